@@ -1,0 +1,2 @@
+/** The picocli commands behind the {@code ./aplysia} launcher. */
+package dev.aplysia.host.cli;
