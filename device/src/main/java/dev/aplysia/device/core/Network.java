@@ -1,0 +1,246 @@
+package dev.aplysia.device.core;
+
+import dev.aplysia.device.fixed.Prng;
+import dev.aplysia.device.model.McuProfile;
+import dev.aplysia.device.model.NetworkSpec;
+import dev.aplysia.device.model.PopulationSpec;
+import dev.aplysia.device.model.ProjectionSpec;
+import dev.aplysia.device.plasticity.RuleEngine;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The bit-exact reference core: populations, projections and the network's PRNG, built once from a
+ * {@link NetworkSpec} (everything is allocated in {@link #build}) and advanced by {@link #step()}, which allocates
+ * nothing.
+ *
+ * <p>One tick, in order:
+ * <ol>
+ *   <li>each population in spec order receives its projections' spikes and integrates (so feed-forward spikes arrive
+ *       in the same tick; an input population's spikes are written by an encoder beforehand);</li>
+ *   <li>every trace leaks; eligibility traces leak;</li>
+ *   <li>presynaptic-spike terms run (post traces do not yet hold this tick's spikes);</li>
+ *   <li>this tick's spikes are added to the traces;</li>
+ *   <li>postsynaptic-spike terms, modulator terms and every-tick terms run; weight sums are renormalised; the
+ *       reward-prediction baselines move toward the modulator.</li>
+ * </ol>
+ * So a pre and a post spike in the same tick count as causal (pre before post). Steps 2, 3 and 5 and all threshold
+ * and excitability changes are skipped while learning is frozen.
+ */
+public final class Network {
+
+    private final NetworkSpec spec;
+    private final McuProfile profile;
+    private final Population[] populations;
+    private final Projection[] projections;
+    private final Projection[][] incoming;
+    private final Prng prng;
+    private final OpCounters counters = new OpCounters();
+    private boolean learning = true;
+    private int modulator;
+    private long tick;
+
+    private Network(NetworkSpec spec, McuProfile profile, Population[] populations, Projection[] projections,
+                    Prng prng) {
+        this.spec = spec;
+        this.profile = profile;
+        this.populations = populations;
+        this.projections = projections;
+        this.prng = prng;
+        this.incoming = new Projection[populations.length][];
+        for (int p = 0; p < populations.length; p++) {
+            List<Projection> in = new ArrayList<>();
+            for (Projection projection : projections) {
+                if (projection.post() == populations[p]) {
+                    in.add(projection);
+                }
+            }
+            incoming[p] = in.toArray(new Projection[0]);
+        }
+    }
+
+    /**
+     * Builds a network and checks it against {@code profile}'s state budget.
+     *
+     * @throws BudgetExceededException if the state does not fit, saying by how many bytes
+     */
+    public static Network build(NetworkSpec spec, McuProfile profile) {
+        Prng prng = new Prng(spec.seed());
+        Population[] populations = spec.populations().stream().map(Population::new).toArray(Population[]::new);
+        Projection[] projections = new Projection[spec.projections().size()];
+        for (int k = 0; k < projections.length; k++) {
+            ProjectionSpec p = spec.projections().get(k);
+            Population pre = find(populations, p.pre());
+            Population post = find(populations, p.post());
+            short[] initial = initialWeights(p, pre.size() * post.size(), prng);
+            projections[k] = new Projection(p, pre, post, new RuleEngine(p, pre.size(), post.size(), initial, prng));
+        }
+        Network network = new Network(spec, profile, populations, projections, prng);
+        StateBudget budget = network.budget();
+        if (!budget.fits()) {
+            throw new BudgetExceededException(spec.name(), profile, budget);
+        }
+        return network;
+    }
+
+    private static Population find(Population[] populations, String name) {
+        for (Population p : populations) {
+            if (p.spec().name().equals(name)) {
+                return p;
+            }
+        }
+        throw new IllegalArgumentException("no population named " + name);
+    }
+
+    private static short[] initialWeights(ProjectionSpec p, int synapses, Prng prng) {
+        short[] w = new short[synapses];
+        int lo = (int) ProjectionSpec.WEIGHT.toRaw(p.initMin());
+        int hi = (int) ProjectionSpec.WEIGHT.toRaw(p.initMax());
+        int span = hi - lo + 1;
+        for (int s = 0; s < synapses; s++) {
+            w[s] = (short) (span == 1 ? lo : lo + (int) (((prng.nextInt() & 0xFFFFFFFFL) * span) >>> 32));
+        }
+        return w;
+    }
+
+    /** Advances the network by one tick. */
+    public void step() {
+        tick++;
+        counters.ticks++;
+        for (int p = 0; p < populations.length; p++) {
+            for (Projection projection : incoming[p]) {
+                counters.synapticEvents += projection.propagate();
+            }
+            counters.neuronUpdates += populations[p].integrate(learning);
+        }
+        for (Population population : populations) {
+            population.decayTraces();
+        }
+        if (learning) {
+            for (Projection projection : projections) {
+                counters.synapseUpdates += projection.engine().decayEligibility();
+                counters.synapseUpdates += projection.learnOnPreSpikes();
+            }
+        }
+        for (Population population : populations) {
+            population.addSpikesToTraces();
+        }
+        if (learning) {
+            for (Projection projection : projections) {
+                counters.synapseUpdates += projection.learnOnPostSpikes();
+                counters.synapseUpdates += projection.learnEverywhere();
+                counters.synapseUpdates += projection.normaliseChanged();
+                projection.engine().updateBaseline();
+            }
+        }
+    }
+
+    /** Sets the broadcast neuromodulator (reward, teaching or significance), held until changed; real units. */
+    public void setModulator(double real) {
+        setModulatorRaw((int) RuleEngine.MODULATOR.toRaw(real));
+    }
+
+    /** Sets the neuromodulator as a raw {@link RuleEngine#MODULATOR} value (saturated to its range). */
+    public void setModulatorRaw(int raw) {
+        modulator = (int) RuleEngine.MODULATOR.fit(raw);
+        for (Projection projection : projections) {
+            projection.engine().setModulator(modulator);
+        }
+    }
+
+    /** The neuromodulator (raw). */
+    public int modulatorRaw() {
+        return modulator;
+    }
+
+    /** Freezes (false) or resumes (true) all learning: weights, eligibility, consolidation, thresholds, excitability. */
+    public void setLearning(boolean enabled) {
+        learning = enabled;
+    }
+
+    /** True while learning. */
+    public boolean learning() {
+        return learning;
+    }
+
+    /**
+     * Clears activity between samples (membranes, currents, refractory counters, traces, eligibility, spikes,
+     * injected currents); keeps weights, consolidation, thresholds, excitability, baselines, the PRNG and the tick.
+     */
+    public void resetActivity() {
+        for (Population population : populations) {
+            population.resetActivity();
+            population.clearInjected();
+        }
+        for (Projection projection : projections) {
+            projection.engine().resetEligibility();
+        }
+    }
+
+    /** The population with this name. */
+    public Population population(String name) {
+        return find(populations, name);
+    }
+
+    /** The projection with this name. */
+    public Projection projection(String name) {
+        for (Projection p : projections) {
+            if (p.spec().name().equals(name)) {
+                return p;
+            }
+        }
+        throw new IllegalArgumentException("no projection named " + name);
+    }
+
+    /** The network's PRNG: encoders that must be reproducible from the seed draw from it. */
+    public Prng prng() {
+        return prng;
+    }
+
+    /** Ticks since build. */
+    public long tick() {
+        return tick;
+    }
+
+    /** Work done since build. */
+    public OpCounters counters() {
+        return counters;
+    }
+
+    /** The spec. */
+    public NetworkSpec spec() {
+        return spec;
+    }
+
+    /** The profile this network was checked against. */
+    public McuProfile profile() {
+        return profile;
+    }
+
+    /** Bytes of state, by kind, against the profile's budget. */
+    public StateBudget budget() {
+        long weights = 0;
+        long eligibility = 0;
+        long consolidation = 0;
+        long synapseOther = 0;
+        for (Projection p : projections) {
+            weights += p.engine().weightBytes();
+            eligibility += p.engine().eligibilityBytes();
+            consolidation += p.engine().consolidationBytes();
+            synapseOther += p.stateBytes() - p.engine().weightBytes() - p.engine().eligibilityBytes()
+                    - p.engine().consolidationBytes();
+        }
+        long traces = 0;
+        long neurons = synapseOther + 4L * Integer.BYTES + 2 * Long.BYTES;
+        for (Population p : populations) {
+            traces += p.traceBytes();
+            neurons += p.stateBytes() - p.traceBytes();
+        }
+        return new StateBudget(weights, traces + eligibility, consolidation, neurons, profile.stateBudgetBytes());
+    }
+
+    /** Names of the populations in step order. */
+    public List<String> populationNames() {
+        return spec.populations().stream().map(PopulationSpec::name).toList();
+    }
+}

@@ -1,0 +1,157 @@
+package dev.aplysia.device.core;
+
+import dev.aplysia.device.model.ProjectionSpec;
+import dev.aplysia.device.model.Term.Gate;
+import dev.aplysia.device.plasticity.RuleEngine;
+
+/**
+ * A dense projection: propagates presynaptic spikes into postsynaptic currents (event-driven: only spiking rows are
+ * read, contiguously) and walks the synapses the rule engine must update on each gate.
+ */
+public final class Projection {
+
+    private final ProjectionSpec spec;
+    private final Population pre;
+    private final Population post;
+    private final int postSize;
+    private final RuleEngine engine;
+    private final Spikes changedPosts;
+
+    Projection(ProjectionSpec spec, Population pre, Population post, RuleEngine engine) {
+        this.spec = spec;
+        this.pre = pre;
+        this.post = post;
+        this.postSize = post.size();
+        this.engine = engine;
+        this.changedPosts = new Spikes(postSize);
+    }
+
+    /** The spec this projection was built from. */
+    public ProjectionSpec spec() {
+        return spec;
+    }
+
+    /** The plastic state and its rule engine. */
+    public RuleEngine engine() {
+        return engine;
+    }
+
+    /** Raw weight from presynaptic {@code i} to postsynaptic {@code j}. */
+    public int weight(int i, int j) {
+        return engine.weights()[i * postSize + j];
+    }
+
+    /** Number of synapses. */
+    public int synapses() {
+        return pre.size() * postSize;
+    }
+
+    Population post() {
+        return post;
+    }
+
+    /** Adds the weights of every spiking presynaptic neuron to the postsynaptic currents; returns synaptic events. */
+    long propagate() {
+        short[] w = engine.weights();
+        int[] current = post.currentArray();
+        Spikes spikes = pre.spikes();
+        long events = 0;
+        for (int i = spikes.next(0); i >= 0; i = spikes.next(i + 1)) {
+            int row = i * postSize;
+            for (int j = 0; j < postSize; j++) {
+                current[j] += w[row + j];
+            }
+            events += postSize;
+        }
+        return events;
+    }
+
+    /** Runs the presynaptic-spike terms (traces not yet incremented); returns synapse updates. */
+    long learnOnPreSpikes() {
+        if (!engine.hasTerms(Gate.PRE_SPIKE)) {
+            return 0;
+        }
+        int[] preTrace = pre.traceArray();
+        int[] postTrace = post.traceArray();
+        Spikes postSpikes = post.spikes();
+        long updates = 0;
+        for (int i = pre.spikes().next(0); i >= 0; i = pre.spikes().next(i + 1)) {
+            int row = i * postSize;
+            for (int j = 0; j < postSize; j++) {
+                int postSpike = postSpikes.get(j) ? 1 : 0;
+                if (engine.update(Gate.PRE_SPIKE, row + j, preTrace[i], 1, postTrace[j], postSpike)) {
+                    changedPosts.set(j);
+                }
+            }
+            updates += postSize;
+        }
+        return updates;
+    }
+
+    /** Runs the postsynaptic-spike terms (traces incremented); returns synapse updates. */
+    long learnOnPostSpikes() {
+        if (!engine.hasTerms(Gate.POST_SPIKE)) {
+            return 0;
+        }
+        int[] preTrace = pre.traceArray();
+        int[] postTrace = post.traceArray();
+        Spikes preSpikes = pre.spikes();
+        long updates = 0;
+        for (int j = post.spikes().next(0); j >= 0; j = post.spikes().next(j + 1)) {
+            for (int i = 0; i < pre.size(); i++) {
+                int preSpike = preSpikes.get(i) ? 1 : 0;
+                if (engine.update(Gate.POST_SPIKE, i * postSize + j, preTrace[i], preSpike, postTrace[j], 1)) {
+                    changedPosts.set(j);
+                }
+            }
+            updates += pre.size();
+        }
+        return updates;
+    }
+
+    /** Runs the modulator-gated terms (when the modulator is active) and the every-tick terms. */
+    long learnEverywhere() {
+        long updates = 0;
+        if (engine.hasTerms(Gate.MODULATOR) && engine.modulatorActive()) {
+            updates += sweep(Gate.MODULATOR);
+        }
+        if (engine.hasTerms(Gate.EVERY_TICK)) {
+            updates += sweep(Gate.EVERY_TICK);
+        }
+        return updates;
+    }
+
+    private long sweep(Gate gate) {
+        int[] preTrace = pre.traceArray();
+        int[] postTrace = post.traceArray();
+        Spikes preSpikes = pre.spikes();
+        Spikes postSpikes = post.spikes();
+        for (int i = 0; i < pre.size(); i++) {
+            int row = i * postSize;
+            int preSpike = preSpikes.get(i) ? 1 : 0;
+            for (int j = 0; j < postSize; j++) {
+                if (engine.update(gate, row + j, preTrace[i], preSpike, postTrace[j], postSpikes.get(j) ? 1 : 0)) {
+                    changedPosts.set(j);
+                }
+            }
+        }
+        return (long) pre.size() * postSize;
+    }
+
+    /** Normalises the weight sums of postsynaptic neurons whose weights changed this tick; returns synapse updates. */
+    long normaliseChanged() {
+        long updates = 0;
+        if (engine.normalises()) {
+            for (int j = changedPosts.next(0); j >= 0; j = changedPosts.next(j + 1)) {
+                updates += engine.normalise(j);
+            }
+        }
+        changedPosts.clear();
+        return updates;
+    }
+
+    /** Bytes of synaptic state. */
+    long stateBytes() {
+        return engine.weightBytes() + engine.eligibilityBytes() + engine.consolidationBytes() + 2L * Integer.BYTES;
+    }
+}

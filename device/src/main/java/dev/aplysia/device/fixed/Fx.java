@@ -1,0 +1,99 @@
+package dev.aplysia.device.fixed;
+
+/**
+ * The only home of rounding, saturation, wrap and widening in the device core.
+ *
+ * <p>Conventions used everywhere: products are widened to {@code long} before shifting; a "Q15 factor" is a signed
+ * value where {@code 1 << 15} means 1.0; a "Q16 decay" is an unsigned multiplier where {@code 1 << 16} means 1.0.
+ */
+public final class Fx {
+
+    /** 1.0 as a Q15 factor. */
+    public static final int ONE_Q15 = 1 << 15;
+    /** 1.0 as a Q16 decay multiplier. */
+    public static final int ONE_Q16 = 1 << 16;
+
+    private Fx() {
+    }
+
+    /** Clamps {@code value} to the signed range of {@code bits} bits (2..63). */
+    public static long saturate(long value, int bits) {
+        long max = (1L << (bits - 1)) - 1;
+        long min = -(1L << (bits - 1));
+        return value > max ? max : Math.max(value, min);
+    }
+
+    /** Clamps {@code value} to {@code [min, max]}. */
+    public static int clamp(long value, int min, int max) {
+        return (int) (value > max ? max : Math.max(value, min));
+    }
+
+    /** Keeps the low {@code bits} bits of {@code value}, sign-extended (two's complement wrap). */
+    public static long wrap(long value, int bits) {
+        int unused = 64 - bits;
+        return (value << unused) >> unused;
+    }
+
+    /** {@code value / 2^shift} rounded to nearest, ties toward +infinity (add half, arithmetic shift). */
+    public static long shiftRound(long value, int shift) {
+        if (shift == 0) {
+            return value;
+        }
+        return (value + (1L << (shift - 1))) >> shift;
+    }
+
+    /** {@code a * b / 2^15} rounded to nearest: the product of two Q15 factors (or of any value and a Q15 factor). */
+    public static long mulQ15(long a, long b) {
+        return shiftRound(a * b, 15);
+    }
+
+    /**
+     * Leak by multiply-shift: {@code value * decayQ16 / 2^16}, rounded toward zero, so a leak never increases the
+     * magnitude of a value and a constant input can never push a neuron past its exact steady state.
+     */
+    public static long decayTowardZero(long value, int decayQ16) {
+        long product = value * decayQ16;
+        return product >= 0 ? product >> 16 : -((-product) >> 16);
+    }
+
+    /**
+     * {@code value / 2^shift} rounded stochastically: down, or up with probability equal to the discarded fraction,
+     * so the expectation is exact and updates smaller than one step are not lost.
+     *
+     * @param random16 16 uniformly random bits (0..65535) from the network's PRNG
+     */
+    public static long stochasticShift(long value, int shift, int random16) {
+        long floor = value >> shift;
+        long fraction = value - (floor << shift);
+        long threshold = shift >= 16 ? ((long) random16) << (shift - 16) : (random16 >> (16 - shift));
+        return fraction > threshold ? floor + 1 : floor;
+    }
+
+    /** Integer square root: the largest {@code r} with {@code r*r <= value}, for {@code value >= 0}. */
+    public static long isqrt(long value) {
+        if (value < 0) {
+            throw new IllegalArgumentException("isqrt of negative value " + value);
+        }
+        long r = (long) Math.sqrt((double) value);
+        while (r * r > value) {
+            r--;
+        }
+        while ((r + 1) * (r + 1) <= value) {
+            r++;
+        }
+        return r;
+    }
+
+    /** Converts a real number to fixed point with {@code fraction} fraction bits, rounding to nearest. */
+    public static long toFixed(double real, int fraction) {
+        return Math.round(real * (1L << fraction));
+    }
+
+    /** Converts a real decay factor in [0, 1] to a Q16 multiplier (1.0 becomes {@code 1 << 16}). */
+    public static int decayQ16(double decay) {
+        if (!(decay >= 0.0 && decay <= 1.0)) {
+            throw new IllegalArgumentException("decay must be in [0, 1], got " + decay);
+        }
+        return (int) Math.round(decay * ONE_Q16);
+    }
+}

@@ -1,0 +1,77 @@
+package dev.aplysia.device.model;
+
+import dev.aplysia.device.fixed.Fx;
+import dev.aplysia.device.fixed.Overflow;
+import dev.aplysia.device.fixed.QFormat;
+
+/**
+ * A leaky integrate-and-fire neuron with an adaptive threshold and an intrinsic excitability (bias), in real units
+ * of the membrane; the fixed-point core quantises every value into {@link #membrane}.
+ *
+ * <p>Per tick, for a neuron that is not refractory (input {@code I} is the summed synaptic and injected current):
+ * <pre>
+ *   v      = fit(leak(v, decay) + I + bias)          leak: v * decayQ16 >> 16, toward zero
+ *   spike  = v >= threshold + adapt                  (a winner-take-all population may veto)
+ *   spike: v = reset; refractory = refractoryTicks; adapt += thresholdIncrement;
+ *          bias = max(0, bias - biasDecrement)
+ *   always: adapt = leak(adapt, thresholdDecay)
+ * </pre>
+ * A refractory neuron holds {@code v = reset}, ignores input and counts its refractory ticks down.
+ * {@code adapt} is homeostasis (a neuron that fires often becomes harder to fire); {@code bias} is intrinsic
+ * excitability that lets an unused neuron win a competition and is spent as the neuron starts to fire.
+ *
+ * @param membrane           format of v, threshold, adapt and bias (signed, saturating)
+ * @param decay              membrane multiplier per tick, exp(-dt/tau_m), in [0, 1] (1 = no leak)
+ * @param threshold          firing threshold
+ * @param reset              value after a spike
+ * @param refractoryTicks    ticks without integration after a spike, 0..32767
+ * @param thresholdIncrement adaptive threshold added per spike (0 = no homeostasis)
+ * @param thresholdDecay     adaptive-threshold multiplier per tick, in [0, 1]
+ * @param bias               initial intrinsic excitability current per tick, >= 0
+ * @param biasDecrement      excitability spent per spike, >= 0
+ */
+public record NeuronSpec(QFormat membrane, double decay, double threshold, double reset, int refractoryTicks,
+                         double thresholdIncrement, double thresholdDecay, double bias, double biasDecrement) {
+
+    /** The default membrane format: Q9.14 in 24 bits, saturating (weights in Q1.14 add to it directly). */
+    public static final QFormat MEMBRANE = new QFormat("membrane", 24, 14, Overflow.SATURATE);
+
+    public NeuronSpec {
+        Fx.decayQ16(decay);
+        Fx.decayQ16(thresholdDecay);
+        if (refractoryTicks < 0 || refractoryTicks > Short.MAX_VALUE) {
+            throw new IllegalArgumentException("refractoryTicks must be in 0..32767, got " + refractoryTicks);
+        }
+        if (bias < 0 || biasDecrement < 0 || thresholdIncrement < 0) {
+            throw new IllegalArgumentException("bias, biasDecrement and thresholdIncrement must be >= 0");
+        }
+    }
+
+    /** A plain LIF neuron: no homeostasis, no bias, membrane {@link #MEMBRANE}. */
+    public static NeuronSpec lif(double decay, double threshold, double reset, int refractoryTicks) {
+        return new NeuronSpec(MEMBRANE, decay, threshold, reset, refractoryTicks, 0, 1, 0, 0);
+    }
+
+    /** The leak factor for a membrane time constant {@code tauMs} at tick length {@code dtMs}. */
+    public static double decayFor(double tauMs, double dtMs) {
+        return Math.exp(-dtMs / tauMs);
+    }
+
+    /** This neuron with an adaptive threshold. */
+    public NeuronSpec withAdaptiveThreshold(double increment, double decayPerTick) {
+        return new NeuronSpec(membrane, decay, threshold, reset, refractoryTicks, increment, decayPerTick, bias,
+                biasDecrement);
+    }
+
+    /** This neuron with an intrinsic excitability that is spent as it fires. */
+    public NeuronSpec withExcitability(double initialBias, double decrementPerSpike) {
+        return new NeuronSpec(membrane, decay, threshold, reset, refractoryTicks, thresholdIncrement, thresholdDecay,
+                initialBias, decrementPerSpike);
+    }
+
+    /** This neuron with another membrane format. */
+    public NeuronSpec withMembrane(QFormat format) {
+        return new NeuronSpec(format, decay, threshold, reset, refractoryTicks, thresholdIncrement, thresholdDecay,
+                bias, biasDecrement);
+    }
+}

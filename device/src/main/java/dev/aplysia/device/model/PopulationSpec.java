@@ -1,0 +1,49 @@
+package dev.aplysia.device.model;
+
+import java.util.Objects;
+
+/**
+ * A group of neurons of one type. An input population ({@code neuron == null}) is a spike source whose spikes an
+ * encoder sets each tick; any other population integrates its projections with {@link NeuronSpec}.
+ *
+ * <p>{@code winners > 0} makes the population a k-winner-take-all: of the neurons that reach threshold in a tick, at
+ * most {@code winners} spike (largest margin over threshold first, ties to the lower index), and whenever any neuron
+ * spikes, every other non-refractory neuron is inhibited back to its reset value.
+ *
+ * @param name    unique name in the network
+ * @param size    number of neurons, 1..65535
+ * @param neuron  neuron model, or null for an input population
+ * @param winners k of k-WTA, or 0 for independent neurons
+ * @param trace   the per-neuron spike trace that plasticity rules read
+ */
+public record PopulationSpec(String name, int size, NeuronSpec neuron, int winners, TraceSpec trace) {
+
+    public PopulationSpec {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(trace, "trace");
+        if (size < 1 || size > 65535) {
+            throw new IllegalArgumentException("population " + name + ": size must be in 1..65535, got " + size);
+        }
+        if (winners < 0 || winners > size) {
+            throw new IllegalArgumentException("population " + name + ": winners must be in 0.." + size);
+        }
+        if (neuron == null && winners != 0) {
+            throw new IllegalArgumentException("population " + name + ": an input population has no competition");
+        }
+    }
+
+    /** An input (spike source) population. */
+    public static PopulationSpec input(String name, int size, TraceSpec trace) {
+        return new PopulationSpec(name, size, null, 0, trace);
+    }
+
+    /** A population of integrating neurons. */
+    public static PopulationSpec neurons(String name, int size, NeuronSpec neuron, int winners, TraceSpec trace) {
+        return new PopulationSpec(name, size, Objects.requireNonNull(neuron, "neuron"), winners, trace);
+    }
+
+    /** True for a spike source. */
+    public boolean isInput() {
+        return neuron == null;
+    }
+}

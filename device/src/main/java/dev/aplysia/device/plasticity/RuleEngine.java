@@ -1,0 +1,275 @@
+package dev.aplysia.device.plasticity;
+
+import dev.aplysia.device.fixed.Fx;
+import dev.aplysia.device.fixed.Overflow;
+import dev.aplysia.device.fixed.Prng;
+import dev.aplysia.device.fixed.QFormat;
+import dev.aplysia.device.model.Factor;
+import dev.aplysia.device.model.PlasticityRule;
+import dev.aplysia.device.model.ProjectionSpec;
+import dev.aplysia.device.model.Term;
+import dev.aplysia.device.model.TraceSpec;
+import java.util.List;
+
+/**
+ * The fixed-point engine of one projection's plasticity: it owns the synapses' plastic state (weights, eligibility,
+ * consolidation) and evaluates a {@link PlasticityRule} on one synapse at a time, from that synapse's state, its pre-
+ * and postsynaptic trace and spike, and the broadcast neuromodulator, and nothing else.
+ *
+ * <p>Formats: weights {@link ProjectionSpec#WEIGHT}; eligibility {@link #ELIGIBILITY}; consolidation
+ * {@link #CONSOLIDATION}; modulator and baseline {@link #MODULATOR}. A term is evaluated as its coefficient, held with
+ * 16 bits more precision than its target, multiplied by each factor as a Q15 value with rounding to nearest after
+ * each product; the term sum is scaled by {@code (1 - c)} for weights, then rounded to the target's step
+ * (stochastically with the network's PRNG if the rule asks, else to nearest) and saturated to the target's bounds.
+ */
+public final class RuleEngine {
+
+    /** Eligibility format: Q3.12 in a short, saturating. */
+    public static final QFormat ELIGIBILITY = new QFormat("eligibility", 16, 12, Overflow.SATURATE);
+    /** Consolidation format: Q0.15 in a short, 0 (plastic) .. maxConsolidation. */
+    public static final QFormat CONSOLIDATION = new QFormat("consolidation", 16, 15, Overflow.SATURATE);
+    /** Neuromodulator format: Q2.15 in 18 bits of an int, saturating (range [-4, 4)). */
+    public static final QFormat MODULATOR = new QFormat("modulator", 18, 15, Overflow.SATURATE);
+
+    private static final int EXTRA = 16;
+    private static final int GATES = Term.Gate.values().length;
+
+    private final int pre;
+    private final int post;
+    private final short[] weights;
+    private final short[] eligibility;
+    private final short[] consolidation;
+    private final int wMin;
+    private final int wMax;
+    private final int eligibilityDecay;
+    private final int maxConsolidation;
+    private final int baselineShift;
+    private final int weightSum;
+    private final boolean stochastic;
+    private final Prng prng;
+    private final CompiledTerms[] weightTerms = new CompiledTerms[GATES];
+    private final CompiledTerms[] eligibilityTerms = new CompiledTerms[GATES];
+    private final CompiledTerms[] consolidationTerms = new CompiledTerms[GATES];
+    private final boolean[] active = new boolean[GATES];
+    private final boolean readsDeviation;
+    private int modulator;
+    private int baseline;
+
+    /** Allocates the plastic state of a {@code pre x post} projection; weights start as {@code initial}. */
+    public RuleEngine(ProjectionSpec spec, int pre, int post, short[] initial, Prng prng) {
+        PlasticityRule rule = spec.rule();
+        QFormat w = ProjectionSpec.WEIGHT;
+        this.pre = pre;
+        this.post = post;
+        this.weights = initial;
+        this.eligibility = rule.hasEligibility() ? new short[pre * post] : null;
+        this.consolidation = rule.hasConsolidation() ? new short[pre * post] : null;
+        this.wMin = (int) w.toRaw(spec.wMin());
+        this.wMax = (int) w.toRaw(spec.wMax());
+        this.eligibilityDecay = Fx.decayQ16(rule.eligibilityDecay());
+        this.maxConsolidation = (int) CONSOLIDATION.toRaw(rule.maxConsolidation());
+        this.baselineShift = rule.baselineShift();
+        this.weightSum = rule.weightSumTarget() > 0 ? (int) Math.min(Integer.MAX_VALUE,
+                Fx.toFixed(rule.weightSumTarget(), w.fraction())) : 0;
+        this.stochastic = rule.stochasticRounding();
+        this.prng = prng;
+        compile(rule.weightTerms(), w.fraction(), weightTerms);
+        compile(rule.eligibilityTerms(), ELIGIBILITY.fraction(), eligibilityTerms);
+        compile(rule.consolidationTerms(), CONSOLIDATION.fraction(), consolidationTerms);
+        this.readsDeviation = readsDeviation(rule);
+        requireState(rule, Factor.ELIGIBILITY, rule.hasEligibility());
+        requireState(rule, Factor.CONSOLIDATION, rule.hasConsolidation());
+    }
+
+    private static void requireState(PlasticityRule rule, Factor factor, boolean present) {
+        boolean read = java.util.stream.Stream.of(rule.weightTerms(), rule.eligibilityTerms(),
+                rule.consolidationTerms()).flatMap(List::stream).anyMatch(t -> t.factors().contains(factor));
+        if (read && !present) {
+            throw new IllegalArgumentException("rule " + rule.name() + " reads " + factor
+                    + " but has no terms that update it");
+        }
+    }
+
+    private static boolean readsDeviation(PlasticityRule rule) {
+        return java.util.stream.Stream.of(rule.weightTerms(), rule.eligibilityTerms(), rule.consolidationTerms())
+                .flatMap(List::stream).anyMatch(t -> t.factors().contains(Factor.MODULATOR_DEVIATION));
+    }
+
+    private void compile(List<Term> terms, int targetFraction, CompiledTerms[] byGate) {
+        for (Term.Gate gate : Term.Gate.values()) {
+            List<Term> gated = terms.stream().filter(t -> t.gate() == gate).toList();
+            byGate[gate.ordinal()] = new CompiledTerms(gated, targetFraction + EXTRA);
+            active[gate.ordinal()] |= !gated.isEmpty();
+        }
+    }
+
+    /** True if some term runs on this gate. */
+    public boolean hasTerms(Term.Gate gate) {
+        return active[gate.ordinal()];
+    }
+
+    /** True if the modulator-gated terms can be non-zero this tick. */
+    public boolean modulatorActive() {
+        return modulator != 0 || (readsDeviation && modulator != baseline);
+    }
+
+    /** Sets the broadcast neuromodulator (raw {@link #MODULATOR}). */
+    public void setModulator(int raw) {
+        modulator = raw;
+    }
+
+    /** Moves the reward-prediction baseline one step toward the modulator. */
+    public void updateBaseline() {
+        if (baselineShift > 0) {
+            baseline += (int) Fx.shiftRound((long) modulator - baseline, baselineShift);
+        }
+    }
+
+    /** The current baseline (raw {@link #MODULATOR}). */
+    public int baseline() {
+        return baseline;
+    }
+
+    /** Leaks every eligibility trace by one tick (toward zero); returns synapses touched. */
+    public int decayEligibility() {
+        if (eligibility == null || eligibilityDecay == Fx.ONE_Q16) {
+            return 0;
+        }
+        for (int s = 0; s < eligibility.length; s++) {
+            eligibility[s] = (short) Fx.decayTowardZero(eligibility[s], eligibilityDecay);
+        }
+        return eligibility.length;
+    }
+
+    /**
+     * Applies every term of {@code gate} to synapse {@code s}, in the order eligibility, weight, consolidation.
+     * Traces are raw {@link TraceSpec#FORMAT}; spikes are 0 or 1. Returns true if the weight changed.
+     */
+    public boolean update(Term.Gate gate, int s, int preTrace, int preSpike, int postTrace, int postSpike) {
+        int g = gate.ordinal();
+        if (eligibility != null && eligibilityTerms[g].size() > 0) {
+            long sum = eligibilityTerms[g].sum(this, s, preTrace, preSpike, postTrace, postSpike);
+            eligibility[s] = (short) ELIGIBILITY.fit(eligibility[s] + Fx.shiftRound(sum, EXTRA));
+        }
+        boolean changed = false;
+        if (weightTerms[g].size() > 0) {
+            long sum = weightTerms[g].sum(this, s, preTrace, preSpike, postTrace, postSpike);
+            changed = applyWeight(s, sum);
+        }
+        if (consolidation != null && consolidationTerms[g].size() > 0) {
+            long sum = consolidationTerms[g].sum(this, s, preTrace, preSpike, postTrace, postSpike);
+            consolidation[s] = (short) Fx.clamp(consolidation[s] + Fx.shiftRound(sum, EXTRA), 0, maxConsolidation);
+        }
+        return changed;
+    }
+
+    private boolean applyWeight(int s, long sum) {
+        if (sum == 0) {
+            return false;
+        }
+        long scaled = consolidation == null ? sum : Fx.mulQ15(sum, Fx.ONE_Q15 - consolidation[s]);
+        long dw = stochastic ? Fx.stochasticShift(scaled, EXTRA, prng.next16()) : Fx.shiftRound(scaled, EXTRA);
+        if (dw == 0) {
+            return false;
+        }
+        int next = Fx.clamp(weights[s] + dw, wMin, wMax);
+        boolean changed = next != weights[s];
+        weights[s] = (short) next;
+        return changed;
+    }
+
+    /** The Q15 value of {@code factor} for synapse {@code s}. */
+    long factor(int factor, int s, int preTrace, int preSpike, int postTrace, int postSpike) {
+        return switch (factor) {
+            case 0 -> (long) preSpike << 15;
+            case 1 -> (long) postSpike << 15;
+            case 2 -> Fx.shiftRound(preTrace, TraceSpec.FORMAT.fraction() - 15);
+            case 3 -> Fx.shiftRound(postTrace, TraceSpec.FORMAT.fraction() - 15);
+            case 4 -> (long) weights[s] << 1;
+            case 5 -> (long) (wMax - weights[s]) << 1;
+            case 6 -> (long) (weights[s] - wMin) << 1;
+            case 7 -> (long) eligibility[s] << 3;
+            case 8 -> consolidation[s];
+            case 9 -> modulator;
+            case 10 -> (long) modulator - baseline;
+            default -> throw new IllegalStateException("unknown factor " + factor);
+        };
+    }
+
+    /**
+     * Rescales the incoming weights of postsynaptic neuron {@code j} so they sum to the rule's target; no-op when the
+     * rule has no target or the sum is not positive. Returns synapses touched.
+     */
+    public int normalise(int j) {
+        if (weightSum == 0) {
+            return 0;
+        }
+        long sum = 0;
+        for (int i = 0; i < pre; i++) {
+            sum += weights[i * post + j];
+        }
+        if (sum <= 0) {
+            return pre;
+        }
+        long scaleQ16 = ((long) weightSum << 16) / sum;
+        for (int i = 0; i < pre; i++) {
+            int s = i * post + j;
+            weights[s] = (short) Fx.clamp(Fx.shiftRound(weights[s] * scaleQ16, 16), wMin, wMax);
+        }
+        return pre;
+    }
+
+    /** True if the rule normalises weight sums. */
+    public boolean normalises() {
+        return weightSum != 0;
+    }
+
+    /** The weights, row-major {@code [pre][post]}; the core reads them to propagate spikes. */
+    public short[] weights() {
+        return weights;
+    }
+
+    /** Raw eligibility of synapse {@code s} (0 when the rule has none). */
+    public int eligibility(int s) {
+        return eligibility == null ? 0 : eligibility[s];
+    }
+
+    /** Raw consolidation of synapse {@code s} (0 when the rule has none). */
+    public int consolidation(int s) {
+        return consolidation == null ? 0 : consolidation[s];
+    }
+
+    /** Sets a raw weight (clamped to the bounds): for loading learned weights. */
+    public void setWeight(int s, int raw) {
+        weights[s] = (short) Fx.clamp(raw, wMin, wMax);
+    }
+
+    /** Sets a raw consolidation level (clamped): for loading learned state. */
+    public void setConsolidation(int s, int raw) {
+        if (consolidation != null) {
+            consolidation[s] = (short) Fx.clamp(raw, 0, maxConsolidation);
+        }
+    }
+
+    /** Clears eligibility traces (activity, not learning). */
+    public void resetEligibility() {
+        if (eligibility != null) {
+            java.util.Arrays.fill(eligibility, (short) 0);
+        }
+    }
+
+    /** Bytes of weight state. */
+    public long weightBytes() {
+        return (long) weights.length * Short.BYTES;
+    }
+
+    /** Bytes of eligibility state. */
+    public long eligibilityBytes() {
+        return eligibility == null ? 0 : (long) eligibility.length * Short.BYTES;
+    }
+
+    /** Bytes of consolidation state. */
+    public long consolidationBytes() {
+        return consolidation == null ? 0 : (long) consolidation.length * Short.BYTES;
+    }
+}
