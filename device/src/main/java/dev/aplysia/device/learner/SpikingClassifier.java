@@ -1,0 +1,128 @@
+package dev.aplysia.device.learner;
+
+import dev.aplysia.device.core.Network;
+import dev.aplysia.device.core.Population;
+import dev.aplysia.device.encode.ClassDecoder;
+import dev.aplysia.device.encode.RateEncoder;
+import dev.aplysia.device.model.McuProfile;
+import dev.aplysia.device.model.NetworkSpec;
+import dev.aplysia.device.model.NeuronSpec;
+import dev.aplysia.device.model.PlasticityRule;
+import dev.aplysia.device.model.PopulationSpec;
+import dev.aplysia.device.model.ProjectionSpec;
+import dev.aplysia.device.model.TraceSpec;
+
+/**
+ * An online classifier that learns with local rules only, one sample at a time:
+ * <ul>
+ *   <li><b>input</b>: a {@link RateEncoder} turns intensities into spikes; each input keeps a spike-count trace that
+ *       reaches its normalised intensity at the end of the presentation;</li>
+ *   <li><b>features</b>: a 1-winner-take-all layer of LIF neurons. A neuron's drive is the match (cosine) between its
+ *       weights and the input; unused neurons carry an intrinsic excitability equal to the vigilance, so a sample
+ *       that matches no learned feature well enough recruits a fresh neuron (adaptive resonance, in spikes). The
+ *       winner learns with {@link PlasticityRule#consolidatingInstar}: the first significant presentation imprints the
+ *       sample, later ones refine it while consolidation protects it;</li>
+ *   <li><b>readout</b>: one neuron per class, taught by a current injected into the true class's neuron during
+ *       learning; weights learn with {@link PlasticityRule#outstar} how often each feature goes with each class.</li>
+ * </ul>
+ * Both rules are gated by the broadcast neuromodulator, delivered for one tick after the presentation: no error is
+ * propagated between layers.
+ */
+public final class SpikingClassifier {
+
+    private static final double TEACHER_CURRENT = 4.0;
+    private static final double READOUT_THRESHOLD = 0.2;
+
+    private final ClassifierConfig config;
+    private final Network network;
+    private final RateEncoder encoder;
+    private final Population input;
+    private final Population output;
+    private final ClassDecoder decoder;
+
+    /** Builds the network for {@code config} and checks it against {@code profile}. */
+    public SpikingClassifier(ClassifierConfig config, McuProfile profile) {
+        this.config = config;
+        this.network = Network.build(spec(config), profile);
+        this.encoder = new RateEncoder(config.inputs(), config.normRate(), 1.0);
+        this.input = network.population("input");
+        this.output = network.population("output");
+        this.decoder = new ClassDecoder(output);
+    }
+
+    /** The network spec of a classifier. */
+    public static NetworkSpec spec(ClassifierConfig c) {
+        double drivePerTick = c.normRate() * c.vigilance();
+        double threshold = c.crossing() * c.ticksPerSample() * drivePerTick;
+        NeuronSpec feature = NeuronSpec.lif(1.0, threshold, 0, c.ticksPerSample() + 1)
+                .withExcitability(drivePerTick, drivePerTick);
+        NeuronSpec readout = NeuronSpec.lif(1.0, READOUT_THRESHOLD, 0, 0);
+        double countStep = 1.0 / (c.normRate() * c.ticksPerSample());
+        return NetworkSpec.builder("spiking-classifier-" + c.inputs() + "x" + c.hidden() + "x" + c.classes())
+                .population(PopulationSpec.input("input", c.inputs(), TraceSpec.counter(countStep)))
+                .population(PopulationSpec.neurons("features", c.hidden(), feature, 1, TraceSpec.latch()))
+                .population(PopulationSpec.neurons("output", c.classes(), readout, 1, TraceSpec.latch()))
+                .projection(ProjectionSpec.constant("input-features", "input", "features", 0, 1, 0,
+                        PlasticityRule.consolidatingInstar(c.featureRate(), c.consolidation(), c.maxConsolidation())))
+                .projection(ProjectionSpec.constant("features-output", "features", "output", 0, 1, 0,
+                        PlasticityRule.outstar(c.readoutRate())))
+                .seed(c.seed())
+                .build();
+    }
+
+    /**
+     * Presents one sample with its class and learns from it; {@code significance} is the neuromodulator delivered
+     * after the presentation (1 = a normal teaching event, 0 = present without learning, larger = more significant).
+     */
+    public void learn(int[] intensities, int label, double significance) {
+        if (label < 0 || label >= config.classes()) {
+            throw new IllegalArgumentException("label " + label + " outside 0.." + (config.classes() - 1));
+        }
+        present(intensities);
+        output.inject(label, TEACHER_CURRENT);
+        run();
+        input.spikes().clear();
+        network.setModulator(significance);
+        network.step();
+        network.setModulator(0);
+    }
+
+    /** Presents one sample with learning frozen and returns the decoded class; learned state is untouched. */
+    public int classify(int[] intensities) {
+        boolean wasLearning = network.learning();
+        network.setLearning(false);
+        present(intensities);
+        run();
+        network.setLearning(wasLearning);
+        return decoder.decide();
+    }
+
+    private void present(int[] intensities) {
+        network.resetActivity();
+        decoder.reset();
+        encoder.load(intensities, network.prng());
+    }
+
+    private void run() {
+        for (int t = 0; t < config.ticksPerSample(); t++) {
+            encoder.encode(input.spikes());
+            network.step();
+            decoder.observe();
+        }
+    }
+
+    /** The underlying network (for budgets, counters and inspection). */
+    public Network network() {
+        return network;
+    }
+
+    /** The configuration. */
+    public ClassifierConfig config() {
+        return config;
+    }
+
+    /** Ticks one learning presentation takes. */
+    public int ticksPerLearningSample() {
+        return config.ticksPerSample() + 1;
+    }
+}
