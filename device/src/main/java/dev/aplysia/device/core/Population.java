@@ -163,7 +163,7 @@ public final class Population {
                 current[j] = 0;
                 continue;
             }
-            long next = Fx.decayTowardZero(v[j], decay) + (long) current[j] + injected[j] + bias[j];
+            long next = Fx.decayTowardZero(v[j], decay) + (long) current[j] + injected[j] + (learning ? bias[j] : 0);
             current[j] = 0;
             v[j] = (int) membrane.fit(next);
             long margin = (long) v[j] - threshold - adapt[j];

@@ -40,6 +40,15 @@ public final class ClassDecoder {
         return best;
     }
 
+    /** Output spikes in this presentation, all classes. */
+    public int total() {
+        int total = 0;
+        for (int count : counts) {
+            total += count;
+        }
+        return total;
+    }
+
     /** Spikes of class {@code k} in this presentation. */
     public int count(int k) {
         return counts[k];

@@ -32,6 +32,8 @@ public final class SpikingClassifier {
 
     private static final double TEACHER_CURRENT = 4.0;
     private static final double READOUT_THRESHOLD = 0.2;
+    /** Longest classification presentation, in learning presentations. */
+    public static final int MAX_CLASSIFY_PRESENTATIONS = 4;
 
     private final ClassifierConfig config;
     private final Network network;
@@ -87,12 +89,19 @@ public final class SpikingClassifier {
         network.setModulator(0);
     }
 
-    /** Presents one sample with learning frozen and returns the decoded class; learned state is untouched. */
+    /**
+     * Presents one sample with learning frozen and returns the decoded class; learned state is untouched. The
+     * presentation ends at the first output spike, or after {@link #MAX_CLASSIFY_PRESENTATIONS} times the learning
+     * presentation, so a sample that matches every learned feature poorly still reaches its best match.
+     */
     public int classify(int[] intensities) {
         boolean wasLearning = network.learning();
         network.setLearning(false);
         present(intensities);
-        run();
+        int maxTicks = MAX_CLASSIFY_PRESENTATIONS * config.ticksPerSample();
+        for (int t = 0; t < maxTicks && decoder.total() == 0; t++) {
+            tick();
+        }
         network.setLearning(wasLearning);
         return decoder.decide();
     }
@@ -105,10 +114,14 @@ public final class SpikingClassifier {
 
     private void run() {
         for (int t = 0; t < config.ticksPerSample(); t++) {
-            encoder.encode(input.spikes());
-            network.step();
-            decoder.observe();
+            tick();
         }
+    }
+
+    private void tick() {
+        encoder.encode(input.spikes());
+        network.step();
+        decoder.observe();
     }
 
     /** The underlying network (for budgets, counters and inspection). */

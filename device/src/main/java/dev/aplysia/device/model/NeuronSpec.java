@@ -10,7 +10,7 @@ import dev.aplysia.device.fixed.QFormat;
  *
  * <p>Per tick, for a neuron that is not refractory (input {@code I} is the summed synaptic and injected current):
  * <pre>
- *   v      = fit(leak(v, decay) + I + bias)          leak: v * decayQ16 >> 16, toward zero
+ *   v      = fit(leak(v, decay) + I + bias)          leak: v * decayQ16 >> 16, toward zero; bias while learning
  *   spike  = v >= threshold + adapt                  (a winner-take-all population may veto)
  *   spike: v = reset; refractory = refractoryTicks; adapt += thresholdIncrement;
  *          bias = max(0, bias - biasDecrement)
@@ -18,7 +18,8 @@ import dev.aplysia.device.fixed.QFormat;
  * </pre>
  * A refractory neuron holds {@code v = reset}, ignores input and counts its refractory ticks down.
  * {@code adapt} is homeostasis (a neuron that fires often becomes harder to fire); {@code bias} is intrinsic
- * excitability that lets an unused neuron win a competition and is spent as the neuron starts to fire.
+ * excitability that lets an unused neuron win a competition and is spent as the neuron starts to fire; it is part of
+ * the learning machinery (novelty-driven recruitment), so it drives the neuron only while the network is learning.
  *
  * @param membrane           format of v, threshold, adapt and bias (signed, saturating)
  * @param decay              membrane multiplier per tick, exp(-dt/tau_m), in [0, 1] (1 = no leak)

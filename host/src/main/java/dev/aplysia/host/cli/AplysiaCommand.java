@@ -3,9 +3,10 @@ package dev.aplysia.host.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code aplysia} command line: the root of every subcommand. */
+/** The {@code aplysia} command line: the root of every subcommand. Exit codes: 0 ok, 1 failure, 2 usage. */
 @Command(name = "aplysia", mixinStandardHelpOptions = true, version = "aplysia 0.1.0",
-        description = "On-device local plasticity in fixed point, side by side with host backprop.")
+        description = "On-device local plasticity in fixed point, side by side with host backprop.",
+        subcommands = {CoreCommand.class, CommandLine.HelpCommand.class})
 public final class AplysiaCommand implements Runnable {
 
     @CommandLine.Spec
@@ -16,7 +17,17 @@ public final class AplysiaCommand implements Runnable {
         spec.commandLine().usage(System.out);
     }
 
+    /** The command line with the project's error handling: failures print one line naming the problem, exit 1. */
+    public static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new AplysiaCommand());
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            commandLine.getErr().println("aplysia: error: " + e.getMessage());
+            return 1;
+        });
+        return cli;
+    }
+
     public static void main(String[] args) {
-        System.exit(new CommandLine(new AplysiaCommand()).execute(args));
+        System.exit(commandLine().execute(args));
     }
 }

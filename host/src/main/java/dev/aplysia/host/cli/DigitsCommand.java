@@ -1,0 +1,85 @@
+package dev.aplysia.host.cli;
+
+import dev.aplysia.device.learner.ClassifierConfig;
+import dev.aplysia.device.model.McuProfile;
+import dev.aplysia.fixtures.Fixtures;
+import dev.aplysia.fixtures.dataset.Optdigits;
+import dev.aplysia.host.experiment.DigitsOnDevice;
+import dev.aplysia.host.experiment.DigitsOnDevice.CurvePoint;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code aplysia core digits}: learn UCI optdigits on the simulated device in one online pass. */
+@Command(name = "digits", mixinStandardHelpOptions = true,
+        description = {"Learn the UCI optdigits training set (3823 images) in one seeded online pass with local"
+                + " rules only, on the fixed-point core, then classify the 1797 test images.",
+                "Progress goes to stderr; the result to stdout."})
+final class DigitsCommand implements Callable<Integer> {
+
+    @Option(names = "--seed", defaultValue = "1", description = "Seed of the network and the presentation order"
+            + " (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--hidden", defaultValue = "400", description = "Feature neurons (default: ${DEFAULT-VALUE}).")
+    int hidden;
+
+    @Option(names = "--profile", defaultValue = "rp2040",
+            description = "MCU profile whose memory the network must fit: rp2040, esp32, pi-native"
+                    + " (default: ${DEFAULT-VALUE}).")
+    String profile;
+
+    @Option(names = "--json", description = "Print the result as one JSON object.")
+    boolean json;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        if (hidden < 1 || hidden > 65535) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--hidden must be in 1..65535, got " + hidden);
+        }
+        McuProfile mcu = profileOrUsageError();
+        Optdigits digits = Fixtures.optdigits();
+        PrintWriter err = spec.commandLine().getErr();
+        DigitsOnDevice.Result result = DigitsOnDevice.run(ClassifierConfig.digits(hidden, seed), mcu, digits.train(),
+                digits.test(), line -> {
+                    err.println(line);
+                    err.flush();
+                });
+        PrintWriter out = spec.commandLine().getOut();
+        out.println(json ? JsonOutput.of(result) : human(result));
+        out.flush();
+        return 0;
+    }
+
+    private McuProfile profileOrUsageError() {
+        try {
+            return McuProfile.byId(profile);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--profile: " + e.getMessage());
+        }
+    }
+
+    private static String human(DigitsOnDevice.Result r) {
+        StringBuilder s = new StringBuilder();
+        s.append(String.format("optdigits on the device (seed %d, %d feature neurons, profile %s)%n", r.seed(),
+                r.hidden(), r.profile()));
+        s.append(String.format("  test accuracy    %.4f after one pass over %d samples (%d test)%n", r.accuracy(),
+                r.trainSamples(), r.testSamples()));
+        s.append(String.format("  state            %,d bytes of %,d budget (fits: %s)%n", r.stateBytes(),
+                r.budgetBytes(), r.fitsProfile()));
+        s.append(String.format("  work             %.0f operations per tick, %d ticks per sample%n", r.opsPerTick(),
+                r.ticksPerSample()));
+        s.append(String.format("  wall time        %,d ms%n", r.wallMs()));
+        s.append("  learning curve  ");
+        for (CurvePoint p : r.learningCurve()) {
+            s.append(String.format(" %d:%.3f", p.samples(), p.accuracy()));
+        }
+        return s.toString();
+    }
+}
