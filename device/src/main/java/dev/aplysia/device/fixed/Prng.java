@@ -54,6 +54,16 @@ public final class Prng {
         return (int) (((long) next16() * bound) >>> 16);
     }
 
+    /** Shuffles {@code values} in place (Fisher-Yates; each swap index is a 32-bit draw scaled by multiply-shift). */
+    public void shuffle(int[] values) {
+        for (int i = values.length - 1; i > 0; i--) {
+            int j = (int) (((nextInt() & 0xFFFF_FFFFL) * (i + 1)) >>> 32);
+            int swap = values[i];
+            values[i] = values[j];
+            values[j] = swap;
+        }
+    }
+
     /** The four state words, for snapshots. */
     public int[] state() {
         return new int[] {s0, s1, s2, s3};

@@ -5,7 +5,7 @@ import dev.aplysia.device.model.McuProfile;
 import dev.aplysia.fixtures.Fixtures;
 import dev.aplysia.fixtures.dataset.Optdigits;
 import dev.aplysia.host.experiment.DigitsOnDevice;
-import dev.aplysia.host.experiment.DigitsOnDevice.CurvePoint;
+import dev.aplysia.host.experiment.LearningCurve;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -77,7 +77,7 @@ final class DigitsCommand implements Callable<Integer> {
                 r.ticksPerSample()));
         s.append(String.format("  wall time        %,d ms%n", r.wallMs()));
         s.append("  learning curve  ");
-        for (CurvePoint p : r.learningCurve()) {
+        for (LearningCurve.Point p : r.learningCurve()) {
             s.append(String.format(" %d:%.3f", p.samples(), p.accuracy()));
         }
         return s.toString();

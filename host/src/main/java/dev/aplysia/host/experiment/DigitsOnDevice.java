@@ -1,6 +1,5 @@
 package dev.aplysia.host.experiment;
 
-import dev.aplysia.device.fixed.Prng;
 import dev.aplysia.device.learner.ClassifierConfig;
 import dev.aplysia.device.learner.SpikingClassifier;
 import dev.aplysia.device.model.McuProfile;
@@ -16,23 +15,13 @@ import java.util.function.Consumer;
  */
 public final class DigitsOnDevice {
 
-    /** Training samples after which the test set is scored (the last is the whole set). */
-    public static final int[] CHECKPOINTS = {10, 20, 50, 100, 200, 500, 1000};
-
-    /** Salt separating the presentation order's PRNG stream from the network's. */
-    private static final long ORDER_SALT = 0x6F72646572L;
-
     private DigitsOnDevice() {
-    }
-
-    /** One point of a learning curve. */
-    public record CurvePoint(int samples, double accuracy) {
     }
 
     /** What one run measured. */
     public record Result(double accuracy, int trainSamples, int testSamples, long stateBytes, String profile,
                          boolean fitsProfile, long budgetBytes, double opsPerTick, int ticksPerSample, long wallMs,
-                         List<CurvePoint> learningCurve, long seed, int hidden) {
+                         List<LearningCurve.Point> learningCurve, long seed, int hidden) {
     }
 
     /**
@@ -44,16 +33,15 @@ public final class DigitsOnDevice {
                              Consumer<String> progress) {
         long start = System.nanoTime();
         SpikingClassifier classifier = new SpikingClassifier(config, profile);
-        int[] order = shuffledOrder(train.size(), config.seed());
-        List<Integer> checkpoints = checkpoints(train.size());
-        List<CurvePoint> curve = new ArrayList<>();
+        int[] order = LearningCurve.shuffledOrder(train.size(), config.seed());
+        List<LearningCurve.Point> curve = new ArrayList<>();
         int[] pixels = new int[DigitSet.PIXELS];
         for (int n = 0; n < order.length; n++) {
             copy(train, order[n], pixels);
             classifier.learn(pixels, train.label(order[n]), 1.0);
-            if (checkpoints.contains(n + 1)) {
+            if (LearningCurve.isCheckpoint(n + 1, order.length)) {
                 double accuracy = accuracy(classifier, test);
-                curve.add(new CurvePoint(n + 1, accuracy));
+                curve.add(new LearningCurve.Point(n + 1, accuracy));
                 progress.accept(String.format("digits: %d/%d samples learned, test accuracy %.4f", n + 1,
                         order.length, accuracy));
             }
@@ -64,33 +52,6 @@ public final class DigitsOnDevice {
                 profile.id(), budget.fits(), budget.budgetBytes(), opsPerTick,
                 classifier.ticksPerLearningSample(),
                 (System.nanoTime() - start) / 1_000_000, curve, config.seed(), config.hidden());
-    }
-
-    private static List<Integer> checkpoints(int trainSize) {
-        List<Integer> points = new ArrayList<>();
-        for (int c : CHECKPOINTS) {
-            if (c < trainSize) {
-                points.add(c);
-            }
-        }
-        points.add(trainSize);
-        return points;
-    }
-
-    /** A Fisher-Yates shuffle of {@code 0..n-1} from the device PRNG, reproducible from the seed on any JVM. */
-    static int[] shuffledOrder(int n, long seed) {
-        Prng prng = new Prng(seed ^ ORDER_SALT);
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        for (int i = n - 1; i > 0; i--) {
-            int j = (int) (((prng.nextInt() & 0xFFFFFFFFL) * (i + 1)) >>> 32);
-            int swap = order[i];
-            order[i] = order[j];
-            order[j] = swap;
-        }
-        return order;
     }
 
     /** Fraction of {@code set} the classifier gets right, learning frozen. */

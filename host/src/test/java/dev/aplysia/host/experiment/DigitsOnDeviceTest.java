@@ -33,9 +33,9 @@ class DigitsOnDeviceTest {
     }
 
     @Test
-    void aDifferentSeedPresentsTheSamplesInAnotherOrder() {
-        int[] a = DigitsOnDevice.shuffledOrder(100, 1);
-        int[] b = DigitsOnDevice.shuffledOrder(100, 2);
+    void aDifferentSeedPresentsTheSamePermutationInAnotherOrder() {
+        int[] a = LearningCurve.shuffledOrder(100, 1);
+        int[] b = LearningCurve.shuffledOrder(100, 2);
 
         assertNotEquals(Arrays.toString(a), Arrays.toString(b));
         int[] sorted = a.clone();
@@ -51,7 +51,7 @@ class DigitsOnDeviceTest {
                 line -> { });
 
         assertEquals(java.util.List.of(10, 20, 50, 100, 200, 300),
-                r.learningCurve().stream().map(DigitsOnDevice.CurvePoint::samples).toList());
+                r.learningCurve().stream().map(LearningCurve.Point::samples).toList());
         assertEquals(r.learningCurve().get(5).accuracy(), r.accuracy());
     }
 }

@@ -1,0 +1,5 @@
+/**
+ * The host's backpropagation counterpart to the on-device learner: a float one-hidden-layer perceptron trained by
+ * plain SGD, with its state and operation costs priced from its shape.
+ */
+package dev.aplysia.host.backprop;
