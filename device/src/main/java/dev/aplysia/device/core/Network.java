@@ -24,8 +24,9 @@ import java.util.List;
  *   <li>postsynaptic-spike terms, modulator terms and every-tick terms run; weight sums are renormalised; the
  *       reward-prediction baselines move toward the modulator.</li>
  * </ol>
- * So a pre and a post spike in the same tick count as causal (pre before post). Steps 2, 3 and 5 and all threshold
- * and excitability changes are skipped while learning is frozen.
+ * So a pre and a post spike in the same tick count as causal (pre before post). The eligibility leak of step 2, steps 3
+ * and 5, and all threshold and excitability changes are skipped while learning is frozen; neuron traces keep leaking
+ * and counting spikes (steps 2 and 4), so decoders can read them during inference.
  */
 public final class Network {
 

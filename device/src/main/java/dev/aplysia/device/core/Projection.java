@@ -16,6 +16,7 @@ public final class Projection {
     private final int postSize;
     private final RuleEngine engine;
     private final Spikes changedPosts;
+    private final int weightShift;
 
     Projection(ProjectionSpec spec, Population pre, Population post, RuleEngine engine) {
         this.spec = spec;
@@ -24,6 +25,12 @@ public final class Projection {
         this.postSize = post.size();
         this.engine = engine;
         this.changedPosts = new Spikes(postSize);
+        this.weightShift = post.membraneFormat().fraction() - ProjectionSpec.WEIGHT.fraction();
+        if (weightShift < 0) {
+            throw new IllegalArgumentException("projection " + spec.name() + ": the membrane of " + spec.post()
+                    + " has " + post.membraneFormat().fraction() + " fraction bits, fewer than the "
+                    + ProjectionSpec.WEIGHT.fraction() + " of its weights");
+        }
     }
 
     /** The spec this projection was built from. */
@@ -50,7 +57,10 @@ public final class Projection {
         return post;
     }
 
-    /** Adds the weights of every spiking presynaptic neuron to the postsynaptic currents; returns synaptic events. */
+    /**
+     * Adds the weights of every spiking presynaptic neuron to the postsynaptic currents, aligned to the postsynaptic
+     * membrane's fraction bits (a shift of 0 for the default membrane); returns synaptic events.
+     */
     long propagate() {
         short[] w = engine.weights();
         int[] current = post.currentArray();
@@ -59,7 +69,7 @@ public final class Projection {
         for (int i = spikes.next(0); i >= 0; i = spikes.next(i + 1)) {
             int row = i * postSize;
             for (int j = 0; j < postSize; j++) {
-                current[j] += w[row + j];
+                current[j] += w[row + j] << weightShift;
             }
             events += postSize;
         }

@@ -13,6 +13,9 @@ public final class Fx {
     /** 1.0 as a Q16 decay multiplier. */
     public static final int ONE_Q16 = 1 << 16;
 
+    /** floor(sqrt(Long.MAX_VALUE)): the square of the next integer overflows a long. */
+    private static final long MAX_ROOT = 3_037_000_499L;
+
     private Fx() {
     }
 
@@ -78,7 +81,7 @@ public final class Fx {
         while (r * r > value) {
             r--;
         }
-        while ((r + 1) * (r + 1) <= value) {
+        while (r < MAX_ROOT && (r + 1) * (r + 1) <= value) {
             r++;
         }
         return r;

@@ -7,8 +7,9 @@ import dev.aplysia.device.fixed.QFormat;
 /**
  * A spike trace kept per neuron: {@code x = leak(x, decay)} every tick, then on a spike {@code x += increment}
  * ({@link Mode#ADD}, all-to-all pairing) or {@code x = increment} ({@link Mode#SET}, nearest-spike pairing).
- * Stored in {@link #FORMAT}. The leak rounds to nearest: with 24 fraction bits the value at which rounding stalls
- * decay is below 1e-5 for time constants up to 1000 ticks.
+ * Stored in {@link #FORMAT}. The leak rounds toward zero, like every leak in the core: a leaking trace loses at least
+ * one step per tick, so it never stalls above zero, and with 24 fraction bits the rounding loses less than
+ * {@code 6e-8 / (1 - decay)} in total (6e-5 for a time constant of 1000 ticks).
  *
  * @param decay     multiplier per tick, exp(-dt/tau), in [0, 1] (1 = no decay: a spike counter)
  * @param increment added (or set) per spike, real units

@@ -1,0 +1,53 @@
+package dev.aplysia.device;
+
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The firmware side stays off the hardware library, the broker, the host and the simulated board, keeps Paho in its
+ * one adapter package, and its fixed-point arithmetic stands alone.
+ */
+class ArchitectureTest {
+
+    private static JavaClasses device;
+
+    @BeforeAll
+    static void importDevice() {
+        device = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("dev.aplysia.device");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"com.pi4j..", "io.moquette..", "dev.aplysia.host..", "dev.aplysia.hal.sim.."})
+    void deviceClassesNeverDependOn(String forbidden) {
+        noClasses().that().resideInAPackage("dev.aplysia.device..")
+                .should().dependOnClassesThat().resideInAPackage(forbidden)
+                .check(device);
+    }
+
+    /** The house plan gives Paho one home, the MQTT telemetry adapter; no other device class may touch it. */
+    @Test
+    void noDeviceClassOutsideTheMqttAdapterDependsOnPaho() {
+        noClasses().that().resideInAPackage("dev.aplysia.device..")
+                .and().resideOutsideOfPackage("dev.aplysia.device.telemetry.mqtt..")
+                .should().dependOnClassesThat().resideInAPackage("org.eclipse.paho..")
+                .check(device);
+    }
+
+    @Test
+    void fixedPointArithmeticDependsOnNothingElseInDevice() {
+        noClasses().that().resideInAPackage("dev.aplysia.device.fixed..")
+                .should().dependOnClassesThat(resideInAPackage("dev.aplysia.device..")
+                        .and(not(resideInAPackage("dev.aplysia.device.fixed.."))))
+                .check(device);
+    }
+}
