@@ -41,6 +41,13 @@ public final class SpikingClassifier {
     private final Population input;
     private final Population output;
     private final ClassDecoder decoder;
+    private Phase phase = Phase.IDLE;
+    private int ticksLeft;
+    private double significance;
+    private boolean learningBefore;
+
+    /** Where a presentation is. */
+    private enum Phase { IDLE, LEARNING, MODULATING, CLASSIFYING }
 
     /** Builds the network for {@code config} and checks it against {@code profile}. */
     public SpikingClassifier(ClassifierConfig config, McuProfile profile) {
@@ -77,16 +84,8 @@ public final class SpikingClassifier {
      * after the presentation (1 = a normal teaching event, 0 = present without learning, larger = more significant).
      */
     public void learn(int[] intensities, int label, double significance) {
-        if (label < 0 || label >= config.classes()) {
-            throw new IllegalArgumentException("label " + label + " outside 0.." + (config.classes() - 1));
-        }
-        present(intensities);
-        output.inject(label, TEACHER_CURRENT);
-        run();
-        input.spikes().clear();
-        network.setModulator(significance);
-        network.step();
-        network.setModulator(0);
+        beginLearning(intensities, label, significance);
+        finish();
     }
 
     /**
@@ -95,33 +94,105 @@ public final class SpikingClassifier {
      * presentation, so a sample that matches every learned feature poorly still reaches its best match.
      */
     public int classify(int[] intensities) {
-        boolean wasLearning = network.learning();
+        beginClassifying(intensities);
+        finish();
+        return decision();
+    }
+
+    /**
+     * Starts a learning presentation, to be advanced by {@link #tick()}: {@code ticksPerSample} ticks with the
+     * teacher driving the true class, then one tick with the neuromodulator at {@code significance}.
+     */
+    public void beginLearning(int[] intensities, int label, double significance) {
+        if (label < 0 || label >= config.classes()) {
+            throw new IllegalArgumentException("label " + label + " outside 0.." + (config.classes() - 1));
+        }
+        present(intensities);
+        output.inject(label, TEACHER_CURRENT);
+        this.significance = significance;
+        ticksLeft = config.ticksPerSample();
+        phase = Phase.LEARNING;
+    }
+
+    /** Starts a classifying presentation (learning frozen), to be advanced by {@link #tick()}. */
+    public void beginClassifying(int[] intensities) {
+        learningBefore = network.learning();
         network.setLearning(false);
         present(intensities);
-        int maxTicks = MAX_CLASSIFY_PRESENTATIONS * config.ticksPerSample();
-        for (int t = 0; t < maxTicks && decoder.total() == 0; t++) {
-            tick();
+        ticksLeft = MAX_CLASSIFY_PRESENTATIONS * config.ticksPerSample();
+        phase = Phase.CLASSIFYING;
+    }
+
+    /**
+     * Advances the current presentation by one network tick.
+     *
+     * @return true when the presentation has just finished (then {@link #decision()} is final)
+     * @throws IllegalStateException when no presentation is in progress
+     */
+    public boolean tick() {
+        switch (phase) {
+            case LEARNING -> {
+                stepEncoded();
+                if (--ticksLeft == 0) {
+                    phase = Phase.MODULATING;
+                }
+                return false;
+            }
+            case MODULATING -> {
+                deliverModulator();
+                phase = Phase.IDLE;
+                return true;
+            }
+            case CLASSIFYING -> {
+                stepEncoded();
+                if (--ticksLeft == 0 || decoder.total() > 0) {
+                    network.setLearning(learningBefore);
+                    phase = Phase.IDLE;
+                    return true;
+                }
+                return false;
+            }
+            default -> throw new IllegalStateException("no presentation in progress");
         }
-        network.setLearning(wasLearning);
+    }
+
+    /** True while a presentation is in progress. */
+    public boolean presenting() {
+        return phase != Phase.IDLE;
+    }
+
+    /** The class decoded from the output spikes so far (final once a presentation has finished). */
+    public int decision() {
         return decoder.decide();
     }
 
+    private void finish() {
+        boolean done = false;
+        while (!done) {
+            done = tick();
+        }
+    }
+
     private void present(int[] intensities) {
+        if (phase != Phase.IDLE) {
+            throw new IllegalStateException("a presentation is already in progress");
+        }
         network.resetActivity();
         decoder.reset();
         encoder.load(intensities, network.prng());
     }
 
-    private void run() {
-        for (int t = 0; t < config.ticksPerSample(); t++) {
-            tick();
-        }
-    }
-
-    private void tick() {
+    private void stepEncoded() {
         encoder.encode(input.spikes());
         network.step();
         decoder.observe();
+    }
+
+    private void deliverModulator() {
+        input.spikes().clear();
+        network.setModulator(significance);
+        network.step();
+        network.setModulator(0);
     }
 
     /** The underlying network (for budgets, counters and inspection). */
