@@ -240,6 +240,36 @@ public final class Network {
         return new StateBudget(weights, traces + eligibility, consolidation, neurons, profile.stateBudgetBytes());
     }
 
+    /**
+     * Visits the whole state in a fixed order: scalars (tick, modulator, learning switch), the PRNG, then per
+     * population its membranes, adaptive thresholds, excitability, refractory counters and traces, then per
+     * projection its weights, eligibility, consolidation and baseline. After the visit the scalars, the PRNG and the
+     * baselines are taken back from the visited arrays, so a visitor that fills arrays restores a snapshot exactly.
+     * This tick's spikes and the (always empty between ticks) synaptic currents are not part of the state.
+     */
+    public void visitState(StateVisitor visitor) {
+        int[] scalars = {(int) (tick >>> 32), (int) tick, modulator, learning ? 1 : 0};
+        int[] prngState = prng.state();
+        visitor.visit("scalars", scalars);
+        visitor.visit("prng", prngState);
+        for (Population p : populations) {
+            p.visitState(visitor);
+        }
+        int[] baselines = new int[projections.length];
+        for (int k = 0; k < projections.length; k++) {
+            baselines[k] = projections[k].engine().baseline();
+            projections[k].visitState(visitor);
+        }
+        visitor.visit("baselines", baselines);
+        tick = ((long) scalars[0] << 32) | (scalars[1] & 0xFFFFFFFFL);
+        setModulatorRaw(scalars[2]);
+        learning = scalars[3] != 0;
+        prng.restore(prngState);
+        for (int k = 0; k < projections.length; k++) {
+            projections[k].engine().restoreBaseline(baselines[k]);
+        }
+    }
+
     /** Names of the populations in step order. */
     public List<String> populationNames() {
         return spec.populations().stream().map(PopulationSpec::name).toList();

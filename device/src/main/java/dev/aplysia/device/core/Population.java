@@ -257,6 +257,18 @@ public final class Population {
         }
     }
 
+    /** Visits this population's state arrays (see {@link Network#visitState}). */
+    void visitState(StateVisitor visitor) {
+        String name = spec.name();
+        if (v != null) {
+            visitor.visit(name + ".membrane", v);
+            visitor.visit(name + ".adaptation", adapt);
+            visitor.visit(name + ".excitability", bias);
+            visitor.visit(name + ".refractory", refractory);
+        }
+        visitor.visit(name + ".trace", trace);
+    }
+
     /** Bytes of state a board must hold for this population. */
     long stateBytes() {
         long perNeuron = TraceSpec.FORMAT.containerBytes();

@@ -160,6 +160,18 @@ public final class Projection {
         return updates;
     }
 
+    /** Visits this projection's plastic arrays (see {@link Network#visitState}). */
+    void visitState(StateVisitor visitor) {
+        String name = spec.name();
+        visitor.visit(name + ".weights", engine.weights());
+        if (engine.eligibilityArray() != null) {
+            visitor.visit(name + ".eligibility", engine.eligibilityArray());
+        }
+        if (engine.consolidationArray() != null) {
+            visitor.visit(name + ".consolidation", engine.consolidationArray());
+        }
+    }
+
     /** Bytes of synaptic state. */
     long stateBytes() {
         return engine.weightBytes() + engine.eligibilityBytes() + engine.consolidationBytes() + 2L * Integer.BYTES;

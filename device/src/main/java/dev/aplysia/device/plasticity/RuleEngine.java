@@ -130,6 +130,11 @@ public final class RuleEngine {
         return baseline;
     }
 
+    /** Restores the baseline (raw {@link #MODULATOR}), e.g. from a snapshot. */
+    public void restoreBaseline(int raw) {
+        baseline = (int) MODULATOR.fit(raw);
+    }
+
     /** Leaks every eligibility trace by one tick (toward zero); returns synapses touched. */
     public int decayEligibility() {
         if (eligibility == null || eligibilityDecay == Fx.ONE_Q16) {
@@ -227,6 +232,16 @@ public final class RuleEngine {
     /** The weights, row-major {@code [pre][post]}; the core reads them to propagate spikes. */
     public short[] weights() {
         return weights;
+    }
+
+    /** The live eligibility array for snapshots, or null when the rule has none. */
+    public short[] eligibilityArray() {
+        return eligibility;
+    }
+
+    /** The live consolidation array for snapshots, or null when the rule has none. */
+    public short[] consolidationArray() {
+        return consolidation;
     }
 
     /** Raw eligibility of synapse {@code s} (0 when the rule has none). */

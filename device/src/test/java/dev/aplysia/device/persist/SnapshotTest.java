@@ -1,0 +1,106 @@
+package dev.aplysia.device.persist;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.aplysia.device.core.Network;
+import dev.aplysia.device.learner.ClassifierConfig;
+import dev.aplysia.device.learner.SpikingClassifier;
+import dev.aplysia.device.model.McuProfile;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+
+class SnapshotTest {
+
+    static ClassifierConfig config(long seed) {
+        return new ClassifierConfig(8, 6, 3, 8, 2.0, 0.9, 0.7, 1.0, 0.5, 0.75, 0.5, seed);
+    }
+
+    static SpikingClassifier classifier(long seed) {
+        return new SpikingClassifier(config(seed), McuProfile.RP2040);
+    }
+
+    /** Learns {@code samples} deterministic samples (the label follows the brightest input). */
+    static void learn(SpikingClassifier classifier, int from, int samples) {
+        int[] x = new int[8];
+        for (int n = from; n < from + samples; n++) {
+            Arrays.fill(x, 1);
+            x[n % 8] = 16;
+            x[(n * 3) % 8] += 5;
+            classifier.learn(x, (n % 8) % 3, 1.0);
+        }
+    }
+
+    @Test
+    void aRestoredNetworkContinuesBitForBitLikeTheUninterruptedOne() throws Exception {
+        SpikingClassifier original = classifier(5);
+        learn(original, 0, 20);
+        byte[] snapshot = SnapshotCodec.encode(original.network());
+        SpikingClassifier restored = classifier(5);
+
+        SnapshotCodec.decode(restored.network(), snapshot);
+        learn(original, 20, 20);
+        learn(restored, 20, 20);
+
+        assertEquals(original.network().tick(), restored.network().tick());
+        assertArrayEquals(SnapshotCodec.encode(original.network()), SnapshotCodec.encode(restored.network()));
+    }
+
+    @Test
+    void aFlippedByteIsRejectedByTheChecksumAndLeavesTheNetworkUntouched() {
+        SpikingClassifier learned = classifier(5);
+        learn(learned, 0, 10);
+        byte[] snapshot = SnapshotCodec.encode(learned.network());
+        snapshot[snapshot.length / 2] ^= 0x10;
+        Network fresh = classifier(5).network();
+        byte[] before = SnapshotCodec.encode(fresh);
+
+        SnapshotException e = assertThrows(SnapshotException.class, () -> SnapshotCodec.decode(fresh, snapshot));
+
+        assertTrue(e.getMessage().contains("checksum"), e.getMessage());
+        assertArrayEquals(before, SnapshotCodec.encode(fresh));
+    }
+
+    @Test
+    void everyTruncationIsRejected() {
+        SpikingClassifier learned = classifier(5);
+        learn(learned, 0, 3);
+        byte[] snapshot = SnapshotCodec.encode(learned.network());
+        Network fresh = classifier(5).network();
+
+        for (int length = 0; length < snapshot.length; length++) {
+            byte[] cut = Arrays.copyOf(snapshot, length);
+            assertThrows(SnapshotException.class, () -> SnapshotCodec.check(fresh, cut), "length " + length);
+        }
+    }
+
+    @Test
+    void aSnapshotOfAnotherNetworkIsRejectedAsIncompatible() {
+        byte[] snapshot = SnapshotCodec.encode(classifier(5).network());
+        Network other = classifier(6).network();
+
+        SnapshotException e = assertThrows(SnapshotException.class, () -> SnapshotCodec.check(other, snapshot));
+
+        assertTrue(e.getMessage().contains("another network"), e.getMessage());
+    }
+
+    @Test
+    void aSnapshotOfAnotherFormatVersionIsRejectedNamingTheVersion() {
+        Network network = classifier(5).network();
+        byte[] snapshot = SnapshotCodec.encode(network);
+        snapshot[5] = 9;
+        reseal(snapshot);
+
+        SnapshotException e = assertThrows(SnapshotException.class, () -> SnapshotCodec.check(network, snapshot));
+
+        assertTrue(e.getMessage().contains("version 9"), e.getMessage());
+    }
+
+    private static void reseal(byte[] snapshot) {
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(snapshot, 0, snapshot.length - 4);
+        java.nio.ByteBuffer.wrap(snapshot).putInt(snapshot.length - 4, (int) crc.getValue());
+    }
+}

@@ -1,0 +1,2 @@
+/** Analog inputs read as raw converter counts. */
+package dev.aplysia.hal.analog;

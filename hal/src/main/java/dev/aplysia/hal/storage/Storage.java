@@ -1,0 +1,60 @@
+package dev.aplysia.hal.storage;
+
+import dev.aplysia.hal.ErrorKind;
+import dev.aplysia.hal.HalException;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Persistent named blobs.
+ *
+ * <p>Names follow {@link BlobName}: 1 to 64 characters from {@code A-Z a-z 0-9 . _ -}, not starting with a dot.
+ *
+ * <p>Durability: an operation that returns normally has reached persistent storage. Power-cut semantics, the weakest
+ * any implementation may offer: a {@link #write} cut short may leave the blob holding any prefix of the new data;
+ * a {@link #rename} cut short leaves either the old or the new blob under the target name, never a mix. A crash-safe
+ * update therefore writes a temporary blob and renames it over the real one. (The file-system implementation makes
+ * {@code write} atomic as well; the simulated board's power cut emulates the weakest case.)
+ *
+ * <p>Arrays passed in and returned are copies: changing them afterwards does not change what is stored.
+ */
+public interface Storage {
+
+    /**
+     * Stores {@code data} under {@code name}, replacing any blob of that name.
+     *
+     * @throws HalException {@link ErrorKind#INVALID_ARGUMENT} for an invalid name, {@link ErrorKind#STORAGE_FULL},
+     *                      {@link ErrorKind#IO}
+     */
+    void write(String name, byte[] data) throws HalException;
+
+    /**
+     * The blob stored under {@code name}, or empty if there is none.
+     *
+     * @throws HalException {@link ErrorKind#INVALID_ARGUMENT} for an invalid name, {@link ErrorKind#IO}
+     */
+    Optional<byte[]> read(String name) throws HalException;
+
+    /**
+     * Atomically moves blob {@code from} to {@code to}, replacing any blob named {@code to}.
+     *
+     * @throws HalException {@link ErrorKind#NOT_FOUND} when there is no blob {@code from},
+     *                      {@link ErrorKind#INVALID_ARGUMENT} for an invalid name, {@link ErrorKind#IO}
+     */
+    void rename(String from, String to) throws HalException;
+
+    /**
+     * Removes blob {@code name}.
+     *
+     * @return whether there was such a blob
+     * @throws HalException {@link ErrorKind#INVALID_ARGUMENT} for an invalid name, {@link ErrorKind#IO}
+     */
+    boolean delete(String name) throws HalException;
+
+    /**
+     * The names of all stored blobs, sorted.
+     *
+     * @throws HalException {@link ErrorKind#IO}
+     */
+    List<String> list() throws HalException;
+}

@@ -1,0 +1,14 @@
+package dev.aplysia.hal.time;
+
+/**
+ * Waits until a deadline on the board's {@link Clock}: how a tick loop holds its period. Never fails, because a tick
+ * loop has nothing better to do when waiting goes wrong than to carry on.
+ */
+public interface Pacer {
+
+    /**
+     * Returns once the board clock reads at least {@code deadlineNanos}; at once if it already does. Returns early only
+     * when the thread is interrupted, leaving its interrupt flag set.
+     */
+    void sleepUntil(long deadlineNanos);
+}
