@@ -131,21 +131,37 @@ public final class Projection {
         return updates;
     }
 
+    /**
+     * Runs {@code gate}'s terms on every synapse that can have a non-zero term: when every term multiplies a pre (or
+     * post) trace or spike, neurons with a zero trace and no spike are skipped. Skipped terms are exactly zero, so
+     * the result (and the PRNG sequence) is the same as a full sweep.
+     */
     private long sweep(Gate gate) {
         int[] preTrace = pre.traceArray();
         int[] postTrace = post.traceArray();
         Spikes preSpikes = pre.spikes();
         Spikes postSpikes = post.spikes();
+        boolean skipQuietPre = engine.needsPreActivity(gate);
+        boolean skipQuietPost = engine.needsPostActivity(gate);
+        long updates = 0;
         for (int i = 0; i < pre.size(); i++) {
-            int row = i * postSize;
             int preSpike = preSpikes.get(i) ? 1 : 0;
+            if (skipQuietPre && preTrace[i] == 0 && preSpike == 0) {
+                continue;
+            }
+            int row = i * postSize;
             for (int j = 0; j < postSize; j++) {
-                if (engine.update(gate, row + j, preTrace[i], preSpike, postTrace[j], postSpikes.get(j) ? 1 : 0)) {
+                int postSpike = postSpikes.get(j) ? 1 : 0;
+                if (skipQuietPost && postTrace[j] == 0 && postSpike == 0) {
+                    continue;
+                }
+                if (engine.update(gate, row + j, preTrace[i], preSpike, postTrace[j], postSpike)) {
                     changedPosts.set(j);
                 }
+                updates++;
             }
         }
-        return (long) pre.size() * postSize;
+        return updates;
     }
 
     /** Normalises the weight sums of postsynaptic neurons whose weights changed this tick; returns synapse updates. */

@@ -52,6 +52,8 @@ public final class RuleEngine {
     private final CompiledTerms[] consolidationTerms = new CompiledTerms[GATES];
     private final boolean[] active = new boolean[GATES];
     private final boolean readsDeviation;
+    private final boolean[] needsPre = new boolean[GATES];
+    private final boolean[] needsPost = new boolean[GATES];
     private int modulator;
     private int baseline;
 
@@ -77,8 +79,31 @@ public final class RuleEngine {
         compile(rule.eligibilityTerms(), ELIGIBILITY.fraction(), eligibilityTerms);
         compile(rule.consolidationTerms(), CONSOLIDATION.fraction(), consolidationTerms);
         this.readsDeviation = readsDeviation(rule);
+        for (Term.Gate gate : Term.Gate.values()) {
+            needsPre[gate.ordinal()] = everyTermHas(rule, gate, Factor.PRE_TRACE, Factor.PRE_SPIKE);
+            needsPost[gate.ordinal()] = everyTermHas(rule, gate, Factor.POST_TRACE, Factor.POST_SPIKE);
+        }
         requireState(rule, Factor.ELIGIBILITY, rule.hasEligibility());
         requireState(rule, Factor.CONSOLIDATION, rule.hasConsolidation());
+    }
+
+    private static boolean everyTermHas(PlasticityRule rule, Term.Gate gate, Factor trace, Factor spike) {
+        return java.util.stream.Stream.of(rule.weightTerms(), rule.eligibilityTerms(), rule.consolidationTerms())
+                .flatMap(List::stream).filter(t -> t.gate() == gate)
+                .allMatch(t -> t.factors().contains(trace) || t.factors().contains(spike));
+    }
+
+    /**
+     * True if every term of {@code gate} multiplies the presynaptic trace or spike, so a synapse whose presynaptic
+     * neuron has a zero trace and no spike can be skipped: its terms are all zero.
+     */
+    public boolean needsPreActivity(Term.Gate gate) {
+        return needsPre[gate.ordinal()];
+    }
+
+    /** Like {@link #needsPreActivity} for the postsynaptic neuron. */
+    public boolean needsPostActivity(Term.Gate gate) {
+        return needsPost[gate.ordinal()];
     }
 
     private static void requireState(PlasticityRule rule, Factor factor, boolean present) {
