@@ -43,7 +43,7 @@ final class DigitsCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--hidden must be in 1..65535, got " + hidden);
         }
-        McuProfile mcu = profileOrUsageError();
+        McuProfile mcu = Profiles.parse(spec, profile);
         Optdigits digits = Fixtures.optdigits();
         PrintWriter err = spec.commandLine().getErr();
         DigitsOnDevice.Result result = DigitsOnDevice.run(ClassifierConfig.digits(hidden, seed), mcu, digits.train(),
@@ -55,14 +55,6 @@ final class DigitsCommand implements Callable<Integer> {
         out.println(json ? JsonOutput.of(result) : human(result));
         out.flush();
         return 0;
-    }
-
-    private McuProfile profileOrUsageError() {
-        try {
-            return McuProfile.byId(profile);
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--profile: " + e.getMessage());
-        }
     }
 
     private static String human(DigitsOnDevice.Result r) {

@@ -1,0 +1,257 @@
+package dev.aplysia.device.firmware;
+
+import dev.aplysia.device.core.Network;
+import dev.aplysia.device.core.OpCounters;
+import dev.aplysia.device.learner.SpikingClassifier;
+import dev.aplysia.device.persist.SnapshotStore;
+import dev.aplysia.hal.Board;
+import dev.aplysia.hal.HalException;
+import dev.aplysia.hal.analog.AnalogInput;
+import dev.aplysia.hal.gpio.DigitalInput;
+import dev.aplysia.hal.gpio.DigitalOutput;
+import dev.aplysia.hal.pwm.PwmOutput;
+
+/**
+ * The firmware: a {@link SpikingClassifier} bound to a board's channels and run one tick per {@link #doWork()} call,
+ * in fixed phases — sense, encode, step, learn, actuate, report. It reads time only from the board's clock, never
+ * allocates or logs on the tick path, and counts errors instead of throwing them (see {@link FirmwareCounters}).
+ *
+ * <p>A sample period starts by sensing (all sensors, the teaching inputs, the significance button's presses since the
+ * last period) and starting a classification; when it finishes, the actuators are driven and reported; then, with a
+ * teaching input present and learning on, the sample is learned. Snapshots are saved at the start of a period,
+ * between presentations, every {@code checkpointTicks}.
+ */
+public final class Firmware {
+
+    private final FirmwareConfig config;
+    private final Board board;
+    private final FirmwareEvents events;
+    private final SpikingClassifier classifier;
+    private final SnapshotStore snapshots;
+    private final FirmwareCounters counters = new FirmwareCounters();
+    private final AnalogInput[] sensors;
+    private final DigitalInput[] teachers;
+    private final DigitalInput significanceButton;
+    private final PwmOutput[] motors;
+    private final DigitalOutput[] leds;
+    private final int[] intensities;
+    private boolean learning = true;
+    private double pendingModulator;
+    private int tickInSample;
+    private int taught = -1;
+    private double modulator;
+    private boolean classifying;
+    private long lastCheckpointTick;
+
+    /**
+     * Binds the firmware to {@code board}: every channel is looked up now, so a missing one fails at start.
+     *
+     * @throws HalException naming a channel the board does not have
+     */
+    public Firmware(FirmwareConfig config, Board board, FirmwareEvents events) throws HalException {
+        this.config = config;
+        this.board = board;
+        this.events = events;
+        this.classifier = new SpikingClassifier(config.classifier(), config.profile());
+        this.snapshots = new SnapshotStore(board.storage());
+        this.sensors = new AnalogInput[config.sensors().size()];
+        for (int i = 0; i < sensors.length; i++) {
+            sensors[i] = board.analogInput(config.sensors().get(i));
+        }
+        this.teachers = new DigitalInput[config.teachers().size()];
+        for (int k = 0; k < teachers.length; k++) {
+            teachers[k] = board.digitalInput(config.teachers().get(k));
+        }
+        this.significanceButton = config.significance() == null ? null : board.digitalInput(config.significance());
+        this.motors = new PwmOutput[config.motors().size()];
+        for (int m = 0; m < motors.length; m++) {
+            motors[m] = board.pwmOutput(config.motors().get(m));
+        }
+        this.leds = new DigitalOutput[config.classLeds().size()];
+        for (int k = 0; k < leds.length; k++) {
+            leds[k] = board.digitalOutput(config.classLeds().get(k));
+        }
+        this.intensities = new int[sensors.length];
+    }
+
+    /**
+     * Loads the newest valid snapshot, if any.
+     *
+     * @return what was loaded and what was rejected
+     */
+    public SnapshotStore.Boot boot() throws HalException {
+        SnapshotStore.Boot boot = snapshots.boot(classifier.network());
+        lastCheckpointTick = classifier.network().tick();
+        return boot;
+    }
+
+    /** Runs one tick; returns 1 if the core did work this tick, 0 if it idled until the next sample. */
+    public int doWork() {
+        counters.ticks++;
+        try {
+            board.beginTick(counters.ticks);
+        } catch (HalException e) {
+            halError("trace", e);
+        }
+        if (tickInSample == 0) {
+            checkpointIfDue();
+            sense();
+        }
+        int work = advancePresentation();
+        tickInSample = (tickInSample + 1) % config.ticksPerSample();
+        return work;
+    }
+
+    private void sense() {
+        counters.samples++;
+        try {
+            for (int i = 0; i < sensors.length; i++) {
+                intensities[i] = config.transform().intensity(sensors[i].read(), sensors[i].maxValue());
+            }
+            taught = readTeacher();
+            modulator = readSignificance();
+        } catch (HalException e) {
+            halError("sense", e);
+            return;
+        }
+        classifier.beginClassifying(intensities);
+        classifying = true;
+    }
+
+    private int readTeacher() throws HalException {
+        int label = -1;
+        for (int k = 0; k < teachers.length; k++) {
+            if (teachers[k].isHigh() && label < 0) {
+                label = k;
+            }
+        }
+        return label;
+    }
+
+    private double readSignificance() throws HalException {
+        double level = 1.0;
+        if (significanceButton != null && (significanceButton.pollRisingEdges() > 0 || significanceButton.isHigh())) {
+            level = config.significanceGain();
+        }
+        if (pendingModulator != 0) {
+            level = pendingModulator;
+            pendingModulator = 0;
+        }
+        return level;
+    }
+
+    private int advancePresentation() {
+        if (!classifier.presenting()) {
+            return 0;
+        }
+        if (!classifier.tick()) {
+            return 1;
+        }
+        if (classifying) {
+            classifying = false;
+            actuate(classifier.decision());
+            if (taught >= 0 && learning) {
+                classifier.beginLearning(intensities, taught, modulator);
+            }
+        } else {
+            counters.learned++;
+            if (modulator > 1.0) {
+                counters.significant++;
+            }
+            events.learned(classifier.network().tick(), counters.samples, taught, modulator);
+        }
+        return 1;
+    }
+
+    private void actuate(int decided) {
+        counters.decisions++;
+        try {
+            for (int m = 0; m < motors.length; m++) {
+                motors[m].setDutyFraction(config.duty(decided, m), 1000);
+            }
+            for (int k = 0; k < leds.length; k++) {
+                leds[k].set(k == decided);
+            }
+        } catch (HalException e) {
+            halError("actuate", e);
+        }
+        events.decided(classifier.network().tick(), counters.samples, decided, taught);
+    }
+
+    private void checkpointIfDue() {
+        long tick = classifier.network().tick();
+        if (config.checkpointTicks() > 0 && tick - lastCheckpointTick >= config.checkpointTicks()) {
+            checkpoint();
+        }
+    }
+
+    /** Saves a snapshot now (between presentations); a failure is counted and reported, the state keeps running. */
+    public void checkpoint() {
+        long tick = classifier.network().tick();
+        try {
+            snapshots.save(classifier.network());
+            counters.checkpoints++;
+            lastCheckpointTick = tick;
+            events.checkpoint(tick, true, SnapshotStore.CURRENT);
+        } catch (HalException e) {
+            counters.checkpointFailures++;
+            events.checkpoint(tick, false, e.getMessage());
+        }
+    }
+
+    private void halError(String what, HalException e) {
+        counters.halErrors++;
+        events.halError(counters.ticks, what, e);
+    }
+
+    /** Turns learning on or off (the teaching inputs are still read; nothing is learned while off). */
+    public void setLearning(boolean enabled) {
+        learning = enabled;
+    }
+
+    /** True while learning. */
+    public boolean learning() {
+        return learning;
+    }
+
+    /** Delivers a neuromodulator level for the next learned sample (a scenario's {@code signal modulator X}). */
+    public void signalModulator(double level) {
+        if (!(level >= 0 && level < 4)) {
+            throw new IllegalArgumentException("modulator must be in [0, 4), got " + level);
+        }
+        pendingModulator = level;
+    }
+
+    /** The firmware's counters. */
+    public FirmwareCounters counters() {
+        return counters;
+    }
+
+    /** The core's operation counters. */
+    public OpCounters operations() {
+        return classifier.network().counters();
+    }
+
+    /** The network (state bytes, inspection). */
+    public Network network() {
+        return classifier.network();
+    }
+
+    /** The configuration. */
+    public FirmwareConfig config() {
+        return config;
+    }
+
+    /** The board. */
+    public Board board() {
+        return board;
+    }
+
+    void countDeadlineMiss() {
+        counters.deadlineMisses++;
+    }
+
+    void countMcuOverrun() {
+        counters.mcuOverruns++;
+    }
+}

@@ -1,0 +1,106 @@
+package dev.aplysia.device.firmware;
+
+import dev.aplysia.device.learner.ClassifierConfig;
+import dev.aplysia.device.learner.SpikingClassifier;
+import dev.aplysia.device.model.McuProfile;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What a firmware instance runs and how it is wired to its board: validated once, before anything runs.
+ *
+ * <p>Each sample period of {@code ticksPerSample} ticks: read {@code sensors} (analog inputs, through
+ * {@code transform}) and the teaching inputs; classify; drive the actuators for the decided class (PWM duties in
+ * permille of full scale from {@code dutyPermille[class][motor]}, and the class's LED); if a teaching input names the
+ * true class and learning is on, learn the sample with the neuromodulator at 1, or at {@code significanceGain} when
+ * the significance input saw a press during the period.
+ *
+ * @param deviceId         MQTT-safe identifier
+ * @param profile          MCU whose memory and cycle budget the firmware must fit
+ * @param classifier       the learner's shape and constants; {@code inputs} must equal the sensor count
+ * @param sensors          analog input names, in encoder order
+ * @param transform        counts to intensity
+ * @param teachers         digital input names, one per class (high = "this is the class"); empty for no teaching
+ * @param significance     digital input name of the significance button, or null
+ * @param significanceGain neuromodulator level of a significant sample, >= 1
+ * @param motors           PWM output names
+ * @param dutyPermille     duty per class and motor, 0..1000
+ * @param classLeds        digital output names, one per class (lit for the decided class); empty for none
+ * @param tickNanos        tick period
+ * @param ticksPerSample   ticks per sample period; must hold a classification and a learning presentation
+ * @param checkpointTicks  ticks between snapshots (0: only at shutdown)
+ */
+public record FirmwareConfig(String deviceId, McuProfile profile, ClassifierConfig classifier, List<String> sensors,
+                             SensorTransform transform, List<String> teachers, String significance,
+                             double significanceGain, List<String> motors, int[][] dutyPermille,
+                             List<String> classLeds, long tickNanos, int ticksPerSample, long checkpointTicks) {
+
+    public FirmwareConfig {
+        Objects.requireNonNull(profile, "profile");
+        Objects.requireNonNull(classifier, "classifier");
+        sensors = List.copyOf(sensors);
+        teachers = List.copyOf(teachers);
+        motors = List.copyOf(motors);
+        classLeds = List.copyOf(classLeds);
+        dutyPermille = deepCopy(dutyPermille);
+        validate(deviceId, classifier, sensors, teachers, significanceGain, motors, dutyPermille, classLeds, tickNanos,
+                ticksPerSample, checkpointTicks);
+    }
+
+    private static void validate(String deviceId, ClassifierConfig classifier, List<String> sensors,
+                                 List<String> teachers, double significanceGain, List<String> motors,
+                                 int[][] dutyPermille, List<String> classLeds, long tickNanos, int ticksPerSample,
+                                 long checkpointTicks) {
+        require(deviceId != null && deviceId.matches("[A-Za-z0-9_-]{1,64}"),
+                "device id must be 1-64 characters of A-Z a-z 0-9 _ -, got '" + deviceId + "'");
+        require(sensors.size() == classifier.inputs(), "the classifier has " + classifier.inputs()
+                + " inputs but " + sensors.size() + " sensors are wired");
+        require(teachers.isEmpty() || teachers.size() == classifier.classes(), "wire one teaching input per class ("
+                + classifier.classes() + ") or none, not " + teachers.size());
+        require(classLeds.isEmpty() || classLeds.size() == classifier.classes(), "wire one LED per class ("
+                + classifier.classes() + ") or none, not " + classLeds.size());
+        require(dutyPermille.length == classifier.classes(), "dutyPermille needs one row per class");
+        for (int[] row : dutyPermille) {
+            require(row.length == motors.size(), "dutyPermille needs one column per motor (" + motors.size() + ")");
+            for (int duty : row) {
+                require(duty >= 0 && duty <= 1000, "duties are permille, 0..1000, got " + duty);
+            }
+        }
+        require(significanceGain >= 1 && significanceGain < 4, "significanceGain must be in [1, 4)");
+        require(tickNanos > 0, "tickNanos must be positive");
+        require(checkpointTicks >= 0, "checkpointTicks must be >= 0");
+        int needed = busyTicks(classifier);
+        require(ticksPerSample >= needed, "a sample period of " + ticksPerSample + " ticks cannot hold a"
+                + " classification and a learning presentation (" + needed + " ticks)");
+    }
+
+    /** Ticks a sample may keep the core busy: the longest classification plus one learning presentation. */
+    public static int busyTicks(ClassifierConfig classifier) {
+        return SpikingClassifier.MAX_CLASSIFY_PRESENTATIONS * classifier.ticksPerSample()
+                + classifier.ticksPerSample() + 1;
+    }
+
+    private static void require(boolean condition, String message) {
+        if (!condition) {
+            throw new IllegalArgumentException(message);
+        }
+    }
+
+    private static int[][] deepCopy(int[][] rows) {
+        int[][] copy = new int[rows.length][];
+        for (int k = 0; k < rows.length; k++) {
+            copy[k] = rows[k].clone();
+        }
+        return copy;
+    }
+
+    /** Duty of {@code motor} for {@code decided} class, permille. */
+    public int duty(int decided, int motor) {
+        return dutyPermille[decided][motor];
+    }
+
+    /** Sample period in nanoseconds. */
+    public long sampleNanos() {
+        return tickNanos * ticksPerSample;
+    }
+}

@@ -1,0 +1,69 @@
+package dev.aplysia.device.firmware;
+
+/**
+ * What the firmware loop has counted since boot. Errors are counted here, not thrown up the tick loop: a failed
+ * sensor read skips that sample; a failed output write or checkpoint leaves the learned state running.
+ */
+public final class FirmwareCounters {
+
+    long ticks;
+    long samples;
+    long decisions;
+    long learned;
+    long significant;
+    long deadlineMisses;
+    long mcuOverruns;
+    long halErrors;
+    long checkpoints;
+    long checkpointFailures;
+
+    /** Ticks run. */
+    public long ticks() {
+        return ticks;
+    }
+
+    /** Sample periods started. */
+    public long samples() {
+        return samples;
+    }
+
+    /** Classifications finished (actuators driven). */
+    public long decisions() {
+        return decisions;
+    }
+
+    /** Samples learned (a teaching input was present and learning was on). */
+    public long learned() {
+        return learned;
+    }
+
+    /** Samples learned as significant. */
+    public long significant() {
+        return significant;
+    }
+
+    /** Ticks whose work ended after their deadline on the board's clock. */
+    public long deadlineMisses() {
+        return deadlineMisses;
+    }
+
+    /** Ticks whose estimated cycles on the MCU profile exceed the tick period. */
+    public long mcuOverruns() {
+        return mcuOverruns;
+    }
+
+    /** HAL operations that failed. */
+    public long halErrors() {
+        return halErrors;
+    }
+
+    /** Snapshots saved. */
+    public long checkpoints() {
+        return checkpoints;
+    }
+
+    /** Snapshots that failed to save. */
+    public long checkpointFailures() {
+        return checkpointFailures;
+    }
+}

@@ -1,0 +1,32 @@
+package dev.aplysia.device.firmware;
+
+/**
+ * Where the firmware reports, from the tick thread. Implementations must not block or allocate per call (the
+ * telemetry adapter writes into a bounded queue); the default methods ignore everything.
+ */
+public interface FirmwareEvents {
+
+    /** Ignores every event. */
+    FirmwareEvents NONE = new FirmwareEvents() {
+    };
+
+    /**
+     * A classification finished and the actuators were driven.
+     *
+     * @param taught the class a teaching input named for this sample, or -1
+     */
+    default void decided(long tick, long sample, int decided, int taught) {
+    }
+
+    /** A sample was learned with the given neuromodulator level. */
+    default void learned(long tick, long sample, int taught, double modulator) {
+    }
+
+    /** A HAL operation failed; {@code what} names the channel and operation. */
+    default void halError(long tick, String what, Exception error) {
+    }
+
+    /** A snapshot was saved ({@code ok}) or failed. */
+    default void checkpoint(long tick, boolean ok, String detail) {
+    }
+}

@@ -1,0 +1,81 @@
+package dev.aplysia.device.firmware;
+
+import dev.aplysia.device.core.OpCounters;
+import dev.aplysia.device.model.McuProfile;
+import dev.aplysia.hal.time.Clock;
+import dev.aplysia.hal.time.Pacer;
+
+/**
+ * Runs a {@link Firmware} tick by tick against the board's clock, like an Agrona {@code AgentRunner}: each tick has a
+ * deadline one tick period after the previous one; work that ends after its deadline is a deadline miss; the runner
+ * then sleeps on the board's pacer until the deadline (on the simulated board the virtual clock jumps there). Each
+ * tick's operation counts are also costed on the MCU profile's cycle model: a tick whose estimated cycles exceed the
+ * period is an MCU overrun — the figure that matters while the firmware runs on a faster host.
+ */
+public final class FirmwareRunner {
+
+    private final Firmware firmware;
+    private final Clock clock;
+    private final Pacer pacer;
+    private final long tickNanos;
+    private final long cyclesPerTick;
+    private final McuProfile.CycleModel cycles;
+    private long nextDeadline;
+    private volatile boolean stopping;
+
+    /** A runner for {@code firmware} on its board's clock and pacer; the first deadline is one period from now. */
+    public FirmwareRunner(Firmware firmware) {
+        this.firmware = firmware;
+        this.clock = firmware.board().clock();
+        this.pacer = firmware.board().pacer();
+        this.tickNanos = firmware.config().tickNanos();
+        McuProfile profile = firmware.config().profile();
+        this.cyclesPerTick = profile.clockHz() * tickNanos / 1_000_000_000L;
+        this.cycles = profile.cycles();
+        this.nextDeadline = clock.nanos() + tickNanos;
+    }
+
+    /** Runs {@code ticks} ticks (or fewer if {@link #stop()} is called). */
+    public void run(long ticks) {
+        for (long t = 0; t < ticks && !stopping; t++) {
+            tick();
+        }
+    }
+
+    /** Runs ticks until the board's clock reaches {@code nanos} of its own time. */
+    public void runUntil(long nanos) {
+        while (!stopping && nextDeadline <= nanos) {
+            tick();
+        }
+    }
+
+    /** Runs until {@link #stop()} is called from another thread (a signal handler). */
+    public void runUntilStopped() {
+        while (!stopping) {
+            tick();
+        }
+    }
+
+    /** Asks the loop to stop after the current tick. */
+    public void stop() {
+        stopping = true;
+    }
+
+    private void tick() {
+        OpCounters ops = firmware.operations();
+        long events = ops.synapticEvents();
+        long neurons = ops.neuronUpdates();
+        long synapses = ops.synapseUpdates();
+        firmware.doWork();
+        if (clock.nanos() > nextDeadline) {
+            firmware.countDeadlineMiss();
+        }
+        long estimated = cycles.cycles(ops.synapticEvents() - events, ops.neuronUpdates() - neurons,
+                ops.synapseUpdates() - synapses);
+        if (estimated > cyclesPerTick) {
+            firmware.countMcuOverrun();
+        }
+        pacer.sleepUntil(nextDeadline);
+        nextDeadline += tickNanos;
+    }
+}

@@ -1,0 +1,62 @@
+package dev.aplysia.host.cli;
+
+import dev.aplysia.device.model.McuProfile;
+import dev.aplysia.fixtures.Fixtures;
+import dev.aplysia.host.experiment.RobotOnDevice;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code aplysia device robot}: the firmware learns to drive from the UCI wall-following robot trace. */
+@Command(name = "robot", mixinStandardHelpOptions = true,
+        description = {"Replay the UCI wall-following robot trace (5456 samples, 24 ultrasound sensors, 9 samples/s)"
+                + " through the simulated board: the firmware learns online, with local rules only, to choose one"
+                + " of four commands, taught by the demonstrator's command, and drives the motor PWM outputs.",
+                "Scores the last 30% of the run with teaching stopped after the first 70% (frozen) and with"
+                        + " teaching continuing. Progress goes to stderr; the result to stdout."})
+final class RobotCommand implements Callable<Integer> {
+
+    @Option(names = "--seed", defaultValue = "1", description = "Seed of the network (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--profile", defaultValue = "rp2040",
+            description = "MCU profile: rp2040, esp32, pi-native (default: ${DEFAULT-VALUE}).")
+    String profile;
+
+    @Option(names = "--json", description = "Print the result as one JSON object.")
+    boolean json;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        McuProfile mcu = Profiles.parse(spec, profile);
+        PrintWriter err = spec.commandLine().getErr();
+        RobotOnDevice.Result r = RobotOnDevice.run(Fixtures.wallFollowingRobot(), mcu, seed, line -> {
+            err.println(line);
+            err.flush();
+        });
+        PrintWriter out = spec.commandLine().getOut();
+        out.println(json ? JsonOutput.of(r) : human(r));
+        out.flush();
+        return 0;
+    }
+
+    private static String human(RobotOnDevice.Result r) {
+        StringBuilder s = new StringBuilder();
+        s.append(String.format("wall-following robot on the device (seed %d, profile %s)%n", r.seed(), r.profile()));
+        s.append(String.format("  last 30%% accuracy   %.4f learning frozen after %d samples, %.4f learning"
+                + " continuing%n", r.accuracyFrozen(), r.trainSamples(), r.accuracyContinuing()));
+        s.append("  accuracy by window  frozen / continuing\n");
+        for (RobotOnDevice.Window w : r.windows()) {
+            s.append(String.format("    samples %4d-%4d  %.3f / %.3f%n", w.fromSample(), w.toSample() - 1,
+                    w.frozen(), w.continuing()));
+        }
+        s.append(String.format("  state %,d bytes; %,d ticks; deadline misses %d; MCU overruns %d (estimated);"
+                + " wall time %,d ms", r.stateBytes(), r.ticks(), r.deadlineMisses(), r.mcuOverruns(), r.wallMs()));
+        return s.toString();
+    }
+}

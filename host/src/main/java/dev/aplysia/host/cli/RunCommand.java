@@ -1,0 +1,205 @@
+package dev.aplysia.host.cli;
+
+import dev.aplysia.device.firmware.Firmware;
+import dev.aplysia.device.firmware.FirmwareCounters;
+import dev.aplysia.device.firmware.FirmwareEvents;
+import dev.aplysia.device.firmware.FirmwareRunner;
+import dev.aplysia.device.firmware.RobotWiring;
+import dev.aplysia.device.model.McuProfile;
+import dev.aplysia.device.persist.SnapshotStore;
+import dev.aplysia.hal.Board;
+import dev.aplysia.hal.BoardConfig;
+import dev.aplysia.hal.ErrorKind;
+import dev.aplysia.hal.HalException;
+import dev.aplysia.hal.pi4j.Pi4jBoard;
+import dev.aplysia.hal.sim.Scenario;
+import dev.aplysia.hal.sim.ScenarioResult;
+import dev.aplysia.hal.sim.ScenarioRunner;
+import dev.aplysia.hal.sim.ScenarioTarget;
+import dev.aplysia.hal.sim.SimBoard;
+import dev.aplysia.hal.sim.VirtualClock;
+import dev.aplysia.hal.storage.FileStorage;
+import dev.aplysia.hal.storage.MemoryStorage;
+import dev.aplysia.hal.time.SystemClock;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code aplysia device run}: the learning-robot firmware on a simulated board or a Raspberry Pi. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Run the learning-robot firmware on a board wired as the board config says (see README,"
+                + " 'Wiring a Raspberry Pi'). Boots from the newest valid snapshot in --state-dir, saves one every"
+                + " checkpoint interval and on SIGINT/SIGTERM.",
+                "With --scenario (simulated board only) the scenario's timeline drives the inputs and checks the"
+                        + " outputs; an unmet expectation exits 1 naming the scenario line."})
+final class RunCommand implements Callable<Integer> {
+
+    /** Which board to run on. */
+    enum BoardKind { sim, pi4j }
+
+    @Option(names = "--board", defaultValue = "sim", description = "sim or pi4j (default: ${DEFAULT-VALUE}).")
+    BoardKind boardKind;
+
+    @Option(names = "--profile", defaultValue = "rp2040",
+            description = "MCU profile: rp2040, esp32, pi-native (default: ${DEFAULT-VALUE}).")
+    String profile;
+
+    @Option(names = "--config", required = true, description = "Board config file: channel names to pins.")
+    Path config;
+
+    @Option(names = "--scenario", description = "Scenario file to run on the simulated board.")
+    Path scenario;
+
+    @Option(names = "--state-dir", description = "Directory for snapshots (default: none on sim, kept in memory;"
+            + " required on pi4j).")
+    Path stateDir;
+
+    @Option(names = "--id", defaultValue = "aplysia-1", description = "Device id (default: ${DEFAULT-VALUE}).")
+    String id;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Seed of a new network (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--ticks", description = "Stop after this many ticks instead of waiting for a signal.")
+    Long ticks;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        McuProfile mcu = Profiles.parse(spec, profile);
+        if (scenario != null && boardKind != BoardKind.sim) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--scenario needs --board sim");
+        }
+        if (boardKind == BoardKind.pi4j && stateDir == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--board pi4j needs --state-dir");
+        }
+        BoardConfig wiring = BoardConfig.load(config);
+        try (Board board = open(wiring)) {
+            Firmware firmware = new Firmware(RobotWiring.config(wiring, mcu, id, seed), board, new StderrEvents(err()));
+            report(firmware.boot());
+            FirmwareRunner runner = new FirmwareRunner(firmware);
+            int code = scenario != null ? runScenario((SimBoard) board, firmware, runner) : runLoop(firmware, runner);
+            firmware.checkpoint();
+            summary(firmware);
+            return code;
+        }
+    }
+
+    private Board open(BoardConfig wiring) throws HalException {
+        if (boardKind == BoardKind.pi4j) {
+            return Pi4jBoard.open(wiring, stateDir);
+        }
+        SimBoard.Builder builder = SimBoard.builder().channels(wiring)
+                .storage(stateDir == null ? new MemoryStorage() : new FileStorage(stateDir));
+        if (scenario == null) {
+            builder.clock(VirtualClock.paced(SystemClock.INSTANCE, SystemClock.INSTANCE, 100));
+        }
+        return builder.build();
+    }
+
+    private int runScenario(SimBoard board, Firmware firmware, FirmwareRunner runner) throws HalException {
+        ScenarioResult result = new ScenarioRunner(board, new ScenarioTarget() {
+            @Override
+            public void advance(long nanos) {
+                runner.runUntil(board.clock().nanos() + nanos);
+            }
+
+            @Override
+            public void signal(String name, String value) throws HalException {
+                applySignal(firmware, name, value);
+            }
+        }).run(Scenario.load(scenario));
+        PrintWriter out = spec.commandLine().getOut();
+        out.println(result.passed() ? "scenario passed: " + result.expectations() + " expectations met"
+                : "scenario FAILED:");
+        result.failures().forEach(f -> out.println("  " + f));
+        out.flush();
+        return result.passed() ? 0 : 1;
+    }
+
+    static void applySignal(Firmware firmware, String name, String value) throws HalException {
+        try {
+            switch (name) {
+                case "modulator" -> firmware.signalModulator(Double.parseDouble(value));
+                case "learning" -> firmware.setLearning(Double.parseDouble(value) != 0);
+                default -> throw new HalException(ErrorKind.INVALID_CONFIG, "unknown signal '" + name
+                        + "'; the firmware knows: modulator, learning");
+            }
+        } catch (IllegalArgumentException e) {
+            throw new HalException(ErrorKind.INVALID_CONFIG, "signal " + name + " " + value + ": " + e.getMessage());
+        }
+    }
+
+    private int runLoop(Firmware firmware, FirmwareRunner runner) throws InterruptedException {
+        if (ticks != null) {
+            runner.run(ticks);
+            return 0;
+        }
+        CountDownLatch finished = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            runner.stop();
+            awaitQuietly(finished);
+        }, "aplysia-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        err().println("device " + id + " running; Ctrl-C (SIGINT) or SIGTERM saves state and stops");
+        err().flush();
+        try {
+            runner.runUntilStopped();
+        } finally {
+            finished.countDown();
+        }
+        return 0;
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void report(SnapshotStore.Boot boot) {
+        PrintWriter err = err();
+        boot.rejected().forEach(r -> err.println("snapshot rejected: " + r));
+        err.println(boot.loaded().map(name -> "booted from " + name + " at tick " + boot.tick())
+                .orElse("no valid snapshot: starting from a new network"));
+        err.flush();
+    }
+
+    private void summary(Firmware firmware) {
+        FirmwareCounters c = firmware.counters();
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf("ticks %d, samples %d, decisions %d, learned %d (%d significant), deadline misses %d,"
+                        + " MCU overruns %d (estimated), HAL errors %d, checkpoints %d (%d failed), state %,d bytes%n",
+                c.ticks(), c.samples(), c.decisions(), c.learned(), c.significant(), c.deadlineMisses(),
+                c.mcuOverruns(), c.halErrors(), c.checkpoints(), c.checkpointFailures(),
+                firmware.network().budget().totalBytes());
+        out.flush();
+    }
+
+    private PrintWriter err() {
+        return spec.commandLine().getErr();
+    }
+
+    /** Firmware events as lines on stderr (errors and checkpoints only: decisions are too many to print). */
+    private record StderrEvents(PrintWriter err) implements FirmwareEvents {
+        @Override
+        public void halError(long tick, String what, Exception error) {
+            err.println("tick " + tick + ": " + what + " failed: " + error.getMessage());
+            err.flush();
+        }
+
+        @Override
+        public void checkpoint(long tick, boolean ok, String detail) {
+            err.println("tick " + tick + ": " + (ok ? "snapshot saved" : "snapshot failed: " + detail));
+            err.flush();
+        }
+    }
+}

@@ -1,0 +1,321 @@
+package dev.aplysia.host.collect;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aplysia.device.telemetry.Topics;
+import dev.aplysia.device.telemetry.Transport;
+import dev.aplysia.device.telemetry.TransportException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+
+/**
+ * Subscribes to one device's topic tree and records what arrives: telemetry frames per stream (with gap detection on
+ * {@code seq}), events per type, the {@code status} history, the latest {@code meta}, and command acks. It can send
+ * commands and wait for their acks. Payloads that are not what {@code docs/protocol.md} says are counted as malformed
+ * and otherwise ignored.
+ *
+ * <p>Everything is kept in memory for the run. Methods are thread safe; the {@code await} methods wait on the caller's
+ * thread and must not be called from a transport handler.
+ */
+public final class TelemetryCollector implements AutoCloseable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Topics topics;
+    private final Transport transport;
+    private final String idPrefix = "h" + Integer.toHexString(ThreadLocalRandom.current().nextInt(1 << 24)) + "-";
+    private final AtomicLong nextId = new AtomicLong();
+    private final Map<String, CompletableFuture<CommandAck>> awaitedAcks = new ConcurrentHashMap<>();
+    private final Map<String, List<ReceivedFrame>> frames = new LinkedHashMap<>();
+    private final Map<String, SequenceTracker> sequences = new LinkedHashMap<>();
+    private final Map<String, List<ReceivedFrame>> events = new LinkedHashMap<>();
+    private final List<String> statuses = new ArrayList<>();
+    private final List<CommandAck> acks = new ArrayList<>();
+    private JsonNode meta;
+    private long malformed;
+    private String lastMalformed;
+    private boolean connected;
+    private long connections;
+
+    /**
+     * A collector for the device whose tree is {@code device}.
+     *
+     * @param transport owned by the collector from now on: {@link #close()} closes it
+     */
+    public TelemetryCollector(Topics device, Transport transport) {
+        this.topics = device;
+        this.transport = transport;
+    }
+
+    /**
+     * Subscribes to {@code {root}#} and connects (no Last Will). Retained {@code status} and {@code meta} arrive
+     * right away if the device has published them.
+     *
+     * @throws TransportException if the broker cannot be reached
+     */
+    public void start() throws TransportException {
+        transport.subscribe(topics.all(), this::onMessage);
+        transport.connect(null, new Transport.ConnectionListener() {
+            @Override
+            public void connected(boolean reconnect) {
+                onConnection(true);
+            }
+
+            @Override
+            public void connectionLost(Throwable cause) {
+                onConnection(false);
+            }
+        });
+    }
+
+    private synchronized void onConnection(boolean up) {
+        connected = up;
+        connections += up ? 1 : 0;
+        notifyAll();
+    }
+
+    private void onMessage(String topic, byte[] payload) {
+        Topics.Address address = topics.parse(topic);
+        if (address == null) {
+            return;
+        }
+        try {
+            switch (address.kind()) {
+                case STATUS -> recordStatus(new String(payload, StandardCharsets.UTF_8));
+                case META -> recordMeta(JSON.readTree(payload));
+                case TELEMETRY -> recordFrame(frame(address.name(), payload));
+                case EVENT -> recordEvent(frame(address.name(), payload));
+                case ACK -> recordAck(ack(address.name(), payload));
+                case COMMAND -> { }
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            recordMalformed(topic + ": " + e.getMessage());
+        }
+    }
+
+    private static ReceivedFrame frame(String name, byte[] payload) throws IOException {
+        JsonNode json = JSON.readTree(payload);
+        if (!(json instanceof ObjectNode fields)) {
+            throw new IllegalArgumentException("not a JSON object");
+        }
+        return new ReceivedFrame(name, whole(fields, "seq"), whole(fields, "tick"), whole(fields, "ts"), fields,
+                Instant.now());
+    }
+
+    private static long whole(ObjectNode fields, String name) {
+        JsonNode value = fields.get(name);
+        if (value == null || !value.canConvertToExactIntegral()) {
+            throw new IllegalArgumentException("missing or non-integer '" + name + "'");
+        }
+        return value.asLong();
+    }
+
+    private static CommandAck ack(String command, byte[] payload) throws IOException {
+        JsonNode json = JSON.readTree(payload);
+        if (json == null || !json.path("ok").isBoolean()) {
+            throw new IllegalArgumentException("an ack needs a boolean 'ok'");
+        }
+        return new CommandAck(command, json.path("id").textValue(), json.get("ok").booleanValue(),
+                json.path("error").textValue(), json);
+    }
+
+    private synchronized void recordStatus(String status) {
+        statuses.add(status);
+        notifyAll();
+    }
+
+    private synchronized void recordMeta(JsonNode json) {
+        meta = json;
+        notifyAll();
+    }
+
+    private synchronized void recordFrame(ReceivedFrame frame) {
+        frames.computeIfAbsent(frame.name(), s -> new ArrayList<>()).add(frame);
+        sequences.computeIfAbsent(frame.name(), SequenceTracker::new).accept(frame.seq());
+        notifyAll();
+    }
+
+    private synchronized void recordEvent(ReceivedFrame event) {
+        events.computeIfAbsent(event.name(), t -> new ArrayList<>()).add(event);
+        notifyAll();
+    }
+
+    private void recordAck(CommandAck ack) {
+        synchronized (this) {
+            acks.add(ack);
+        }
+        CompletableFuture<CommandAck> awaited = ack.id() == null ? null : awaitedAcks.remove(ack.id());
+        if (awaited != null) {
+            awaited.complete(ack);
+        }
+    }
+
+    private synchronized void recordMalformed(String problem) {
+        malformed++;
+        lastMalformed = problem;
+    }
+
+    /**
+     * Sends command {@code name} with {@code fields} (plus a fresh correlation {@code id}) and waits for its ack.
+     *
+     * @param fields values Jackson can write: strings, numbers, booleans, arrays of numbers
+     * @return the ack, {@code ok} or not
+     * @throws TransportException if the command cannot be published
+     * @throws TimeoutException   if no ack with its id arrives within {@code timeout}
+     */
+    public CommandAck command(String name, Map<String, ?> fields, Duration timeout)
+            throws TransportException, TimeoutException, InterruptedException {
+        if (fields.containsKey("id")) {
+            throw new IllegalArgumentException("'id' is set by the collector");
+        }
+        String id = idPrefix + nextId.incrementAndGet();
+        ObjectNode payload = JSON.createObjectNode().put("id", id);
+        payload.setAll(JSON.<ObjectNode>valueToTree(fields));
+        CompletableFuture<CommandAck> ack = new CompletableFuture<>();
+        awaitedAcks.put(id, ack);
+        try {
+            transport.publish(topics.command(name), bytes(payload), 1, false);
+            return ack.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw new TimeoutException("no ack for command '" + name + "' (id " + id + ") within " + timeout);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            awaitedAcks.remove(id);
+        }
+    }
+
+    private static byte[] bytes(ObjectNode payload) {
+        try {
+            return JSON.writeValueAsBytes(payload);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot write command payload: " + e.getMessage(), e);
+        }
+    }
+
+    /** The frames of {@code stream} so far, in arrival order. */
+    public synchronized List<ReceivedFrame> frames(String stream) {
+        return List.copyOf(frames.getOrDefault(stream, List.of()));
+    }
+
+    /**
+     * Waits until {@code count} frames of {@code stream} have arrived.
+     *
+     * @return the first {@code count} frames, in arrival order
+     * @throws TimeoutException saying how many had arrived
+     */
+    public synchronized List<ReceivedFrame> awaitFrames(String stream, int count, Duration timeout)
+            throws TimeoutException, InterruptedException {
+        await(() -> frames.getOrDefault(stream, List.of()).size() >= count, timeout,
+                () -> "stream '" + stream + "': " + frames.getOrDefault(stream, List.of()).size() + " of " + count
+                        + " frames");
+        return List.copyOf(frames.get(stream).subList(0, count));
+    }
+
+    /** What arrived of {@code stream}, judged by {@code seq}. */
+    public synchronized StreamGaps gaps(String stream) {
+        SequenceTracker tracker = sequences.get(stream);
+        return tracker == null ? new StreamGaps(stream, 0, List.of(), 0, 0) : tracker.gaps();
+    }
+
+    /** The gaps of every stream seen, by stream name. */
+    public synchronized Map<String, StreamGaps> gaps() {
+        Map<String, StreamGaps> all = new LinkedHashMap<>();
+        sequences.forEach((stream, tracker) -> all.put(stream, tracker.gaps()));
+        return all;
+    }
+
+    /** The events of {@code type} so far, in arrival order. */
+    public synchronized List<ReceivedFrame> events(String type) {
+        return List.copyOf(events.getOrDefault(type, List.of()));
+    }
+
+    /** Every {@code status} payload received, in order (a retained one first if the device had published one). */
+    public synchronized List<String> statuses() {
+        return List.copyOf(statuses);
+    }
+
+    /** The latest {@code status}, if any arrived. */
+    public synchronized Optional<String> status() {
+        return statuses.isEmpty() ? Optional.empty() : Optional.of(statuses.get(statuses.size() - 1));
+    }
+
+    /** Waits until the latest {@code status} is {@code expected}. */
+    public synchronized void awaitStatus(String expected, Duration timeout)
+            throws TimeoutException, InterruptedException {
+        await(() -> status().filter(expected::equals).isPresent(), timeout,
+                () -> "status '" + expected + "'; statuses so far: " + statuses);
+    }
+
+    /** The latest {@code meta}, if any arrived. */
+    public synchronized Optional<JsonNode> meta() {
+        return Optional.ofNullable(meta);
+    }
+
+    /** Waits for a {@code meta} payload and returns the latest. */
+    public synchronized JsonNode awaitMeta(Duration timeout) throws TimeoutException, InterruptedException {
+        await(() -> meta != null, timeout, () -> "meta");
+        return meta;
+    }
+
+    /** Every ack received, in order, whoever sent the command. */
+    public synchronized List<CommandAck> acks() {
+        return List.copyOf(acks);
+    }
+
+    /** Payloads that did not match the protocol, since start. */
+    public synchronized long malformed() {
+        return malformed;
+    }
+
+    /** What was wrong with the last malformed payload, if any. */
+    public synchronized Optional<String> lastMalformed() {
+        return Optional.ofNullable(lastMalformed);
+    }
+
+    /** Connections made (the first included), each counted once its subscription is active. */
+    public synchronized long connections() {
+        return connections;
+    }
+
+    /** Waits until the collector is connected with its subscription active. */
+    public synchronized void awaitConnected(Duration timeout) throws TimeoutException, InterruptedException {
+        await(() -> connected, timeout, () -> "a connection to the broker");
+    }
+
+    private void await(BooleanSupplier done, Duration timeout, Supplier<String> what)
+            throws TimeoutException, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!done.getAsBoolean()) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                throw new TimeoutException("waited " + timeout + " for " + what.get());
+            }
+            TimeUnit.NANOSECONDS.timedWait(this, left);
+        }
+    }
+
+    /** Disconnects and closes the transport. */
+    @Override
+    public void close() {
+        transport.close();
+    }
+}
