@@ -28,14 +28,14 @@ public final class RobotWiring {
     private static final int[][] DUTIES = {{800, 800}, {800, 500}, {800, 200}, {500, 800}};
     /** Name of the significance button. */
     public static final String SIGNIFICANCE = "significance";
-    /** Tick period: 0.5 ms. */
-    public static final long TICK_NANOS = 500_000;
-    /** Ticks per sample: 222 ticks of 0.5 ms is 111 ms, the trace's 9 samples per second. */
-    public static final int TICKS_PER_SAMPLE = 222;
+    /** Tick period: 1 ms. */
+    public static final long TICK_NANOS = 1_000_000;
+    /** Ticks per sample: 111 ticks of 1 ms, the trace's 9 samples per second. */
+    public static final int TICKS_PER_SAMPLE = 111;
     /** Feature neurons: 24 x 800 weights and consolidation levels fit the RP2040 budget with room to spare. */
     public static final int FEATURES = 800;
-    /** Ticks between snapshots: about every 30 s of driving. */
-    public static final long CHECKPOINT_TICKS = 60_000;
+    /** Ticks between snapshots: every 30 s of driving. */
+    public static final long CHECKPOINT_TICKS = 30_000;
 
     private RobotWiring() {
     }
@@ -50,9 +50,13 @@ public final class RobotWiring {
         return "led-" + COMMANDS.get(command);
     }
 
-    /** The classifier for {@code sensors} distance sensors. */
+    /**
+     * The classifier for {@code sensors} distance sensors: 16-tick presentations (a classification and a learning
+     * presentation fit one sample period, and the estimated RP2040 cycles of every tick fit its 1 ms), vigilance 0.98
+     * (sonar patterns differ by small angles, so features must match closely).
+     */
     public static ClassifierConfig classifier(int sensors, long seed) {
-        return new ClassifierConfig(sensors, FEATURES, COMMANDS.size(), 32, 2.0, 0.98, 0.7, 1.0, 0.5, 0.75, 0.5,
+        return new ClassifierConfig(sensors, FEATURES, COMMANDS.size(), 16, 2.0, 0.98, 0.7, 1.0, 0.5, 0.75, 0.5,
                 seed);
     }
 
