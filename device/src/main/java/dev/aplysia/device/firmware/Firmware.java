@@ -80,9 +80,7 @@ public final class Firmware {
      * @return what was loaded and what was rejected
      */
     public SnapshotStore.Boot boot() throws HalException {
-        SnapshotStore.Boot boot = snapshots.boot(classifier.network());
-        lastCheckpointTick = classifier.network().tick();
-        return boot;
+        return snapshots.boot(classifier.network());
     }
 
     /** Runs one tick; returns 1 if the core did work this tick, 0 if it idled until the next sample. */
@@ -158,7 +156,7 @@ public final class Firmware {
             if (modulator > 1.0) {
                 counters.significant++;
             }
-            events.learned(classifier.network().tick(), counters.samples, taught, modulator);
+            events.learned(counters.ticks, counters.samples, taught, modulator);
         }
         return 1;
     }
@@ -175,19 +173,18 @@ public final class Firmware {
         } catch (HalException e) {
             halError("actuate", e);
         }
-        events.decided(classifier.network().tick(), counters.samples, decided, taught);
+        events.decided(counters.ticks, counters.samples, decided, taught);
     }
 
     private void checkpointIfDue() {
-        long tick = classifier.network().tick();
-        if (config.checkpointTicks() > 0 && tick - lastCheckpointTick >= config.checkpointTicks()) {
+        if (config.checkpointTicks() > 0 && counters.ticks - lastCheckpointTick >= config.checkpointTicks()) {
             checkpoint();
         }
     }
 
     /** Saves a snapshot now (between presentations); a failure is counted and reported, the state keeps running. */
     public void checkpoint() {
-        long tick = classifier.network().tick();
+        long tick = counters.ticks;
         try {
             snapshots.save(classifier.network());
             counters.checkpoints++;

@@ -1,7 +1,8 @@
 package dev.aplysia.device.firmware;
 
 /**
- * Where the firmware reports, from the tick thread. Implementations must not block or allocate per call (the
+ * Where the firmware reports, from the tick thread; {@code tick} is the firmware loop's tick (one per
+ * {@link Firmware#doWork()}, counted from boot). Implementations must not block or allocate per call (the
  * telemetry adapter writes into a bounded queue); the default methods ignore everything.
  */
 public interface FirmwareEvents {
