@@ -70,6 +70,9 @@ final class RunCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** Counted down once the firmware has saved its state and the board is closed. */
+    private final CountDownLatch stopped = new CountDownLatch(1);
+
     @Override
     public Integer call() throws Exception {
         McuProfile mcu = Profiles.parse(spec, profile);
@@ -84,10 +87,12 @@ final class RunCommand implements Callable<Integer> {
             Firmware firmware = new Firmware(RobotWiring.config(wiring, mcu, id, seed), board, new StderrEvents(err()));
             report(firmware.boot());
             FirmwareRunner runner = new FirmwareRunner(firmware);
-            int code = scenario != null ? runScenario((SimBoard) board, firmware, runner) : runLoop(firmware, runner);
+            int code = scenario != null ? runScenario((SimBoard) board, firmware, runner) : runLoop(runner);
             firmware.checkpoint();
             summary(firmware);
             return code;
+        } finally {
+            stopped.countDown();
         }
     }
 
@@ -136,24 +141,23 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private int runLoop(Firmware firmware, FirmwareRunner runner) throws InterruptedException {
+    /**
+     * Runs until {@code --ticks} or a signal. On SIGINT/SIGTERM the JVM runs the shutdown hook, which stops the loop
+     * and waits until {@link #call} has saved the snapshot and closed the board; the JVM then exits with 128 + signal
+     * (130 or 143), as a signalled program does.
+     */
+    private int runLoop(FirmwareRunner runner) {
         if (ticks != null) {
             runner.run(ticks);
             return 0;
         }
-        CountDownLatch finished = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             runner.stop();
-            awaitQuietly(finished);
-        }, "aplysia-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
+            awaitQuietly(stopped);
+        }, "aplysia-shutdown"));
         err().println("device " + id + " running; Ctrl-C (SIGINT) or SIGTERM saves state and stops");
         err().flush();
-        try {
-            runner.runUntilStopped();
-        } finally {
-            finished.countDown();
-        }
+        runner.runUntilStopped();
         return 0;
     }
 

@@ -1,0 +1,118 @@
+package dev.aplysia.host.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DeviceCommandsTest {
+
+    private static final String BOARD = Path.of("..", "examples", "robot.board").toString();
+    private static final Path SCENARIO = Path.of("..", "examples", "teach-two-situations.scenario");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theRobotBeatsTheLinearReferenceWithLearningFrozenOnTheLast30Percent() throws Exception {
+        CliRun run = CliRun.of("device", "robot", "--json");
+
+        assertEquals(0, run.exitCode(), run.err());
+        JsonNode json = new ObjectMapper().readTree(run.out());
+        assertTrue(json.get("accuracy_frozen").asDouble() > 0.70, "frozen " + json.get("accuracy_frozen"));
+        assertTrue(json.get("accuracy_continuing").asDouble() > json.get("accuracy_frozen").asDouble());
+        assertEquals(5456, json.get("samples").asInt());
+        assertEquals(10, json.get("windows").size());
+        assertTrue(json.get("state_bytes").asLong() < 224 * 1024);
+        assertEquals(0, json.get("mcu_overruns").asLong());
+    }
+
+    @Test
+    void theExampleScenarioPasses() {
+        CliRun run = CliRun.of("device", "run", "--config", BOARD, "--scenario", SCENARIO.toString());
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("scenario passed: 6 expectations met"), run.out());
+    }
+
+    @Test
+    void anUnmetExpectationExitsOneNamingTheScenarioLine() throws IOException {
+        Path wrong = dir.resolve("wrong.scenario");
+        Files.writeString(wrong, Files.readString(SCENARIO).replace("expect motor-right 800\nexpect led-slight-left",
+                "expect motor-right 100\nexpect led-slight-left"));
+
+        CliRun run = CliRun.of("device", "run", "--config", BOARD, "--scenario", wrong.toString());
+
+        assertEquals(1, run.exitCode());
+        assertTrue(run.out().contains("wrong.scenario:") && run.out().contains("motor-right"), run.out());
+    }
+
+    @Test
+    void aSecondRunBootsFromTheFirstRunsSnapshot() {
+        String state = dir.resolve("state").toString();
+        CliRun first = CliRun.of("device", "run", "--config", BOARD, "--state-dir", state, "--ticks", "500");
+        CliRun second = CliRun.of("device", "run", "--config", BOARD, "--state-dir", state, "--ticks", "10");
+
+        assertEquals(0, first.exitCode(), first.err());
+        assertTrue(first.err().contains("no valid snapshot"), first.err());
+        assertTrue(second.err().contains("booted from snapshot.current"), second.err());
+    }
+
+    @Test
+    void aBoardConfigErrorNamesTheFileAndLine() throws IOException {
+        Path board = dir.resolve("bad.board");
+        Files.writeString(board, "analog sonar0 adc=adc0 channel=0\npwm motor-left pin=99\n");
+
+        CliRun run = CliRun.of("device", "run", "--config", board.toString(), "--ticks", "1");
+
+        assertEquals(1, run.exitCode());
+        assertTrue(run.err().contains("bad.board:"), run.err());
+    }
+
+    @Test
+    void aScenarioNeedsTheSimulatedBoard() {
+        CliRun run = CliRun.of("device", "run", "--board", "pi4j", "--config", BOARD, "--scenario",
+                SCENARIO.toString(), "--state-dir", dir.toString());
+
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains("--scenario needs --board sim"), run.err());
+    }
+
+    @Test
+    void sigtermSavesTheLearnedStateAndExitsCleanly() throws Exception {
+        Path state = dir.resolve("state");
+        Process device = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), AplysiaCommand.class.getName(), "device", "run",
+                "--config", BOARD, "--state-dir", state.toString())
+                .redirectErrorStream(true).start();
+        var output = new java.io.BufferedReader(new java.io.InputStreamReader(device.getInputStream()));
+        String firstLines = awaitLine(output, "running");
+
+        device.toHandle().destroy();
+
+        String rest = output.lines().collect(java.util.stream.Collectors.joining("\n"));
+        assertTrue(device.waitFor(30, TimeUnit.SECONDS), "exited after SIGTERM");
+        assertEquals(128 + 15, device.exitValue(), "the conventional status of a SIGTERM exit: " + firstLines + rest);
+        assertTrue(Files.exists(state.resolve("snapshot.current")), firstLines + rest);
+        assertTrue(rest.contains("snapshot saved"), firstLines + rest);
+    }
+
+    private static String awaitLine(java.io.BufferedReader reader, String marker) throws IOException {
+        StringBuilder seen = new StringBuilder();
+        String line;
+        while ((line = reader.readLine()) != null) {
+            seen.append(line).append('\n');
+            if (line.contains(marker)) {
+                return seen.toString();
+            }
+        }
+        throw new AssertionError("process ended before printing '" + marker + "': " + seen);
+    }
+}

@@ -1,0 +1,100 @@
+package dev.aplysia.host.collect;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+/** A real Mosquitto ({@value #BINARY}) started by the test on a free loopback port, with its own config file. */
+final class MosquittoBroker implements TestBroker {
+
+    static final String BINARY = "/usr/sbin/mosquitto";
+
+    private final Path config;
+    private final Path log;
+    private final int port;
+    private Process process;
+
+    /** True if the Mosquitto binary is installed. */
+    static boolean available() {
+        return Files.isExecutable(Path.of(BINARY));
+    }
+
+    /** A broker whose config and log live in {@code dir}. */
+    MosquittoBroker(Path dir) throws IOException {
+        this.port = freePort();
+        this.config = Files.writeString(dir.resolve("mosquitto.conf"), String.join("\n",
+                "listener " + port + " 127.0.0.1",
+                "allow_anonymous true",
+                "persistence false",
+                "log_dest stderr",
+                ""));
+        this.log = dir.resolve("mosquitto.log");
+    }
+
+    @Override
+    public void start() throws IOException, InterruptedException {
+        process = new ProcessBuilder(BINARY, "-c", config.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (!accepts()) {
+            if (!process.isAlive() || System.nanoTime() > deadline) {
+                process.destroyForcibly();
+                throw new IOException("mosquitto did not start on port " + port + ": " + Files.readString(log));
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
+        }
+    }
+
+    @Override
+    public void stop() throws InterruptedException {
+        if (process != null) {
+            process.destroy();
+            if (!process.waitFor(5, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+            process = null;
+        }
+    }
+
+    @Override
+    public String url() {
+        return "tcp://127.0.0.1:" + port;
+    }
+
+    @Override
+    public int port() {
+        return port;
+    }
+
+    @Override
+    public void close() {
+        try {
+            stop();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private boolean accepts() {
+        try (Socket probe = new Socket()) {
+            probe.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 200);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+}
