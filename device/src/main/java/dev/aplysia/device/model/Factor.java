@@ -27,5 +27,10 @@ public enum Factor {
     /** The broadcast neuromodulator (reward, teaching or significance). A term with it runs while it is non-zero. */
     MODULATOR,
     /** The neuromodulator minus its running average: a reward-prediction error. */
-    MODULATOR_DEVIATION
+    MODULATOR_DEVIATION,
+    /**
+     * 1 while the neuromodulator is non-zero, else 0: a learning gate. A term that must learn at a fixed rate whenever
+     * a teaching or significance signal is present (whatever its size) uses this instead of {@link #MODULATOR}.
+     */
+    MODULATOR_ON
 }

@@ -4,6 +4,7 @@ import static dev.aplysia.device.model.Factor.CONSOLIDATION;
 import static dev.aplysia.device.model.Factor.ELIGIBILITY;
 import static dev.aplysia.device.model.Factor.MODULATOR;
 import static dev.aplysia.device.model.Factor.MODULATOR_DEVIATION;
+import static dev.aplysia.device.model.Factor.MODULATOR_ON;
 import static dev.aplysia.device.model.Factor.POST_SPIKE;
 import static dev.aplysia.device.model.Factor.POST_TRACE;
 import static dev.aplysia.device.model.Factor.PRE_SPIKE;
@@ -118,27 +119,29 @@ public record PlasticityRule(String name, List<Term> weightTerms, List<Term> eli
     }
 
     /**
-     * Modulated instar: when the modulator is on, a postsynaptic neuron that fired pulls its weights toward its input
-     * ({@code dw = eta * m * y * (x - w)}); each such update consolidates the synapse geometrically
-     * ({@code dc = kappa * m * y * (1 - c)}) up to {@code maxConsolidation}, so the first significant event imprints
-     * and later ones refine without overwriting.
+     * Gated instar with significance-graded consolidation: while the modulator is on, a postsynaptic neuron that
+     * fired pulls its weights toward its input ({@code dw = eta * y * (x - w) * (1 - c)}), and the synapse consolidates
+     * in proportion to the modulator ({@code dc = kappa * m * y * (1 - c)}, up to {@code maxConsolidation}). The first
+     * event imprints the input; a significant one (large {@code m}) also protects it at once, where a neutral one
+     * protects it a step at a time.
      */
     public static PlasticityRule consolidatingInstar(double eta, double kappa, double maxConsolidation) {
         return new PlasticityRule("consolidating-instar",
-                List.of(Term.of(eta, MODULATOR, POST_TRACE, PRE_TRACE), Term.of(-eta, MODULATOR, POST_TRACE, WEIGHT)),
+                List.of(Term.of(eta, MODULATOR_ON, POST_TRACE, PRE_TRACE),
+                        Term.of(-eta, MODULATOR_ON, POST_TRACE, WEIGHT)),
                 List.of(),
                 List.of(Term.of(kappa, MODULATOR, POST_TRACE), Term.of(-kappa, MODULATOR, POST_TRACE, CONSOLIDATION)),
                 1, maxConsolidation, 0, 0, true);
     }
 
     /**
-     * Modulated outstar: when the modulator is on, a presynaptic neuron that fired pulls its outgoing weights toward
-     * the postsynaptic activity ({@code dw = eta * m * x * (y - w)}); with a teacher driving the postsynaptic neuron,
-     * the weight learns how often the presynaptic feature goes with each taught class.
+     * Gated outstar: while the modulator is on, a presynaptic neuron that fired pulls its outgoing weights toward the
+     * postsynaptic activity ({@code dw = eta * x * (y - w)}); with a teacher driving the postsynaptic neuron, the
+     * weight learns how often the presynaptic feature goes with each taught class.
      */
     public static PlasticityRule outstar(double eta) {
-        return weightOnly("outstar", List.of(Term.of(eta, MODULATOR, PRE_TRACE, POST_TRACE),
-                Term.of(-eta, MODULATOR, PRE_TRACE, WEIGHT)));
+        return weightOnly("outstar", List.of(Term.of(eta, MODULATOR_ON, PRE_TRACE, POST_TRACE),
+                Term.of(-eta, MODULATOR_ON, PRE_TRACE, WEIGHT)));
     }
 
     /** A rule made only of weight terms, rounded stochastically. */

@@ -41,7 +41,8 @@ public record Term(double coefficient, List<Factor> factors) {
         if (factors.contains(Factor.POST_SPIKE)) {
             return Gate.POST_SPIKE;
         }
-        if (factors.contains(Factor.MODULATOR) || factors.contains(Factor.MODULATOR_DEVIATION)) {
+        if (factors.contains(Factor.MODULATOR) || factors.contains(Factor.MODULATOR_DEVIATION)
+                || factors.contains(Factor.MODULATOR_ON)) {
             return Gate.MODULATOR;
         }
         return Gate.EVERY_TICK;

@@ -222,6 +222,7 @@ public final class RuleEngine {
             case 8 -> consolidation[s];
             case 9 -> modulator;
             case 10 -> (long) modulator - baseline;
+            case 11 -> modulator != 0 ? Fx.ONE_Q15 : 0;
             default -> throw new IllegalStateException("unknown factor " + factor);
         };
     }

@@ -152,6 +152,7 @@ public final class FloatRuleEngine {
             case CONSOLIDATION -> consolidation[s];
             case MODULATOR -> modulator;
             case MODULATOR_DEVIATION -> modulator - baseline;
+            case MODULATOR_ON -> modulator != 0 ? 1 : 0;
         };
     }
 
