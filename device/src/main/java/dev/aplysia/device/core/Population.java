@@ -41,6 +41,7 @@ public final class Population {
     private final int winners;
     private final int[] winnerIndex;
     private final int[] winnerMargin;
+    private int excitabilityGain = Fx.ONE_Q15;
 
     Population(PopulationSpec spec) {
         this.spec = spec;
@@ -134,6 +135,21 @@ public final class Population {
         injected[i] = rawCurrent;
     }
 
+    /**
+     * Scales every neuron's excitability by {@code gain} (1 = as learned) until changed: a neuromodulatory gain on
+     * intrinsic excitability. Raised during a significant presentation, it lets a fresh neuron win over every learned
+     * one, so a significant event forms a memory of its own instead of merging into a similar one. Not part of the
+     * learned state.
+     *
+     * @param gain in [0, 4)
+     */
+    public void setExcitabilityGain(double gain) {
+        if (!(gain >= 0 && gain < 4)) {
+            throw new IllegalArgumentException("excitability gain must be in [0, 4), got " + gain);
+        }
+        excitabilityGain = (int) Fx.toFixed(gain, 15);
+    }
+
     /** Stops every injected current. */
     public void clearInjected() {
         if (injected != null) {
@@ -163,7 +179,8 @@ public final class Population {
                 current[j] = 0;
                 continue;
             }
-            long next = Fx.decayTowardZero(v[j], decay) + (long) current[j] + injected[j] + (learning ? bias[j] : 0);
+            long excitability = learning ? Fx.mulQ15(bias[j], excitabilityGain) : 0;
+            long next = Fx.decayTowardZero(v[j], decay) + (long) current[j] + injected[j] + excitability;
             current[j] = 0;
             v[j] = (int) membrane.fit(next);
             long margin = (long) v[j] - threshold - adapt[j];

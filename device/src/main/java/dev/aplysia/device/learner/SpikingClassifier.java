@@ -23,7 +23,8 @@ import dev.aplysia.device.model.TraceSpec;
  *       winner learns with {@link PlasticityRule#consolidatingInstar}: the first significant presentation imprints the
  *       sample, later ones refine it while consolidation protects it;</li>
  *   <li><b>readout</b>: one neuron per class, taught by a current injected into the true class's neuron during
- *       learning; weights learn with {@link PlasticityRule#outstar} how often each feature goes with each class.</li>
+ *       learning; weights learn with {@link PlasticityRule#outstar} how often each feature goes with each class
+ *       (kept plastic: a robot's readout must follow a changing world).</li>
  * </ul>
  * Both rules are gated by the broadcast neuromodulator, delivered for one tick after the presentation: no error is
  * propagated between layers.
@@ -40,6 +41,7 @@ public final class SpikingClassifier {
     private final RateEncoder encoder;
     private final Population input;
     private final Population output;
+    private final Population features;
     private final ClassDecoder decoder;
     private Phase phase = Phase.IDLE;
     private int ticksLeft;
@@ -56,6 +58,7 @@ public final class SpikingClassifier {
         this.encoder = new RateEncoder(config.inputs(), config.normRate(), 1.0);
         this.input = network.population("input");
         this.output = network.population("output");
+        this.features = network.population("features");
         this.decoder = new ClassDecoder(output);
     }
 
@@ -82,6 +85,8 @@ public final class SpikingClassifier {
     /**
      * Presents one sample with its class and learns from it; {@code significance} is the neuromodulator delivered
      * after the presentation (1 = a normal teaching event, 0 = present without learning, larger = more significant).
+     * A significant sample is also presented with the feature layer's excitability raised by the same factor, so it
+     * recruits a fresh feature neuron of its own rather than refining a similar one, and is consolidated harder.
      */
     public void learn(int[] intensities, int label, double significance) {
         beginLearning(intensities, label, significance);
@@ -109,6 +114,7 @@ public final class SpikingClassifier {
         }
         present(intensities);
         output.inject(label, TEACHER_CURRENT);
+        features.setExcitabilityGain(Math.max(1.0, significance));
         this.significance = significance;
         ticksLeft = config.ticksPerSample();
         phase = Phase.LEARNING;
@@ -193,6 +199,7 @@ public final class SpikingClassifier {
         network.setModulator(significance);
         network.step();
         network.setModulator(0);
+        features.setExcitabilityGain(1.0);
     }
 
     /** The underlying network (for budgets, counters and inspection). */

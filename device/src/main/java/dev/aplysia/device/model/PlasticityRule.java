@@ -155,7 +155,7 @@ public record PlasticityRule(String name, List<Term> weightTerms, List<Term> eli
                 maxConsolidation, baselineShift, weightSumTarget, stochastic);
     }
 
-    /** This rule with a consolidation sum added: {@code dc = kappa * |m| ... } given as terms. */
+    /** This rule with consolidation terms and bound. */
     public PlasticityRule withConsolidation(List<Term> terms, double max) {
         return new PlasticityRule(name, weightTerms, eligibilityTerms, terms, eligibilityDecay, max, baselineShift,
                 weightSumTarget, stochasticRounding);

@@ -28,6 +28,7 @@ public final class FloatPopulation {
     private final int[] refractory;
     private final double[] current;
     private final double[] injected;
+    private double excitabilityGain = 1;
     private final int winners;
     private final int[] winnerIndex;
     private final double[] winnerMargin;
@@ -93,6 +94,11 @@ public final class FloatPopulation {
         return bias[i];
     }
 
+    /** Scales every neuron's excitability, as {@code core.Population#setExcitabilityGain} does. */
+    public void setExcitabilityGain(double gain) {
+        excitabilityGain = gain;
+    }
+
     /** Sets a current injected into neuron {@code i} every tick until changed, real membrane units. */
     public void inject(int i, double real) {
         injected[i] = real;
@@ -135,7 +141,7 @@ public final class FloatPopulation {
                 current[j] = 0;
                 continue;
             }
-            v[j] = v[j] * neuron.decay() + current[j] + injected[j] + (learning ? bias[j] : 0);
+            v[j] = v[j] * neuron.decay() + current[j] + injected[j] + (learning ? bias[j] * excitabilityGain : 0);
             current[j] = 0;
             double margin = v[j] - neuron.threshold() - adapt[j];
             if (margin >= 0) {
