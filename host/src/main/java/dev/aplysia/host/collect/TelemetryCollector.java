@@ -104,7 +104,9 @@ public final class TelemetryCollector implements AutoCloseable {
                 case TELEMETRY -> recordFrame(frame(address.name(), payload));
                 case EVENT -> recordEvent(frame(address.name(), payload));
                 case ACK -> recordAck(ack(address.name(), payload));
-                case COMMAND -> { }
+                case COMMAND -> {
+                    // Commands are the device's input (ours among them); their acks are what counts.
+                }
             }
         } catch (IOException | IllegalArgumentException e) {
             recordMalformed(topic + ": " + e.getMessage());

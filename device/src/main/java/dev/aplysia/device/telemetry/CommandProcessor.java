@@ -1,0 +1,208 @@
+package dev.aplysia.device.telemetry;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Checks commands arriving on {@code cmd/{name}} and hands the valid ones to the tick thread.
+ *
+ * <p>A payload is refused, with an error ack on {@code cmd/{name}/ack} and nothing else happening, when it is larger
+ * than {@value #MAX_PAYLOAD_BYTES} bytes, is not a flat JSON object, names an unknown command, has an unknown, missing,
+ * mistyped or out-of-range field, breaks a {@link CommandSpec.Rule}, or finds the inbox full. A valid command waits in
+ * the bounded inbox until the firmware {@link #poll() polls} it between ticks, applies it, and answers it with
+ * {@link #acknowledge} or {@link #reject}; the ack echoes the payload's {@code id} so the sender can match it.
+ *
+ * <p>Threads: {@link #accept} runs on the transport's thread, {@code poll}/{@code acknowledge}/{@code reject} on the
+ * tick thread, and the {@link Publisher} takes the acks. Polling an empty inbox allocates nothing; a command and its
+ * ack allocate a few small objects, which is fine for something that happens between ticks, not on every tick.
+ */
+public final class CommandProcessor {
+
+    /** The largest payload accepted. */
+    public static final int MAX_PAYLOAD_BYTES = 4096;
+    /** The longest correlation id. */
+    public static final int MAX_ID_LENGTH = 64;
+    /** Acks waiting for the publisher beyond this many are dropped (and counted). */
+    static final int ACK_CAPACITY = 64;
+
+    private final Map<String, CommandSpec> specs = new LinkedHashMap<>();
+    private final BlockingQueue<Command> inbox;
+    private final BlockingQueue<Ack> acks = new ArrayBlockingQueue<>(ACK_CAPACITY);
+    private final FlatJson json = new FlatJson(32, MAX_PAYLOAD_BYTES, MAX_PAYLOAD_BYTES / 2);
+    private final AtomicLong refused = new AtomicLong();
+    private final AtomicLong acksDropped = new AtomicLong();
+
+    /**
+     * A processor for these commands.
+     *
+     * @param inboxCapacity how many valid commands may wait for the firmware
+     * @throws IllegalArgumentException if two specs share a name
+     */
+    public CommandProcessor(List<CommandSpec> commands, int inboxCapacity) {
+        for (CommandSpec spec : commands) {
+            if (specs.putIfAbsent(spec.name(), spec) != null) {
+                throw new IllegalArgumentException("two commands named " + spec.name());
+            }
+        }
+        this.inbox = new ArrayBlockingQueue<>(inboxCapacity);
+    }
+
+    /**
+     * Checks a payload that arrived on {@code cmd/{command}}; queues it for the firmware or answers it with an error.
+     * Never blocks.
+     */
+    public synchronized void accept(String command, byte[] payload) {
+        String id = null;
+        String problem = payloadProblem(payload);
+        if (problem == null) {
+            id = correlationId();
+            problem = commandProblem(command, id);
+        }
+        if (problem != null) {
+            refuse(command, id, problem);
+        }
+    }
+
+    /** Why the payload is not a flat JSON object of acceptable size (it is parsed into {@link #json} if it is). */
+    private String payloadProblem(byte[] payload) {
+        if (payload.length > MAX_PAYLOAD_BYTES) {
+            return "payload of " + payload.length + " bytes exceeds the " + MAX_PAYLOAD_BYTES + "-byte limit";
+        }
+        try {
+            json.parse(payload);
+            return null;
+        } catch (FlatJsonException e) {
+            return "malformed JSON: " + e.getMessage();
+        }
+    }
+
+    /** Why the parsed payload is not an acceptable {@code command}; queues it if it is. */
+    private String commandProblem(String command, String id) {
+        if (id == null && json.indexOf("id") >= 0) {
+            return "field 'id' must be a string of 1 to " + MAX_ID_LENGTH + " characters";
+        }
+        CommandSpec spec = specs.get(command);
+        if (spec == null) {
+            return "unknown command '" + command + "'; known: " + String.join(", ", specs.keySet());
+        }
+        return admit(spec, id);
+    }
+
+    /** The payload's {@code id} if it has a valid one, else null. */
+    private String correlationId() {
+        int i = json.indexOf("id");
+        if (i < 0 || json.type(i) != FlatJson.Type.STRING) {
+            return null;
+        }
+        String id = json.text(i);
+        return id.isEmpty() || id.length() > MAX_ID_LENGTH ? null : id;
+    }
+
+    /** Builds and queues the command, or says why not. */
+    private String admit(CommandSpec spec, String id) {
+        String problem = fieldsViolation(spec);
+        if (problem != null) {
+            return problem;
+        }
+        Command command = new Command(spec.name(), id, values(spec));
+        for (CommandSpec.Rule rule : spec.rules()) {
+            problem = rule.violation(command);
+            if (problem != null) {
+                return problem;
+            }
+        }
+        return inbox.offer(command) ? null
+                : "device busy: " + inbox.size() + " commands are already waiting to be applied";
+    }
+
+    private String fieldsViolation(CommandSpec spec) {
+        for (int i = 0; i < json.size(); i++) {
+            String name = json.name(i);
+            if (!name.equals("id") && spec.field(name) == null) {
+                return "unknown field '" + name + "' for command '" + spec.name() + "'";
+            }
+        }
+        for (FieldSpec field : spec.fields()) {
+            int i = json.indexOf(field.name());
+            if (i < 0) {
+                return "missing field '" + field.name() + "' (" + field.kind().name().toLowerCase(Locale.ROOT) + ")";
+            }
+            String problem = field.violation(json, i);
+            if (problem != null) {
+                return problem;
+            }
+        }
+        return null;
+    }
+
+    private Map<String, Object> values(CommandSpec spec) {
+        Map<String, Object> values = new HashMap<>();
+        for (FieldSpec field : spec.fields()) {
+            values.put(field.name(), field.value(json, json.indexOf(field.name())));
+        }
+        return values;
+    }
+
+    /** The next command to apply, or null; tick thread. Allocates nothing. */
+    public Command poll() {
+        return inbox.poll();
+    }
+
+    /** Answers {@code command} with {@code {"ok":true}}: it was applied. Tick thread. */
+    public void acknowledge(Command command) {
+        answer(command, null);
+    }
+
+    /**
+     * Answers {@code command} with {@code {"ok":false,"error":reason}}: the firmware could not apply it.
+     *
+     * @param reason what prevented it, for the sender to read
+     */
+    public void reject(Command command, String reason) {
+        answer(command, reason);
+    }
+
+    private void answer(Command command, String error) {
+        if (!command.markAnswered()) {
+            throw new IllegalStateException(command + " was already answered");
+        }
+        queueAck(new Ack(command.name(), command.id(), error));
+    }
+
+    private void refuse(String command, String id, String error) {
+        refused.incrementAndGet();
+        queueAck(new Ack(command, id, error));
+    }
+
+    private void queueAck(Ack ack) {
+        if (!acks.offer(ack)) {
+            acksDropped.incrementAndGet();
+        }
+    }
+
+    /** The next ack to publish, or null; publisher thread. */
+    Ack nextAck() {
+        return acks.poll();
+    }
+
+    /** Commands waiting for the firmware. */
+    public int pending() {
+        return inbox.size();
+    }
+
+    /** Payloads refused by validation (each answered with an error ack), since construction. */
+    public long refused() {
+        return refused.get();
+    }
+
+    /** Acks lost because {@value #ACK_CAPACITY} were already waiting for the publisher, since construction. */
+    public long acksDropped() {
+        return acksDropped.get();
+    }
+}

@@ -1,0 +1,68 @@
+package dev.aplysia.device.telemetry;
+
+import dev.aplysia.device.firmware.FirmwareEvents;
+import dev.aplysia.hal.time.Clock;
+
+/**
+ * The firmware's reports as telemetry: each {@link FirmwareEvents} call becomes one frame, stamped with the board's
+ * clock. Decisions and learned samples are frequent streams (QoS 0); HAL errors and checkpoints are events (QoS 1).
+ * Called on the tick thread; allocates nothing, except what an exception's {@code getMessage()} may build.
+ *
+ * <pre>
+ * telemetry/decisions  {seq, tick, ts, sample, decided, taught}        taught: -1 without a teacher
+ * telemetry/learning   {seq, tick, ts, sample, taught, modulator}      modulator: 3 decimals
+ * event/hal-error      {seq, tick, ts, what, error}
+ * event/checkpoint     {seq, tick, ts, ok, detail}
+ * </pre>
+ */
+public final class FirmwareTelemetry implements FirmwareEvents {
+
+    /** Stream of finished classifications. */
+    public static final String DECISIONS = "decisions";
+    /** Stream of learned samples. */
+    public static final String LEARNING = "learning";
+    /** Event type of failed HAL operations. */
+    public static final String HAL_ERROR = "hal-error";
+    /** Event type of saved or failed snapshots. */
+    public static final String CHECKPOINT = "checkpoint";
+
+    private final Clock clock;
+    private final FrameChannel decisions;
+    private final FrameChannel learning;
+    private final FrameChannel halErrors;
+    private final FrameChannel checkpoints;
+
+    /** Registers the four channels on {@code telemetry}; {@code clock} is the board's. */
+    public FirmwareTelemetry(Telemetry telemetry, Clock clock) {
+        this.clock = clock;
+        this.decisions = telemetry.stream(DECISIONS);
+        this.learning = telemetry.stream(LEARNING);
+        this.halErrors = telemetry.event(HAL_ERROR);
+        this.checkpoints = telemetry.event(CHECKPOINT);
+    }
+
+    @Override
+    public void decided(long tick, long sample, int decided, int taught) {
+        decisions.begin(tick, clock.millis()).field("sample", sample).field("decided", decided).field("taught", taught);
+        decisions.send();
+    }
+
+    @Override
+    public void learned(long tick, long sample, int taught, double modulator) {
+        learning.begin(tick, clock.millis()).field("sample", sample).field("taught", taught)
+                .field("modulator", modulator, 3);
+        learning.send();
+    }
+
+    @Override
+    public void halError(long tick, String what, Exception error) {
+        halErrors.begin(tick, clock.millis()).field("what", what).field("error", error.getMessage());
+        halErrors.send();
+    }
+
+    @Override
+    public void checkpoint(long tick, boolean ok, String detail) {
+        checkpoints.begin(tick, clock.millis()).field("ok", ok).field("detail", detail);
+        checkpoints.send();
+    }
+}

@@ -1,0 +1,65 @@
+package dev.aplysia.device.telemetry;
+
+/**
+ * One telemetry stream or event type. Each frame is {@link #begin begun}, filled with fields and {@link #send sent};
+ * {@code begin} writes the fields every frame carries:
+ * <ul>
+ *   <li>{@code seq}: this channel's frame number, 0 for the first frame after boot, +1 per frame;</li>
+ *   <li>{@code tick}: the firmware tick the frame describes;</li>
+ *   <li>{@code ts}: milliseconds on the HAL clock (monotonic, origin at boot; not wall time).</li>
+ * </ul>
+ * A channel shares its writer with the other channels of its {@link Telemetry}: finish one frame before beginning
+ * another. Tick thread only; allocates nothing.
+ */
+public final class FrameChannel {
+
+    private final Telemetry telemetry;
+    private final int id;
+    private final String topicSuffix;
+    private final int qos;
+    private long seq;
+
+    FrameChannel(Telemetry telemetry, int id, String topicSuffix, int qos) {
+        this.telemetry = telemetry;
+        this.id = id;
+        this.topicSuffix = topicSuffix;
+        this.qos = qos;
+    }
+
+    /**
+     * Starts a frame with {@code seq}, {@code tick} and {@code ts}; add fields to the returned writer, then call
+     * {@link #send()}.
+     *
+     * @param tick   the firmware tick
+     * @param millis HAL clock milliseconds ({@code Clock.millis()})
+     */
+    public FrameWriter begin(long tick, long millis) {
+        return telemetry.begin(this).field("seq", seq).field("tick", tick).field("ts", millis);
+    }
+
+    /** Closes the frame begun on this channel and queues it; the next frame gets the next {@code seq}. */
+    public void send() {
+        telemetry.send(this);
+        seq++;
+    }
+
+    /** The {@code seq} the next frame will carry. */
+    public long nextSeq() {
+        return seq;
+    }
+
+    /** The index of this channel in its {@link Telemetry}, carried by queued frames. */
+    public int id() {
+        return id;
+    }
+
+    /** The topic after the device root: {@code telemetry/{stream}} or {@code event/{type}}. */
+    public String topicSuffix() {
+        return topicSuffix;
+    }
+
+    /** The QoS its frames are published at: 0 for streams, 1 for events. */
+    public int qos() {
+        return qos;
+    }
+}

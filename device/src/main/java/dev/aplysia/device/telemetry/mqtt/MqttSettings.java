@@ -1,0 +1,109 @@
+package dev.aplysia.device.telemetry.mqtt;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Where and how a {@link PahoTransport} connects. Start from {@link #of} and adjust with the {@code with} methods.
+ *
+ * @param serverUri           {@code tcp://host:port} or {@code ssl://host:port}
+ * @param clientId            unique on the broker; a second client with the same id takes the session over
+ * @param username            null for anonymous
+ * @param password            null without a username
+ * @param trustStore          for {@code ssl://}: a PKCS12 or JKS file with the broker's CA, or null for the JVM's
+ *                            default trust (the default {@code SSLContext})
+ * @param trustStorePassword  null when {@code trustStore} is null
+ * @param connectTimeout      how long one connection attempt may take (whole seconds on the wire)
+ * @param keepAlive           ping interval the broker uses to notice a dead client (whole seconds on the wire)
+ * @param operationTimeout    how long publish and subscribe wait for the broker
+ * @param firstReconnectDelay wait after a connection loss before the first reconnection attempt
+ * @param maxReconnectDelay   the wait doubles after each failed attempt up to this
+ */
+public record MqttSettings(String serverUri, String clientId, String username, char[] password, Path trustStore,
+                           char[] trustStorePassword, Duration connectTimeout, Duration keepAlive,
+                           Duration operationTimeout, Duration firstReconnectDelay, Duration maxReconnectDelay) {
+
+    public MqttSettings {
+        Objects.requireNonNull(serverUri, "serverUri");
+        if (!serverUri.startsWith("tcp://") && !serverUri.startsWith("ssl://")) {
+            throw new IllegalArgumentException("server URI '" + serverUri
+                    + "' must start with tcp:// or ssl:// (e.g. tcp://127.0.0.1:1883)");
+        }
+        if (clientId == null || clientId.isEmpty() || clientId.length() > 65535) {
+            throw new IllegalArgumentException("client id must have 1 to 65535 characters");
+        }
+        if (password != null && username == null) {
+            throw new IllegalArgumentException("a password needs a username");
+        }
+        if (trustStore != null && !serverUri.startsWith("ssl://")) {
+            throw new IllegalArgumentException("a trust store only applies to ssl:// URIs, not " + serverUri);
+        }
+        requirePositive("connectTimeout", connectTimeout);
+        requirePositive("keepAlive", keepAlive);
+        requirePositive("operationTimeout", operationTimeout);
+        requirePositive("firstReconnectDelay", firstReconnectDelay);
+        requirePositive("maxReconnectDelay", maxReconnectDelay);
+        if (maxReconnectDelay.compareTo(firstReconnectDelay) < 0) {
+            throw new IllegalArgumentException("maxReconnectDelay is shorter than firstReconnectDelay");
+        }
+        password = password == null ? null : password.clone();
+        trustStorePassword = trustStorePassword == null ? null : trustStorePassword.clone();
+    }
+
+    /**
+     * Anonymous, default trust, 10 s to connect, 30 s keep-alive, 10 s per operation, reconnecting after 250 ms
+     * doubling to 30 s.
+     */
+    public static MqttSettings of(String serverUri, String clientId) {
+        return new MqttSettings(serverUri, clientId, null, null, null, null, Duration.ofSeconds(10),
+                Duration.ofSeconds(30), Duration.ofSeconds(10), Duration.ofMillis(250), Duration.ofSeconds(30));
+    }
+
+    /** These settings with a username and password. */
+    public MqttSettings withCredentials(String user, char[] secret) {
+        return new MqttSettings(serverUri, clientId, Objects.requireNonNull(user, "user"), secret, trustStore,
+                trustStorePassword, connectTimeout, keepAlive, operationTimeout, firstReconnectDelay,
+                maxReconnectDelay);
+    }
+
+    /** These settings trusting the CAs in {@code store} (PKCS12 or JKS) instead of the JVM's defaults. */
+    public MqttSettings withTrustStore(Path store, char[] storePassword) {
+        return new MqttSettings(serverUri, clientId, username, password, Objects.requireNonNull(store, "store"),
+                storePassword, connectTimeout, keepAlive, operationTimeout, firstReconnectDelay, maxReconnectDelay);
+    }
+
+    /** These settings with other timeouts. */
+    public MqttSettings withTimeouts(Duration connect, Duration keepAliveInterval, Duration operation) {
+        return new MqttSettings(serverUri, clientId, username, password, trustStore, trustStorePassword, connect,
+                keepAliveInterval, operation, firstReconnectDelay, maxReconnectDelay);
+    }
+
+    /** These settings with other reconnection delays. */
+    public MqttSettings withReconnectDelays(Duration first, Duration max) {
+        return new MqttSettings(serverUri, clientId, username, password, trustStore, trustStorePassword,
+                connectTimeout, keepAlive, operationTimeout, first, max);
+    }
+
+    @Override
+    public char[] password() {
+        return password == null ? null : password.clone();
+    }
+
+    @Override
+    public char[] trustStorePassword() {
+        return trustStorePassword == null ? null : trustStorePassword.clone();
+    }
+
+    @Override
+    public String toString() {
+        return "MqttSettings[" + serverUri + ", client " + clientId + (username == null ? "" : ", user " + username)
+                + (trustStore == null ? "" : ", trust " + trustStore) + "]";
+    }
+
+    private static void requirePositive(String name, Duration d) {
+        if (d == null || d.isNegative() || d.isZero()) {
+            throw new IllegalArgumentException(name + " must be positive, got " + d);
+        }
+    }
+}

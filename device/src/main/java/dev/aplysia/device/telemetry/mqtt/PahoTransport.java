@@ -1,0 +1,356 @@
+package dev.aplysia.device.telemetry.mqtt;
+
+import dev.aplysia.device.telemetry.LastWill;
+import dev.aplysia.device.telemetry.Transport;
+import dev.aplysia.device.telemetry.TransportException;
+import java.io.IOException;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+import org.eclipse.paho.client.mqttv3.IMqttActionListener;
+import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
+import org.eclipse.paho.client.mqttv3.IMqttMessageListener;
+import org.eclipse.paho.client.mqttv3.IMqttToken;
+import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
+import org.eclipse.paho.client.mqttv3.MqttCallbackExtended;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.MqttException;
+import org.eclipse.paho.client.mqttv3.MqttMessage;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+
+/**
+ * A {@link Transport} over MQTT 3.1.1 with Paho's {@code MqttAsyncClient}: clean sessions, in-memory persistence
+ * (nothing is written to disk), Last Will, username/password and {@code ssl://} per {@link MqttSettings}.
+ *
+ * <p>Reconnection is done here rather than by Paho's automatic reconnect, whose 1.2.5 implementation keeps the
+ * reconnect delay in a static field shared by every client in the JVM and leaves its timer thread running when a
+ * client is closed while disconnected. After a loss, attempts start after {@code firstReconnectDelay} and double up
+ * to {@code maxReconnectDelay}. Subscriptions are restored in {@code MqttCallbackExtended.connectComplete} on every
+ * connection (a clean session forgets them), and the listener hears {@code connected} only once they are active.
+ *
+ * <p>Message handlers run on Paho's callback thread; an exception thrown by one is logged and swallowed, since Paho
+ * would otherwise drop the connection.
+ */
+public final class PahoTransport implements Transport {
+
+    private static final System.Logger LOG = System.getLogger(PahoTransport.class.getName());
+    private static final int QOS_FAILURE = 0x80;
+
+    private final MqttSettings settings;
+    private final MqttAsyncClient client;
+    private final ScheduledExecutorService reconnector;
+    private final Map<String, MessageHandler> subscriptions = new LinkedHashMap<>();
+    private final AtomicBoolean connectedBefore = new AtomicBoolean();
+    private final Object lifecycle = new Object();
+    private volatile MqttConnectOptions options;
+    private volatile ConnectionListener listener;
+    private volatile CountDownLatch ready = new CountDownLatch(1);
+    private volatile boolean closed;
+
+    /**
+     * A transport that connects per {@code settings} when asked to.
+     *
+     * @throws TransportException if the URI is malformed or the trust store cannot be read
+     */
+    public PahoTransport(MqttSettings settings) throws TransportException {
+        this.settings = settings;
+        try {
+            this.client = new MqttAsyncClient(settings.serverUri(), settings.clientId(), new MemoryPersistence());
+        } catch (MqttException | IllegalArgumentException e) {
+            throw new TransportException("cannot create an MQTT client for " + settings.serverUri() + ": "
+                    + e.getMessage(), e);
+        }
+        this.options = baseOptions();
+        this.client.setCallback(new Callback());
+        this.reconnector = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "aplysia-mqtt-reconnect-" + settings.clientId());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    @Override
+    public void connect(LastWill lastWill, ConnectionListener connectionListener) throws TransportException {
+        synchronized (lifecycle) {
+            if (closed) {
+                throw new TransportException("transport to " + settings.serverUri() + " is closed");
+            }
+            listener = connectionListener;
+            MqttConnectOptions withWill = baseOptions();
+            if (lastWill != null) {
+                withWill.setWill(lastWill.topic(), lastWill.payload(), lastWill.qos(), lastWill.retained());
+            }
+            options = withWill;
+            CountDownLatch connected = new CountDownLatch(1);
+            ready = connected;
+            try {
+                client.connect(options).waitForCompletion(connectWaitMillis());
+            } catch (MqttException e) {
+                throw new TransportException("cannot connect to " + settings.serverUri() + ": " + e.getMessage(), e);
+            }
+            awaitReady(connected);
+        }
+    }
+
+    private void awaitReady(CountDownLatch connected) throws TransportException {
+        try {
+            if (!connected.await(settings.operationTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
+                disconnect();
+                throw new TransportException("connected to " + settings.serverUri()
+                        + " but the subscriptions were not confirmed within " + settings.operationTimeout());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TransportException("interrupted while connecting to " + settings.serverUri(), e);
+        }
+    }
+
+    @Override
+    public void publish(String topic, byte[] payload, int qos, boolean retained) throws TransportException {
+        if (!client.isConnected()) {
+            throw new TransportException("not connected to " + settings.serverUri());
+        }
+        try {
+            IMqttDeliveryToken token = client.publish(topic, payload, qos, retained);
+            token.waitForCompletion(settings.operationTimeout().toMillis());
+        } catch (MqttException e) {
+            throw new TransportException("publish to " + topic + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void subscribe(String filter, MessageHandler handler) throws TransportException {
+        IMqttToken token;
+        synchronized (subscriptions) {
+            subscriptions.put(filter, handler);
+            if (!client.isConnected()) {
+                return;
+            }
+            try {
+                token = client.subscribe(filter, 1, delivering(handler));
+            } catch (MqttException e) {
+                forget(filter);
+                throw new TransportException("subscribe to " + filter + " failed: " + e.getMessage(), e);
+            }
+        }
+        try {
+            token.waitForCompletion(settings.operationTimeout().toMillis());
+        } catch (MqttException e) {
+            forget(filter);
+            throw new TransportException("subscribe to " + filter + " failed: " + e.getMessage(), e);
+        }
+        if (token.getGrantedQos()[0] == QOS_FAILURE) {
+            forget(filter);
+            throw new TransportException("the broker refused the subscription to " + filter);
+        }
+    }
+
+    private void forget(String filter) {
+        synchronized (subscriptions) {
+            subscriptions.remove(filter);
+        }
+    }
+
+    @Override
+    public boolean isConnected() {
+        return client.isConnected();
+    }
+
+    /**
+     * Stops reconnecting (waiting for an attempt in progress to end), disconnects cleanly if connected, and releases
+     * Paho's threads.
+     */
+    @Override
+    public void close() {
+        synchronized (lifecycle) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            reconnector.shutdown();
+            try {
+                reconnector.awaitTermination(connectWaitMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            disconnect();
+            try {
+                client.close();
+            } catch (MqttException e) {
+                LOG.log(System.Logger.Level.WARNING, "closing MQTT client " + settings.clientId() + ": " + e);
+            }
+        }
+    }
+
+    private void disconnect() {
+        if (!client.isConnected()) {
+            return;
+        }
+        try {
+            client.disconnect(0).waitForCompletion(settings.operationTimeout().toMillis());
+        } catch (MqttException e) {
+            try {
+                client.disconnectForcibly(0, settings.operationTimeout().toMillis());
+            } catch (MqttException again) {
+                LOG.log(System.Logger.Level.WARNING, "disconnecting " + settings.clientId() + ": " + again);
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "PahoTransport[" + settings + "]";
+    }
+
+    private MqttConnectOptions baseOptions() throws TransportException {
+        MqttConnectOptions o = new MqttConnectOptions();
+        o.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
+        o.setCleanSession(true);
+        o.setAutomaticReconnect(false);
+        o.setConnectionTimeout(wholeSeconds(settings.connectTimeout().toMillis()));
+        o.setKeepAliveInterval(wholeSeconds(settings.keepAlive().toMillis()));
+        o.setHttpsHostnameVerificationEnabled(true);
+        if (settings.username() != null) {
+            o.setUserName(settings.username());
+            char[] password = settings.password();
+            o.setPassword(password == null ? new char[0] : password);
+        }
+        if (settings.trustStore() != null) {
+            o.setSocketFactory(trustingSslContext().getSocketFactory());
+        }
+        return o;
+    }
+
+    private SSLContext trustingSslContext() throws TransportException {
+        try {
+            KeyStore store = KeyStore.getInstance(settings.trustStore().toFile(), settings.trustStorePassword());
+            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            trust.init(store);
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, trust.getTrustManagers(), null);
+            return context;
+        } catch (IOException | GeneralSecurityException e) {
+            throw new TransportException("cannot read trust store " + settings.trustStore() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static int wholeSeconds(long millis) {
+        return (int) Math.max(1, (millis + 999) / 1000);
+    }
+
+    /** Paho enforces the connect timeout itself; waiting a little longer lets its own error come through. */
+    private long connectWaitMillis() {
+        return settings.connectTimeout().toMillis() + 1000;
+    }
+
+    private IMqttMessageListener delivering(MessageHandler handler) {
+        return (topic, message) -> {
+            try {
+                handler.onMessage(topic, message.getPayload());
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "handler for " + topic + " failed", e);
+            }
+        };
+    }
+
+    private void scheduleReconnect(long delayMillis) {
+        if (closed) {
+            return;
+        }
+        try {
+            reconnector.schedule(() -> reconnect(delayMillis), delayMillis, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            LOG.log(System.Logger.Level.DEBUG, "not reconnecting " + settings.clientId() + ": closing");
+        }
+    }
+
+    private void reconnect(long delayMillis) {
+        if (closed || client.isConnected()) {
+            return;
+        }
+        try {
+            client.connect(options).waitForCompletion(connectWaitMillis());
+        } catch (MqttException e) {
+            LOG.log(System.Logger.Level.DEBUG, "reconnecting " + settings.clientId() + ": " + e.getMessage());
+            scheduleReconnect(Math.min(2 * delayMillis, settings.maxReconnectDelay().toMillis()));
+        }
+    }
+
+    /** Subscribes again to every filter, then reports the connection (also if that failed, which is logged). */
+    private void restoreSubscriptions() {
+        String[] filters;
+        IMqttMessageListener[] listeners;
+        synchronized (subscriptions) {
+            filters = subscriptions.keySet().toArray(new String[0]);
+            listeners = subscriptions.values().stream().map(this::delivering).toArray(IMqttMessageListener[]::new);
+        }
+        if (filters.length == 0) {
+            reportConnected();
+            return;
+        }
+        int[] qos = new int[filters.length];
+        Arrays.fill(qos, 1);
+        try {
+            client.subscribe(filters, qos, null, new IMqttActionListener() {
+                @Override
+                public void onSuccess(IMqttToken token) {
+                    reportConnected();
+                }
+
+                @Override
+                public void onFailure(IMqttToken token, Throwable cause) {
+                    LOG.log(System.Logger.Level.WARNING, "restoring subscriptions of " + settings.clientId(), cause);
+                    reportConnected();
+                }
+            }, listeners);
+        } catch (MqttException e) {
+            LOG.log(System.Logger.Level.WARNING, "restoring subscriptions of " + settings.clientId(), e);
+            reportConnected();
+        }
+    }
+
+    private void reportConnected() {
+        boolean reconnect = connectedBefore.getAndSet(true);
+        ConnectionListener l = listener;
+        if (l != null) {
+            l.connected(reconnect);
+        }
+        ready.countDown();
+    }
+
+    private final class Callback implements MqttCallbackExtended {
+        @Override
+        public void connectComplete(boolean reconnect, String serverUri) {
+            restoreSubscriptions();
+        }
+
+        @Override
+        public void connectionLost(Throwable cause) {
+            ConnectionListener l = listener;
+            if (l != null) {
+                l.connectionLost(cause);
+            }
+            scheduleReconnect(settings.firstReconnectDelay().toMillis());
+        }
+
+        @Override
+        public void messageArrived(String topic, MqttMessage message) {
+            LOG.log(System.Logger.Level.DEBUG, "message on " + topic + " matched no subscription");
+        }
+
+        @Override
+        public void deliveryComplete(IMqttDeliveryToken token) {
+            // Completion is awaited on the token in publish().
+        }
+    }
+}
