@@ -202,6 +202,28 @@ public final class SpikingClassifier {
         features.setExcitabilityGain(1.0);
     }
 
+    /** Copies feature neuron {@code j}'s raw input weights (Q1.14, one per input) into {@code into}. */
+    public void receptiveField(int j, int[] into) {
+        var weights = network.projection("input-features");
+        for (int i = 0; i < config.inputs(); i++) {
+            into[i] = weights.weight(i, j);
+        }
+    }
+
+    /** The class feature neuron {@code j} votes for (largest readout weight), or -1 if it has learned none. */
+    public int featureClass(int j) {
+        var readout = network.projection("features-output");
+        int best = -1;
+        int bestWeight = 0;
+        for (int k = 0; k < config.classes(); k++) {
+            if (readout.weight(j, k) > bestWeight) {
+                best = k;
+                bestWeight = readout.weight(j, k);
+            }
+        }
+        return best;
+    }
+
     /** The underlying network (for budgets, counters and inspection). */
     public Network network() {
         return network;

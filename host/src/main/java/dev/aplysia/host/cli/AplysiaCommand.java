@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** The {@code aplysia} command line: the root of every subcommand. Exit codes: 0 ok, 1 failure, 2 usage. */
 @Command(name = "aplysia", mixinStandardHelpOptions = true, version = "aplysia 0.1.0",
         description = "On-device local plasticity in fixed point, side by side with host backprop.",
-        subcommands = {CoreCommand.class, DeviceCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, CoreCommand.class, DeviceCommand.class, HostCommand.class,
+                CommandLine.HelpCommand.class})
 public final class AplysiaCommand implements Runnable {
 
     @CommandLine.Spec

@@ -46,11 +46,12 @@ final class DigitsCommand implements Callable<Integer> {
         McuProfile mcu = Profiles.parse(spec, profile);
         Optdigits digits = Fixtures.optdigits();
         PrintWriter err = spec.commandLine().getErr();
-        DigitsOnDevice.Result result = DigitsOnDevice.run(ClassifierConfig.digits(hidden, seed), mcu, digits.train(),
-                digits.test(), line -> {
-                    err.println(line);
+        DigitsOnDevice.Result result = DigitsOnDevice.learningCurve(ClassifierConfig.digits(hidden, seed), mcu,
+                digits.train(), digits.test(), (point, of) -> {
+                    err.printf("digits: %d/%d samples learned, test accuracy %.4f%n", point.samples(), of,
+                            point.accuracy());
                     err.flush();
-                });
+                }, trained -> { });
         PrintWriter out = spec.commandLine().getOut();
         out.println(json ? JsonOutput.of(result) : human(result));
         out.flush();
@@ -65,8 +66,9 @@ final class DigitsCommand implements Callable<Integer> {
                 r.trainSamples(), r.testSamples()));
         s.append(String.format("  state            %,d bytes of %,d budget (fits: %s)%n", r.stateBytes(),
                 r.budgetBytes(), r.fitsProfile()));
-        s.append(String.format("  work             %.0f operations per tick, %d ticks per sample%n", r.opsPerTick(),
-                r.ticksPerSample()));
+        s.append(String.format("  work             %.0f operations per tick, %d ticks and %,d operations per"
+                + " learned sample, %.0f us per learned sample here%n", r.opsPerTick(), r.ticksPerSample(),
+                r.opsPerLearningStep(), r.microsPerSample()));
         s.append(String.format("  wall time        %,d ms%n", r.wallMs()));
         s.append("  learning curve  ");
         for (LearningCurve.Point p : r.learningCurve()) {

@@ -90,6 +90,36 @@ public final class DigitsByBackprop {
                 accuracy(trainer.network(), test.filter(second)));
     }
 
+    /**
+     * The significance protocol: the stream learned online, a flagged rare sample at the learning rate times its
+     * modulator (the backprop analogue of a significance signal: importance weighting).
+     */
+    public static ComparisonReport.SignificanceRow significance(SgdTrainer trainer, Significance.Stream stream,
+                                                                DigitSet test) {
+        double[][] inputs = inputs(stream.train());
+        for (Significance.Step step : stream.steps()) {
+            trainer.network().step(inputs[step.row()], stream.train().label(step.row()),
+                    trainer.learningRate() * stream.modulator(step));
+        }
+        int recalled = 0;
+        for (int row : stream.rareRows()) {
+            recalled += trainer.network().predict(inputs[row]) == stream.rareClass() ? 1 : 0;
+        }
+        return new ComparisonReport.SignificanceRow("backprop", stream.rareClass(), stream.rareRows().length,
+                stream.flagged(), recalled, accuracy(trainer.network(), test.filter(l -> l == stream.rareClass())));
+    }
+
+    /** Wall time of one online learning step, averaged over one pass over {@code train} with a fresh network. */
+    public static double microsPerLearningStep(int hidden, long seed, DigitSet train) {
+        SgdTrainer trainer = onlineTrainer(hidden, seed);
+        double[][] inputs = inputs(train);
+        long start = System.nanoTime();
+        for (int i = 0; i < inputs.length; i++) {
+            trainer.learn(inputs[i], train.label(i));
+        }
+        return (System.nanoTime() - start) / 1000.0 / inputs.length;
+    }
+
     /** Fraction of {@code set} the network classifies correctly. */
     public static double accuracy(Mlp network, DigitSet set) {
         return accuracy(network, inputs(set), labels(set));

@@ -49,15 +49,11 @@ class SgdTrainerTest {
 
     private static double[] afterEpochs(long seed, long shuffleSeed) {
         SgdTrainer trainer = new SgdTrainer(new Mlp(DigitSet.PIXELS, 16, DigitSet.CLASSES, seed), 0.05, 0.2);
-        DigitSet subset = firstRows(TRAIN, 300);
+        DigitSet subset = TRAIN.head(300);
         trainer.trainEpochs(inputs(subset), labels(subset), 2, shuffleSeed);
         return trainer.network().parameters();
     }
 
-    private static DigitSet firstRows(DigitSet set, int n) {
-        int[] seen = {0};
-        return set.filter(label -> seen[0]++ < n);
-    }
 
     private static double[][] inputs(DigitSet set) {
         double[][] inputs = new double[set.size()][DigitSet.PIXELS];

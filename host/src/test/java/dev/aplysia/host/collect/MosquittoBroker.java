@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 /** A real Mosquitto ({@value #BINARY}) started by the test on a free loopback port, with its own config file. */
-final class MosquittoBroker implements TestBroker {
+public final class MosquittoBroker implements TestBroker {
 
     static final String BINARY = "/usr/sbin/mosquitto";
 
@@ -21,12 +21,12 @@ final class MosquittoBroker implements TestBroker {
     private Process process;
 
     /** True if the Mosquitto binary is installed. */
-    static boolean available() {
+    public static boolean available() {
         return Files.isExecutable(Path.of(BINARY));
     }
 
     /** A broker whose config and log live in {@code dir}. */
-    MosquittoBroker(Path dir) throws IOException {
+    public MosquittoBroker(Path dir) throws IOException {
         this.port = freePort();
         this.config = Files.writeString(dir.resolve("mosquitto.conf"), String.join("\n",
                 "listener " + port + " 127.0.0.1",

@@ -1,7 +1,7 @@
 package dev.aplysia.host.collect;
 
 /** A broker the round-trip contract runs against, on a fixed loopback port once started. */
-interface TestBroker extends AutoCloseable {
+public interface TestBroker extends AutoCloseable {
 
     /** Starts listening (again, on the same port, after {@link #stop()}). */
     void start() throws Exception;

@@ -13,20 +13,16 @@ import org.junit.jupiter.api.Test;
 
 class DigitsOnDeviceTest {
 
-    private static final DigitSet TRAIN = firstRows(Fixtures.optdigits().train(), 300);
-    private static final DigitSet TEST = firstRows(Fixtures.optdigits().test(), 200);
+    private static final DigitSet TRAIN = Fixtures.optdigits().train().head(300);
+    private static final DigitSet TEST = Fixtures.optdigits().test().head(200);
 
-    private static DigitSet firstRows(DigitSet set, int n) {
-        int[] seen = {0};
-        return set.filter(label -> seen[0]++ < n);
-    }
 
     @Test
     void theSameSeedGivesTheSameLearningCurve() {
         ClassifierConfig config = ClassifierConfig.digits(100, 7);
 
-        DigitsOnDevice.Result a = DigitsOnDevice.run(config, McuProfile.RP2040, TRAIN, TEST, line -> { });
-        DigitsOnDevice.Result b = DigitsOnDevice.run(config, McuProfile.RP2040, TRAIN, TEST, line -> { });
+        DigitsOnDevice.Result a = DigitsOnDevice.learningCurve(config, McuProfile.RP2040, TRAIN, TEST, (p, of) -> { }, c -> { });
+        DigitsOnDevice.Result b = DigitsOnDevice.learningCurve(config, McuProfile.RP2040, TRAIN, TEST, (p, of) -> { }, c -> { });
 
         assertEquals(a.learningCurve(), b.learningCurve());
         assertEquals(a.opsPerTick(), b.opsPerTick());
@@ -47,8 +43,8 @@ class DigitsOnDeviceTest {
 
     @Test
     void theCurveHasOnePointPerCheckpointBelowTheSetSizeAndOneForTheWholePass() {
-        DigitsOnDevice.Result r = DigitsOnDevice.run(ClassifierConfig.digits(50, 3), McuProfile.RP2040, TRAIN, TEST,
-                line -> { });
+        DigitsOnDevice.Result r = DigitsOnDevice.learningCurve(ClassifierConfig.digits(50, 3), McuProfile.RP2040, TRAIN,
+                TEST, (p, of) -> { }, c -> { });
 
         assertEquals(java.util.List.of(10, 20, 50, 100, 200, 300),
                 r.learningCurve().stream().map(LearningCurve.Point::samples).toList());

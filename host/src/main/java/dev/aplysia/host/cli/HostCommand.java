@@ -1,0 +1,19 @@
+package dev.aplysia.host.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code aplysia host}: the host side on its own, against a device running elsewhere. */
+@Command(name = "host", mixinStandardHelpOptions = true,
+        description = "The host side: compare with a device running elsewhere (another process, a Raspberry Pi).",
+        subcommands = {CompareCommand.class})
+public final class HostCommand implements Runnable {
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}

@@ -1,0 +1,214 @@
+package dev.aplysia.host.experiment;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.aplysia.device.telemetry.Topics;
+import dev.aplysia.device.telemetry.Transport;
+import dev.aplysia.fixtures.dataset.DigitSet;
+import dev.aplysia.fixtures.dataset.Optdigits;
+import dev.aplysia.host.backprop.Mlp;
+import dev.aplysia.host.collect.CommandAck;
+import dev.aplysia.host.collect.ReceivedFrame;
+import dev.aplysia.host.collect.StreamGaps;
+import dev.aplysia.host.collect.TelemetryCollector;
+import dev.aplysia.host.lab.LabDevice;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+
+/**
+ * Drives one comparison: the device's side over MQTT (commands to a {@link LabDevice}, results from its telemetry),
+ * the backprop side on this host while the device works, on the same samples in the same order.
+ */
+public final class Comparison {
+
+    private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration EXPERIMENT_TIMEOUT = Duration.ofMinutes(20);
+    private static final String UPDATE_READS_DEVICE = "local: its own weight and consolidation, the pre- and"
+            + " postsynaptic traces, one broadcast neuromodulator";
+    private static final String UPDATE_READS_BACKPROP = "global: an error propagated back from every output, through"
+            + " every weight above it";
+
+    private final Transport transport;
+    private final String deviceId;
+    private final String broker;
+    private final ComparisonPlan plan;
+    private final Optdigits data;
+    private final Consumer<String> progress;
+
+    /**
+     * @param transport a connection to the broker the device uses (not yet connected)
+     * @param progress  receives one human-readable line per step
+     */
+    public Comparison(Transport transport, String deviceId, String broker, ComparisonPlan plan, Optdigits data,
+                      Consumer<String> progress) {
+        this.transport = transport;
+        this.deviceId = deviceId;
+        this.broker = broker;
+        this.plan = plan;
+        this.data = data;
+        this.progress = progress;
+    }
+
+    /** Runs every experiment and returns what was measured. */
+    public ComparisonReport run() throws Exception {
+        long start = System.nanoTime();
+        try (TelemetryCollector device = new TelemetryCollector(Topics.of(deviceId), transport)) {
+            device.start();
+            device.awaitConnected(COMMAND_TIMEOUT);
+            device.awaitStatus(Topics.ONLINE, COMMAND_TIMEOUT);
+            JsonNode meta = device.awaitMeta(COMMAND_TIMEOUT);
+            progress.accept("device " + deviceId + " online: " + meta);
+            configure(device);
+            ComparisonReport.CurveComparison curve = learningCurve(device);
+            List<ComparisonReport.ContinualRow> continual = continual(device);
+            List<ComparisonReport.SignificanceRow> significance = significance(device);
+            return new ComparisonReport(settings(), curve, continual, significance, cost(device), telemetry(device),
+                    receptiveFields(device), (System.nanoTime() - start) / 1_000_000);
+        }
+    }
+
+    private ComparisonReport.Settings settings() {
+        return new ComparisonReport.Settings(deviceId, broker, plan.seed(), plan.hidden(), plan.quick(),
+                plan.train(data.train()).size(), plan.test(data.test()).size());
+    }
+
+    private void configure(TelemetryCollector device) throws Exception {
+        for (Map.Entry<String, Double> setting : Map.of("seed", (double) plan.seed(), "hidden", (double) plan.hidden(),
+                "quick", plan.quick() ? 1.0 : 0.0).entrySet()) {
+            require(device.command("set", Map.of("name", setting.getKey(), "value", setting.getValue()),
+                    COMMAND_TIMEOUT));
+        }
+    }
+
+    private ComparisonReport.CurveComparison learningCurve(TelemetryCollector device) throws Exception {
+        start(device, "learning-curve");
+        DigitSet train = plan.train(data.train());
+        DigitSet test = plan.test(data.test());
+        List<LearningCurve.Point> backprop = DigitsByBackprop.onlinePass(DigitsByBackprop.onlineTrainer(plan.hidden(),
+                plan.seed()), train, test, LearningCurve.shuffledOrder(train.size(), plan.seed()));
+        progress.accept(String.format("backprop: one online pass, test accuracy %.3f",
+                backprop.get(backprop.size() - 1).accuracy()));
+        double offline = DigitsByBackprop.offline(DigitsByBackprop.offlineTrainer(plan.hidden(), plan.seed()), train,
+                test, plan.offlineEpochs(), plan.seed());
+        progress.accept(String.format("backprop: %d epochs offline, test accuracy %.3f", plan.offlineEpochs(), offline));
+        awaitDone(device, "learning-curve");
+        List<LearningCurve.Point> onDevice = device.frames(LabDevice.CURVE).stream()
+                .map(f -> new LearningCurve.Point((int) f.number("samples"), f.number("accuracy"))).toList();
+        progress.accept(String.format("device: one online pass, test accuracy %.3f",
+                onDevice.isEmpty() ? Double.NaN : onDevice.get(onDevice.size() - 1).accuracy()));
+        return new ComparisonReport.CurveComparison(onDevice, backprop, offline, plan.offlineEpochs());
+    }
+
+    private List<ComparisonReport.ContinualRow> continual(TelemetryCollector device) throws Exception {
+        start(device, "continual");
+        DigitSet train = plan.train(data.train());
+        DigitSet test = plan.test(data.test());
+        DigitsByBackprop.Forgetting forgetting = DigitsByBackprop.classIncremental(
+                DigitsByBackprop.onlineTrainer(plan.hidden(), plan.seed()), train, test, 1, plan.seed());
+        awaitDone(device, "continual");
+        List<ComparisonReport.ContinualRow> rows = new ArrayList<>();
+        for (ReceivedFrame f : device.frames(LabDevice.CONTINUAL)) {
+            boolean consolidation = f.fields().get("consolidation").asBoolean();
+            rows.add(new ComparisonReport.ContinualRow(consolidation ? "device, consolidation"
+                    : "device, no consolidation", f.number("first_before"), f.number("first_after"),
+                    f.number("second_after")));
+        }
+        rows.add(new ComparisonReport.ContinualRow("backprop", forgetting.firstTaskBefore(),
+                forgetting.firstTaskAfter(), forgetting.secondTaskAfter()));
+        rows.forEach(r -> progress.accept(String.format("continual: %s keeps %.3f of digits 0-4 (was %.3f)",
+                r.learner(), r.firstTaskAfter(), r.firstTaskBefore())));
+        return rows;
+    }
+
+    private List<ComparisonReport.SignificanceRow> significance(TelemetryCollector device) throws Exception {
+        start(device, "significance");
+        List<ComparisonReport.SignificanceRow> rows = new ArrayList<>();
+        DigitSet test = plan.test(data.test());
+        for (int presentations : plan.presentations()) {
+            for (boolean flagged : new boolean[] {false, true}) {
+                Significance.Stream stream = Significance.stream(data.train(), ComparisonPlan.RARE_CLASS,
+                        presentations, flagged, plan.significanceBackground(), plan.seed());
+                rows.add(DigitsByBackprop.significance(DigitsByBackprop.onlineTrainer(plan.hidden(), plan.seed()),
+                        stream, test));
+            }
+        }
+        awaitDone(device, "significance");
+        for (ReceivedFrame f : device.frames(LabDevice.SIGNIFICANCE)) {
+            rows.add(new ComparisonReport.SignificanceRow("device", (int) f.number("rare_class"),
+                    (int) f.number("presentations"), f.fields().get("flagged").asBoolean(),
+                    (int) f.number("recalled"), f.number("test_accuracy")));
+        }
+        return rows;
+    }
+
+    private List<ComparisonReport.CostRow> cost(TelemetryCollector device) {
+        List<ComparisonReport.CostRow> rows = new ArrayList<>();
+        for (ReceivedFrame f : device.frames(LabDevice.COST)) {
+            rows.add(new ComparisonReport.CostRow("device", (long) f.number("state_bytes"),
+                    (long) f.number("ops_per_learning_step"), f.number("micros_per_sample"), UPDATE_READS_DEVICE));
+        }
+        Mlp mlp = new Mlp(DigitSet.PIXELS, plan.hidden(), DigitSet.CLASSES, plan.seed());
+        rows.add(new ComparisonReport.CostRow("backprop", mlp.stateBytes(), mlp.opsPerLearningStep(),
+                DigitsByBackprop.microsPerLearningStep(plan.hidden(), plan.seed(), plan.train(data.train())),
+                UPDATE_READS_BACKPROP));
+        return rows;
+    }
+
+    private ComparisonReport.TelemetryStats telemetry(TelemetryCollector device) {
+        List<ReceivedFrame> done = device.events(LabDevice.DONE);
+        JsonNode last = done.isEmpty() ? null : done.get(done.size() - 1).fields();
+        List<ComparisonReport.StreamStats> streams = new ArrayList<>();
+        for (String stream : List.of(LabDevice.CURVE, LabDevice.CONTINUAL, LabDevice.SIGNIFICANCE, LabDevice.COST,
+                LabDevice.RECEPTIVE_FIELD)) {
+            long expected = last == null ? 0 : last.path(stream.replace('-', '_') + "_frames").asLong();
+            StreamGaps gaps = device.gaps(stream);
+            long received = device.frames(stream).size();
+            List<String> ranges = gaps.missing().stream().map(Object::toString).toList();
+            long missingTail = Math.max(0, expected - received - gaps.missingCount());
+            if (missingTail > 0) {
+                ranges = new ArrayList<>(ranges);
+                ranges.add((expected - missingTail) + "-" + (expected - 1));
+            }
+            streams.add(new ComparisonReport.StreamStats(stream, expected, received, expected - received, ranges));
+        }
+        return new ComparisonReport.TelemetryStats(streams, last == null ? 0 : last.path("dropped").asLong());
+    }
+
+    private List<ComparisonReport.ReceptiveField> receptiveFields(TelemetryCollector device) {
+        List<ComparisonReport.ReceptiveField> fields = new ArrayList<>();
+        for (ReceivedFrame f : device.frames(LabDevice.RECEPTIVE_FIELD)) {
+            JsonNode raw = f.fields().get("weights");
+            double[] weights = new double[raw.size()];
+            for (int i = 0; i < weights.length; i++) {
+                weights[i] = raw.get(i).asLong() / (double) (1 << 14);
+            }
+            fields.add(new ComparisonReport.ReceptiveField((int) f.number("neuron"), weights, (int) f.number("label")));
+        }
+        return fields;
+    }
+
+    private void start(TelemetryCollector device, String experiment) throws Exception {
+        progress.accept("starting " + experiment + " on the device and on the host");
+        require(device.command("start", Map.of("experiment", experiment), COMMAND_TIMEOUT));
+    }
+
+    private void awaitDone(TelemetryCollector device, String experiment) throws TimeoutException, InterruptedException {
+        long deadline = System.nanoTime() + EXPERIMENT_TIMEOUT.toNanos();
+        while (device.events(LabDevice.DONE).stream()
+                .noneMatch(e -> experiment.equals(e.fields().path("experiment").asText()))) {
+            if (System.nanoTime() > deadline) {
+                throw new TimeoutException("the device did not finish " + experiment + " within " + EXPERIMENT_TIMEOUT);
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    private static void require(CommandAck ack) {
+        if (!ack.ok()) {
+            throw new IllegalStateException("the device refused " + ack.command() + ": " + ack.error());
+        }
+    }
+}

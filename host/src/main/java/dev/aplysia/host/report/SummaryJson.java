@@ -1,0 +1,33 @@
+package dev.aplysia.host.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aplysia.host.experiment.ComparisonReport;
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * {@code summary.json}: the whole {@link ComparisonReport}, pretty-printed with snake_case keys, preceded by
+ * {@code "schema": 1} and {@code "generator"}. The fields are documented in {@code docs/report.md}; the schema number
+ * is bumped on any change that would break a reader.
+ */
+final class SummaryJson {
+
+    static final int SCHEMA = 1;
+    static final String GENERATOR = "aplysia 0.1.0";
+
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .enable(SerializationFeature.INDENT_OUTPUT);
+
+    private SummaryJson() {
+    }
+
+    static void write(ComparisonReport report, Path file) throws IOException {
+        ObjectNode summary = MAPPER.createObjectNode().put("schema", SCHEMA).put("generator", GENERATOR);
+        summary.setAll((ObjectNode) MAPPER.valueToTree(report));
+        MAPPER.writeValue(file.toFile(), summary);
+    }
+}

@@ -1,0 +1,70 @@
+package dev.aplysia.host.lab;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.aplysia.device.telemetry.Topics;
+import dev.aplysia.device.telemetry.mqtt.MqttSettings;
+import dev.aplysia.device.telemetry.mqtt.PahoTransport;
+import dev.aplysia.fixtures.Fixtures;
+import dev.aplysia.host.broker.EmbeddedBroker;
+import dev.aplysia.host.collect.CommandAck;
+import dev.aplysia.host.collect.TelemetryCollector;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class LabDeviceTest {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+    private EmbeddedBroker broker;
+    private LabDevice device;
+    private TelemetryCollector host;
+
+    @BeforeEach
+    void connect() throws Exception {
+        broker = new EmbeddedBroker().start();
+        device = new LabDevice("lab-x", new PahoTransport(MqttSettings.of(broker.url(), "lab-x")),
+                Fixtures.optdigits());
+        device.start();
+        host = new TelemetryCollector(Topics.of("lab-x"), new PahoTransport(MqttSettings.of(broker.url(), "h")));
+        host.start();
+        host.awaitStatus(Topics.ONLINE, TIMEOUT);
+    }
+
+    @AfterEach
+    void disconnect() {
+        host.close();
+        device.close();
+        broker.close();
+    }
+
+    @Test
+    void anUnknownExperimentIsRefusedNamingItAndTheKnownOnes() throws Exception {
+        CommandAck ack = host.command("start", Map.of("experiment", "telepathy"), TIMEOUT);
+
+        assertFalse(ack.ok());
+        assertTrue(ack.error().contains("telepathy") && ack.error().contains("learning-curve"), ack.error());
+    }
+
+    @Test
+    void aSettingOutOfRangeIsRefusedAndTheDeviceKeepsServing() throws Exception {
+        CommandAck refused = host.command("set", Map.of("name", "hidden", "value", 5000), TIMEOUT);
+        CommandAck accepted = host.command("set", Map.of("name", "hidden", "value", 50), TIMEOUT);
+
+        assertFalse(refused.ok());
+        assertTrue(refused.error().contains("hidden"), refused.error());
+        assertTrue(accepted.ok(), String.valueOf(accepted.error()));
+    }
+
+    @Test
+    void aSnapshotIsRefusedBecauseTheLabKeepsNoState() throws Exception {
+        CommandAck ack = host.command("snapshot", Map.of(), TIMEOUT);
+
+        assertFalse(ack.ok());
+        assertTrue(ack.error().contains("no state"), ack.error());
+    }
+}
