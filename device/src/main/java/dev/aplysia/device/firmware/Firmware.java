@@ -3,6 +3,7 @@ package dev.aplysia.device.firmware;
 import dev.aplysia.device.core.Network;
 import dev.aplysia.device.core.OpCounters;
 import dev.aplysia.device.learner.SpikingClassifier;
+import dev.aplysia.device.model.ProjectionSpec;
 import dev.aplysia.device.persist.SnapshotStore;
 import dev.aplysia.hal.Board;
 import dev.aplysia.hal.HalException;
@@ -217,6 +218,22 @@ public final class Firmware {
             throw new IllegalArgumentException("modulator must be in [0, 4), got " + level);
         }
         pendingModulator = level;
+    }
+
+    /**
+     * Writes one weight of a projection of the core (e.g. learned elsewhere), between ticks.
+     *
+     * @param index synapse index, row-major {@code [pre][post]}
+     * @param value real weight, clamped to the projection's bounds
+     * @throws IllegalArgumentException for an unknown projection or an index out of range
+     */
+    public void loadWeight(String projection, int index, double value) {
+        var target = classifier.network().projection(projection);
+        if (index < 0 || index >= target.synapses()) {
+            throw new IllegalArgumentException("projection " + projection + " has " + target.synapses()
+                    + " weights; index " + index + " is outside");
+        }
+        target.engine().setWeight(index, (int) ProjectionSpec.WEIGHT.toRaw(value));
     }
 
     /** The firmware's counters. */

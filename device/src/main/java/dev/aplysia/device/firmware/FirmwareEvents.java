@@ -11,6 +11,35 @@ public interface FirmwareEvents {
     FirmwareEvents NONE = new FirmwareEvents() {
     };
 
+    /** Reports every event to {@code first}, then to {@code second}. */
+    static FirmwareEvents both(FirmwareEvents first, FirmwareEvents second) {
+        return new FirmwareEvents() {
+            @Override
+            public void decided(long tick, long sample, int decided, int taught) {
+                first.decided(tick, sample, decided, taught);
+                second.decided(tick, sample, decided, taught);
+            }
+
+            @Override
+            public void learned(long tick, long sample, int taught, double modulator) {
+                first.learned(tick, sample, taught, modulator);
+                second.learned(tick, sample, taught, modulator);
+            }
+
+            @Override
+            public void halError(long tick, String what, Exception error) {
+                first.halError(tick, what, error);
+                second.halError(tick, what, error);
+            }
+
+            @Override
+            public void checkpoint(long tick, boolean ok, String detail) {
+                first.checkpoint(tick, ok, detail);
+                second.checkpoint(tick, ok, detail);
+            }
+        };
+    }
+
     /**
      * A classification finished and the actuators were driven.
      *

@@ -20,12 +20,22 @@ public final class FirmwareRunner {
     private final long tickNanos;
     private final long cyclesPerTick;
     private final McuProfile.CycleModel cycles;
+    private final Runnable betweenTicks;
     private long nextDeadline;
     private volatile boolean stopping;
 
     /** A runner for {@code firmware} on its board's clock and pacer; the first deadline is one period from now. */
     public FirmwareRunner(Firmware firmware) {
+        this(firmware, () -> { });
+    }
+
+    /**
+     * A runner that also calls {@code betweenTicks} after each tick's work, before it waits for the next deadline
+     * (for example to apply commands received over MQTT on the tick thread). It must not block or allocate.
+     */
+    public FirmwareRunner(Firmware firmware, Runnable betweenTicks) {
         this.firmware = firmware;
+        this.betweenTicks = betweenTicks;
         this.clock = firmware.board().clock();
         this.pacer = firmware.board().pacer();
         this.tickNanos = firmware.config().tickNanos();
@@ -67,6 +77,7 @@ public final class FirmwareRunner {
         long neurons = ops.neuronUpdates();
         long synapses = ops.synapseUpdates();
         firmware.doWork();
+        betweenTicks.run();
         if (clock.nanos() > nextDeadline) {
             firmware.countDeadlineMiss();
         }

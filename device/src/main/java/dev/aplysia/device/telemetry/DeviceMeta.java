@@ -1,5 +1,15 @@
 package dev.aplysia.device.telemetry;
 
+import dev.aplysia.device.fixed.QFormat;
+import dev.aplysia.device.model.McuProfile;
+import dev.aplysia.device.model.NetworkSpec;
+import dev.aplysia.device.model.NeuronSpec;
+import dev.aplysia.device.model.PopulationSpec;
+import dev.aplysia.device.model.ProjectionSpec;
+import dev.aplysia.device.model.TraceSpec;
+import dev.aplysia.device.plasticity.RuleEngine;
+import java.util.List;
+
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -18,6 +28,19 @@ public record DeviceMeta(String firmware, String mcu, String network, int[] shap
 
     /** The version of the payload schemas in {@code docs/protocol.md}; bumped on any incompatible change. */
     public static final int SCHEMA = 1;
+    /** The firmware version this build reports. */
+    public static final String FIRMWARE_VERSION = "0.1.0";
+
+    /** The meta of a firmware running {@code network} on {@code profile}: shape and every state format. */
+    public static DeviceMeta of(NetworkSpec network, McuProfile profile) {
+        Map<String, String> formats = new LinkedHashMap<>();
+        for (QFormat format : List.of(ProjectionSpec.WEIGHT, NeuronSpec.MEMBRANE, TraceSpec.FORMAT,
+                RuleEngine.ELIGIBILITY, RuleEngine.CONSOLIDATION, RuleEngine.MODULATOR)) {
+            formats.put(format.name(), "Q" + (format.bits() - 1 - format.fraction()) + "." + format.fraction());
+        }
+        int[] shape = network.populations().stream().mapToInt(PopulationSpec::size).toArray();
+        return new DeviceMeta(FIRMWARE_VERSION, profile.id(), network.name(), shape, formats);
+    }
 
     public DeviceMeta {
         Objects.requireNonNull(firmware, "firmware");

@@ -1,12 +1,24 @@
 package dev.aplysia.host.cli;
 
 import dev.aplysia.device.firmware.Firmware;
+import dev.aplysia.device.firmware.FirmwareConfig;
 import dev.aplysia.device.firmware.FirmwareCounters;
 import dev.aplysia.device.firmware.FirmwareEvents;
 import dev.aplysia.device.firmware.FirmwareRunner;
 import dev.aplysia.device.firmware.RobotWiring;
 import dev.aplysia.device.model.McuProfile;
+import dev.aplysia.device.learner.SpikingClassifier;
 import dev.aplysia.device.persist.SnapshotStore;
+import dev.aplysia.device.telemetry.CommandProcessor;
+import dev.aplysia.device.telemetry.DeviceMeta;
+import dev.aplysia.device.telemetry.FirmwareCommands;
+import dev.aplysia.device.telemetry.FirmwareTelemetry;
+import dev.aplysia.device.telemetry.Publisher;
+import dev.aplysia.device.telemetry.Telemetry;
+import dev.aplysia.device.telemetry.TelemetryQueue;
+import dev.aplysia.device.telemetry.Topics;
+import dev.aplysia.device.telemetry.TransportException;
+import dev.aplysia.device.telemetry.mqtt.PahoTransport;
 import dev.aplysia.hal.Board;
 import dev.aplysia.hal.BoardConfig;
 import dev.aplysia.hal.ErrorKind;
@@ -20,6 +32,7 @@ import dev.aplysia.hal.sim.SimBoard;
 import dev.aplysia.hal.sim.VirtualClock;
 import dev.aplysia.hal.storage.FileStorage;
 import dev.aplysia.hal.storage.MemoryStorage;
+import dev.aplysia.hal.time.Clock;
 import dev.aplysia.hal.time.SystemClock;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -67,6 +80,13 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--ticks", description = "Stop after this many ticks instead of waiting for a signal.")
     Long ticks;
 
+    @Option(names = "--broker", description = "Publish telemetry to this MQTT broker (tcp://host:port or"
+            + " ssl://host:port) and take commands from it; the firmware keeps running while it is away.")
+    String brokerUrl;
+
+    @CommandLine.Mixin
+    BrokerOptions broker;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -83,10 +103,13 @@ final class RunCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--board pi4j needs --state-dir");
         }
         BoardConfig wiring = BoardConfig.load(config);
-        try (Board board = open(wiring)) {
-            Firmware firmware = new Firmware(RobotWiring.config(wiring, mcu, id, seed), board, new StderrEvents(err()));
+        FirmwareConfig firmwareConfig = RobotWiring.config(wiring, mcu, id, seed);
+        try (Board board = open(wiring); Link link = Link.open(brokerUrl, broker, firmwareConfig, board, err())) {
+            Firmware firmware = new Firmware(firmwareConfig, board,
+                    FirmwareEvents.both(new StderrEvents(err()), link.events()));
             report(firmware.boot());
-            FirmwareRunner runner = new FirmwareRunner(firmware);
+            FirmwareRunner runner = new FirmwareRunner(firmware, link.commands(firmware));
+            link.start();
             int code = scenario != null ? runScenario((SimBoard) board, firmware, runner) : runLoop(runner);
             firmware.checkpoint();
             summary(firmware);
@@ -190,6 +213,55 @@ final class RunCommand implements Callable<Integer> {
 
     private PrintWriter err() {
         return spec.commandLine().getErr();
+    }
+
+    /** The firmware's MQTT link, or none: telemetry out, commands in, applied between ticks. */
+    private static final long DRAIN_MILLIS = 3_000;
+
+    private record Link(Telemetry telemetry, CommandProcessor processor, Publisher publisher, Clock clock)
+            implements AutoCloseable {
+
+        static Link open(String url, BrokerOptions options, FirmwareConfig config, Board board, PrintWriter err)
+                throws TransportException {
+            if (url == null) {
+                return new Link(null, null, null, board.clock());
+            }
+            Telemetry telemetry = new Telemetry(new TelemetryQueue(512, 256));
+            CommandProcessor processor = new CommandProcessor(FirmwareCommands.catalog(config.classifier()).specs(),
+                    16);
+            DeviceMeta meta = DeviceMeta.of(SpikingClassifier.spec(config.classifier()), config.profile());
+            Publisher publisher = new Publisher(Topics.of(config.deviceId()), telemetry, processor, meta,
+                    new PahoTransport(options.settings(url, "aplysia-" + config.deviceId())));
+            err.println("telemetry to " + url + " as " + Topics.of(config.deviceId()).root());
+            return new Link(telemetry, processor, publisher, board.clock());
+        }
+
+        FirmwareEvents events() {
+            return telemetry == null ? FirmwareEvents.NONE : new FirmwareTelemetry(telemetry, clock);
+        }
+
+        Runnable commands(Firmware firmware) {
+            return processor == null ? () -> { } : new FirmwareCommands(processor, firmware);
+        }
+
+        void start() throws TransportException {
+            if (publisher != null) {
+                publisher.start();
+            }
+        }
+
+        /** Gives the publisher up to {@link #DRAIN_MILLIS} to deliver what is queued, then disconnects. */
+        @Override
+        public void close() {
+            if (publisher == null) {
+                return;
+            }
+            long deadline = System.nanoTime() + DRAIN_MILLIS * 1_000_000L;
+            while (telemetry.queue().size() > 0 && System.nanoTime() < deadline) {
+                java.util.concurrent.locks.LockSupport.parkNanos(20_000_000L);
+            }
+            publisher.close();
+        }
     }
 
     /** Firmware events as lines on stderr (errors and checkpoints only: decisions are too many to print). */

@@ -5,7 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aplysia.device.telemetry.Topics;
+import dev.aplysia.device.telemetry.mqtt.MqttSettings;
+import dev.aplysia.device.telemetry.mqtt.PahoTransport;
+import dev.aplysia.host.broker.EmbeddedBroker;
+import dev.aplysia.host.collect.TelemetryCollector;
 import java.io.IOException;
+import java.time.Duration;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -52,6 +58,24 @@ class DeviceCommandsTest {
 
         assertEquals(1, run.exitCode());
         assertTrue(run.out().contains("wrong.scenario:") && run.out().contains("motor-right"), run.out());
+    }
+
+    @Test
+    void withABrokerEveryDecisionArrivesAsTelemetry() throws Exception {
+        try (EmbeddedBroker broker = new EmbeddedBroker().start();
+             TelemetryCollector host = new TelemetryCollector(Topics.of("robot-t"),
+                     new PahoTransport(MqttSettings.of(broker.url(), "host-t")))) {
+            host.start();
+            host.awaitConnected(Duration.ofSeconds(10));
+
+            CliRun run = CliRun.of("device", "run", "--config", BOARD, "--scenario", SCENARIO.toString(),
+                    "--broker", broker.url(), "--id", "robot-t");
+
+            assertEquals(0, run.exitCode(), run.err());
+            assertEquals(24, host.awaitFrames("decisions", 24, Duration.ofSeconds(10)).size());
+            assertEquals(0, host.gaps("decisions").missingCount());
+            assertEquals("spiking-classifier-8x800x4", host.awaitMeta(Duration.ofSeconds(10)).get("network").asText());
+        }
     }
 
     @Test

@@ -1,0 +1,92 @@
+package dev.aplysia.device.telemetry;
+
+import dev.aplysia.device.firmware.Firmware;
+import dev.aplysia.device.learner.ClassifierConfig;
+
+/**
+ * Applies the commands a {@link CommandProcessor} validated to a running {@link Firmware}, on the tick thread,
+ * between ticks ({@link dev.aplysia.device.firmware.FirmwareRunner}'s hook), and acknowledges each after applying it:
+ * <ul>
+ *   <li>{@code start {experiment}} / {@code stop {}}: learning on / off (teaching inputs are read either way);</li>
+ *   <li>{@code set {name, value}}: {@code learning} 0 or 1, {@code modulator} in [0, 4) for the next learned
+ *       sample;</li>
+ *   <li>{@code snapshot {}}: save a snapshot now; refused with the storage's reason if it fails;</li>
+ *   <li>{@code load-weights {projection, offset, weights}}: the readout ({@value #READOUT}) learned elsewhere;</li>
+ *   <li>{@code reset {}}: refused — a running firmware keeps its learned state; stop it and delete its snapshots to
+ *       start over.</li>
+ * </ul>
+ * Anything malformed or out of range never gets here: the processor refuses it and the firmware's state is untouched.
+ */
+public final class FirmwareCommands implements Runnable {
+
+    /** The loadable projection: feature-to-class weights. */
+    public static final String READOUT = "features-output";
+
+    private final CommandProcessor commands;
+    private final Firmware firmware;
+
+    /** Applies {@code commands} to {@code firmware}. */
+    public FirmwareCommands(CommandProcessor commands, Firmware firmware) {
+        this.commands = commands;
+        this.firmware = firmware;
+    }
+
+    /** The command catalog of a firmware running {@code classifier}. */
+    public static CommandCatalog catalog(ClassifierConfig classifier) {
+        return new CommandCatalog().parameter("learning", 0, 1).parameter("modulator", 0, 3.999)
+                .projection(READOUT, classifier.hidden() * classifier.classes(), 0, 1);
+    }
+
+    /** Applies every pending command. */
+    @Override
+    public void run() {
+        for (Command command = commands.poll(); command != null; command = commands.poll()) {
+            apply(command);
+        }
+    }
+
+    private void apply(Command command) {
+        switch (command.name()) {
+            case CommandCatalog.START -> learning(command, true);
+            case CommandCatalog.STOP -> learning(command, false);
+            case CommandCatalog.SET -> set(command);
+            case CommandCatalog.SNAPSHOT -> snapshot(command);
+            case CommandCatalog.LOAD_WEIGHTS -> loadWeights(command);
+            default -> commands.reject(command, "a running firmware keeps its learned state: stop it and delete its"
+                    + " snapshots to start over");
+        }
+    }
+
+    private void learning(Command command, boolean on) {
+        firmware.setLearning(on);
+        commands.acknowledge(command);
+    }
+
+    private void set(Command command) {
+        double value = command.number("value");
+        if (command.text("name").equals("learning")) {
+            firmware.setLearning(value != 0);
+        } else {
+            firmware.signalModulator(value);
+        }
+        commands.acknowledge(command);
+    }
+
+    private void snapshot(Command command) {
+        long before = firmware.counters().checkpoints();
+        firmware.checkpoint();
+        if (firmware.counters().checkpoints() > before) {
+            commands.acknowledge(command);
+        } else {
+            commands.reject(command, "the snapshot could not be saved (see event/checkpoint)");
+        }
+    }
+
+    private void loadWeights(Command command) {
+        int offset = (int) command.integer("offset");
+        for (int k = 0; k < command.count("weights"); k++) {
+            firmware.loadWeight(command.text("projection"), offset + k, command.number("weights", k));
+        }
+        commands.acknowledge(command);
+    }
+}
