@@ -243,7 +243,7 @@ public final class Network {
     /**
      * Visits the whole state in a fixed order: scalars (tick, modulator, learning switch), the PRNG, then per
      * population its membranes, adaptive thresholds, excitability, refractory counters and traces, then per
-     * projection its weights, eligibility, consolidation and baseline. After the visit the scalars, the PRNG and the
+     * projection its weights, eligibility and consolidation, and last the projections' reward baselines. After the visit the scalars, the PRNG and the
      * baselines are taken back from the visited arrays, so a visitor that fills arrays restores a snapshot exactly.
      * This tick's spikes and the (always empty between ticks) synaptic currents are not part of the state.
      */
