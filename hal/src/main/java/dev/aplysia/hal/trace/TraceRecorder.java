@@ -100,6 +100,11 @@ public final class TraceRecorder implements Board {
         return inner.storage();
     }
 
+    /** The board being recorded (a scenario drives a simulated board's inputs directly, beneath the recorder). */
+    public Board inner() {
+        return inner;
+    }
+
     /** Sends the previous tick's lines to the sink, then starts recording tick {@code tick}. */
     @Override
     public void beginTick(long tick) throws HalException {

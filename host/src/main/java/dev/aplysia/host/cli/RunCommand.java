@@ -32,6 +32,15 @@ import dev.aplysia.hal.sim.SimBoard;
 import dev.aplysia.hal.sim.VirtualClock;
 import dev.aplysia.hal.storage.FileStorage;
 import dev.aplysia.hal.storage.MemoryStorage;
+import dev.aplysia.hal.storage.Storage;
+import dev.aplysia.hal.trace.ReplayBoard;
+import dev.aplysia.hal.trace.ReplayMismatch;
+import dev.aplysia.hal.trace.Trace;
+import dev.aplysia.hal.trace.TraceEntry;
+import dev.aplysia.hal.trace.TraceRecorder;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.util.Optional;
 import dev.aplysia.hal.time.Clock;
 import dev.aplysia.hal.time.SystemClock;
 import java.io.PrintWriter;
@@ -80,6 +89,15 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--ticks", description = "Stop after this many ticks instead of waiting for a signal.")
     Long ticks;
 
+    @Option(names = "--record", description = "Record every HAL read and write, keyed by tick, to this trace file"
+            + " (works on any board: record on the Pi, replay in CI).")
+    Path record;
+
+    @Option(names = "--replay", description = "Run against a recorded trace instead of a board: inputs come from"
+            + " the trace, every output is compared with it; exits 1 at the first difference. Starts from a new"
+            + " network unless --state-dir holds the snapshot the recorded run booted from.")
+    Path replay;
+
     @Option(names = "--broker", description = "Publish telemetry to this MQTT broker (tcp://host:port or"
             + " ssl://host:port) and take commands from it; the firmware keeps running while it is away.")
     String brokerUrl;
@@ -102,15 +120,23 @@ final class RunCommand implements Callable<Integer> {
         if (boardKind == BoardKind.pi4j && stateDir == null) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--board pi4j needs --state-dir");
         }
+        if (replay != null && (scenario != null || record != null)) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--replay runs alone: not with --scenario or --record");
+        }
         BoardConfig wiring = BoardConfig.load(config);
         FirmwareConfig firmwareConfig = RobotWiring.config(wiring, mcu, id, seed);
-        try (Board board = open(wiring); Link link = Link.open(brokerUrl, broker, firmwareConfig, board, err())) {
+        if (replay != null) {
+            return replay(wiring, firmwareConfig);
+        }
+        try (Writer traceFile = record == null ? null : Files.newBufferedWriter(record);
+             Board board = record(open(wiring), traceFile); Link link = Link.open(brokerUrl, broker, firmwareConfig, board, err())) {
             Firmware firmware = new Firmware(firmwareConfig, board,
                     FirmwareEvents.both(new StderrEvents(err()), link.events()));
             report(firmware.boot());
             FirmwareRunner runner = new FirmwareRunner(firmware, link.commands(firmware));
             link.start();
-            int code = scenario != null ? runScenario((SimBoard) board, firmware, runner) : runLoop(runner);
+            int code = scenario != null ? runScenario(simulated(board), firmware, runner) : runLoop(runner);
             firmware.checkpoint();
             summary(firmware);
             return code;
@@ -119,16 +145,48 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
+    /** Wraps {@code board} in a recorder writing to {@code traceFile}, if one is given. */
+    private Board record(Board board, Writer traceFile) {
+        if (traceFile == null) {
+            return board;
+        }
+        err().println("recording every HAL read and write to " + record);
+        return new TraceRecorder(board, traceFile);
+    }
+
+    private int replay(BoardConfig wiring, FirmwareConfig firmwareConfig) throws HalException {
+        Trace trace = Trace.load(replay);
+        long lastTick = trace.entries().stream().mapToLong(TraceEntry::tick).max().orElse(0);
+        ReplayBoard board = new ReplayBoard(wiring, trace, storage());
+        Firmware firmware = new Firmware(firmwareConfig, board, new StderrEvents(err()));
+        report(firmware.boot());
+        new FirmwareRunner(firmware).run(lastTick);
+        PrintWriter out = spec.commandLine().getOut();
+        Optional<ReplayMismatch> mismatch = board.verify();
+        out.println(mismatch.map(m -> "replay FAILED: " + m)
+                .orElse("replay matched: " + lastTick + " ticks, every output as recorded"));
+        out.flush();
+        return mismatch.isPresent() ? 1 : 0;
+    }
+
+    private Storage storage() throws HalException {
+        return stateDir == null ? new MemoryStorage() : new FileStorage(stateDir);
+    }
+
     private Board open(BoardConfig wiring) throws HalException {
         if (boardKind == BoardKind.pi4j) {
             return Pi4jBoard.open(wiring, stateDir);
         }
-        SimBoard.Builder builder = SimBoard.builder().channels(wiring)
-                .storage(stateDir == null ? new MemoryStorage() : new FileStorage(stateDir));
+        SimBoard.Builder builder = SimBoard.builder().channels(wiring).storage(storage());
         if (scenario == null) {
             builder.clock(VirtualClock.paced(SystemClock.INSTANCE, SystemClock.INSTANCE, 100));
         }
         return builder.build();
+    }
+
+    /** The simulated board under a recorder, if any: scenarios drive the simulated board's inputs directly. */
+    private static SimBoard simulated(Board board) {
+        return (SimBoard) (board instanceof TraceRecorder recorder ? recorder.inner() : board);
     }
 
     private int runScenario(SimBoard board, Firmware firmware, FirmwareRunner runner) throws HalException {

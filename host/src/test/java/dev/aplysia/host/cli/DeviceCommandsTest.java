@@ -79,6 +79,22 @@ class DeviceCommandsTest {
     }
 
     @Test
+    void aRecordedRunReplaysOutputForOutputAndATamperedOneIsCaught() throws IOException {
+        Path trace = dir.resolve("run.trace");
+        CliRun recorded = CliRun.of("device", "run", "--config", BOARD, "--scenario", SCENARIO.toString(),
+                "--record", trace.toString());
+        CliRun replayed = CliRun.of("device", "run", "--config", BOARD, "--replay", trace.toString());
+        Files.writeString(trace, Files.readString(trace).replaceFirst("motor-left duty 500", "motor-left duty 501"));
+        CliRun tampered = CliRun.of("device", "run", "--config", BOARD, "--replay", trace.toString());
+
+        assertEquals(0, recorded.exitCode(), recorded.err());
+        assertEquals(0, replayed.exitCode(), replayed.out() + replayed.err());
+        assertTrue(replayed.out().contains("replay matched: 2600 ticks"), replayed.out());
+        assertEquals(1, tampered.exitCode());
+        assertTrue(tampered.out().contains("replay FAILED") && tampered.out().contains("motor-left"), tampered.out());
+    }
+
+    @Test
     void aSecondRunBootsFromTheFirstRunsSnapshot() {
         String state = dir.resolve("state").toString();
         CliRun first = CliRun.of("device", "run", "--config", BOARD, "--state-dir", state, "--ticks", "500");
