@@ -7,18 +7,7 @@ import dev.aplysia.device.firmware.FirmwareEvents;
 import dev.aplysia.device.firmware.FirmwareRunner;
 import dev.aplysia.device.firmware.RobotWiring;
 import dev.aplysia.device.model.McuProfile;
-import dev.aplysia.device.learner.SpikingClassifier;
 import dev.aplysia.device.persist.SnapshotStore;
-import dev.aplysia.device.telemetry.CommandProcessor;
-import dev.aplysia.device.telemetry.DeviceMeta;
-import dev.aplysia.device.telemetry.FirmwareCommands;
-import dev.aplysia.device.telemetry.FirmwareTelemetry;
-import dev.aplysia.device.telemetry.Publisher;
-import dev.aplysia.device.telemetry.Telemetry;
-import dev.aplysia.device.telemetry.TelemetryQueue;
-import dev.aplysia.device.telemetry.Topics;
-import dev.aplysia.device.telemetry.TransportException;
-import dev.aplysia.device.telemetry.mqtt.PahoTransport;
 import dev.aplysia.hal.Board;
 import dev.aplysia.hal.BoardConfig;
 import dev.aplysia.hal.ErrorKind;
@@ -41,7 +30,6 @@ import dev.aplysia.hal.trace.TraceRecorder;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.util.Optional;
-import dev.aplysia.hal.time.Clock;
 import dev.aplysia.hal.time.SystemClock;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -130,7 +118,8 @@ final class RunCommand implements Callable<Integer> {
             return replay(wiring, firmwareConfig);
         }
         try (Writer traceFile = record == null ? null : Files.newBufferedWriter(record);
-             Board board = record(open(wiring), traceFile); Link link = Link.open(brokerUrl, broker, firmwareConfig, board, err())) {
+             Board board = record(open(wiring), traceFile);
+             FirmwareLink link = FirmwareLink.open(brokerUrl, broker, firmwareConfig, board, err())) {
             Firmware firmware = new Firmware(firmwareConfig, board,
                     FirmwareEvents.both(new StderrEvents(err()), link.events()));
             report(firmware.boot());
@@ -271,69 +260,5 @@ final class RunCommand implements Callable<Integer> {
 
     private PrintWriter err() {
         return spec.commandLine().getErr();
-    }
-
-    /** The firmware's MQTT link, or none: telemetry out, commands in, applied between ticks. */
-    private static final long DRAIN_MILLIS = 3_000;
-
-    private record Link(Telemetry telemetry, CommandProcessor processor, Publisher publisher, Clock clock)
-            implements AutoCloseable {
-
-        static Link open(String url, BrokerOptions options, FirmwareConfig config, Board board, PrintWriter err)
-                throws TransportException {
-            if (url == null) {
-                return new Link(null, null, null, board.clock());
-            }
-            Telemetry telemetry = new Telemetry(new TelemetryQueue(512, 256));
-            CommandProcessor processor = new CommandProcessor(FirmwareCommands.catalog(config.classifier()).specs(),
-                    16);
-            DeviceMeta meta = DeviceMeta.of(SpikingClassifier.spec(config.classifier()), config.profile());
-            Publisher publisher = new Publisher(Topics.of(config.deviceId()), telemetry, processor, meta,
-                    new PahoTransport(options.settings(url, "aplysia-" + config.deviceId())));
-            err.println("telemetry to " + url + " as " + Topics.of(config.deviceId()).root());
-            return new Link(telemetry, processor, publisher, board.clock());
-        }
-
-        FirmwareEvents events() {
-            return telemetry == null ? FirmwareEvents.NONE : new FirmwareTelemetry(telemetry, clock);
-        }
-
-        Runnable commands(Firmware firmware) {
-            return processor == null ? () -> { } : new FirmwareCommands(processor, firmware);
-        }
-
-        void start() throws TransportException {
-            if (publisher != null) {
-                publisher.start();
-            }
-        }
-
-        /** Gives the publisher up to {@link #DRAIN_MILLIS} to deliver what is queued, then disconnects. */
-        @Override
-        public void close() {
-            if (publisher == null) {
-                return;
-            }
-            long deadline = System.nanoTime() + DRAIN_MILLIS * 1_000_000L;
-            while (telemetry.queue().size() > 0 && System.nanoTime() < deadline) {
-                java.util.concurrent.locks.LockSupport.parkNanos(20_000_000L);
-            }
-            publisher.close();
-        }
-    }
-
-    /** Firmware events as lines on stderr (errors and checkpoints only: decisions are too many to print). */
-    private record StderrEvents(PrintWriter err) implements FirmwareEvents {
-        @Override
-        public void halError(long tick, String what, Exception error) {
-            err.println("tick " + tick + ": " + what + " failed: " + error.getMessage());
-            err.flush();
-        }
-
-        @Override
-        public void checkpoint(long tick, boolean ok, String detail) {
-            err.println("tick " + tick + ": " + (ok ? "snapshot saved" : "snapshot failed: " + detail));
-            err.flush();
-        }
     }
 }
