@@ -38,6 +38,9 @@ public final class Network {
     private final Prng prng;
     private final OpCounters counters = new OpCounters();
     private boolean learning = true;
+    private final int[] scalars = new int[4];
+    private final int[] prngState = new int[4];
+    private final int[] baselines;
     private int modulator;
     private long tick;
 
@@ -48,6 +51,7 @@ public final class Network {
         this.populations = populations;
         this.projections = projections;
         this.prng = prng;
+        this.baselines = new int[projections.length];
         this.incoming = new Projection[populations.length][];
         for (int p = 0; p < populations.length; p++) {
             List<Projection> in = new ArrayList<>();
@@ -245,17 +249,20 @@ public final class Network {
      * population its membranes, adaptive thresholds, excitability, refractory counters and traces, then per
      * projection its weights, eligibility and consolidation, and last the projections' reward baselines. After the visit the scalars, the PRNG and the
      * baselines are taken back from the visited arrays, so a visitor that fills arrays restores a snapshot exactly.
-     * This tick's spikes and the (always empty between ticks) synaptic currents are not part of the state.
+     * This tick's spikes and the (always empty between ticks) synaptic currents are not part of the state. Visiting
+     * allocates nothing: the scalar arrays are the network's own scratch, valid during the visit only.
      */
     public void visitState(StateVisitor visitor) {
-        int[] scalars = {(int) (tick >>> 32), (int) tick, modulator, learning ? 1 : 0};
-        int[] prngState = prng.state();
+        scalars[0] = (int) (tick >>> 32);
+        scalars[1] = (int) tick;
+        scalars[2] = modulator;
+        scalars[3] = learning ? 1 : 0;
+        prng.copyState(prngState);
         visitor.visit("scalars", scalars);
         visitor.visit("prng", prngState);
         for (Population p : populations) {
             p.visitState(visitor);
         }
-        int[] baselines = new int[projections.length];
         for (int k = 0; k < projections.length; k++) {
             baselines[k] = projections[k].engine().baseline();
             projections[k].visitState(visitor);

@@ -42,6 +42,7 @@ public final class Population {
     private final int[] winnerIndex;
     private final int[] winnerMargin;
     private int excitabilityGain = Fx.ONE_Q15;
+    private final String[] sectionNames;
 
     Population(PopulationSpec spec) {
         this.spec = spec;
@@ -72,6 +73,8 @@ public final class Population {
         this.winners = spec.winners();
         this.winnerIndex = new int[Math.max(1, winners)];
         this.winnerMargin = new int[Math.max(1, winners)];
+        this.sectionNames = java.util.stream.Stream.of("membrane", "adaptation", "excitability", "refractory", "trace")
+                .map(kind -> spec.name() + "." + kind).toArray(String[]::new);
         if (lif) {
             Arrays.fill(v, reset);
             Arrays.fill(bias, initialBias);
@@ -276,14 +279,13 @@ public final class Population {
 
     /** Visits this population's state arrays (see {@link Network#visitState}). */
     void visitState(StateVisitor visitor) {
-        String name = spec.name();
         if (v != null) {
-            visitor.visit(name + ".membrane", v);
-            visitor.visit(name + ".adaptation", adapt);
-            visitor.visit(name + ".excitability", bias);
-            visitor.visit(name + ".refractory", refractory);
+            visitor.visit(sectionNames[0], v);
+            visitor.visit(sectionNames[1], adapt);
+            visitor.visit(sectionNames[2], bias);
+            visitor.visit(sectionNames[3], refractory);
         }
-        visitor.visit(name + ".trace", trace);
+        visitor.visit(sectionNames[4], trace);
     }
 
     /** Bytes of state a board must hold for this population. */

@@ -16,6 +16,7 @@ public final class Projection {
     private final int postSize;
     private final RuleEngine engine;
     private final Spikes changedPosts;
+    private final String[] sectionNames;
     private final int weightShift;
 
     Projection(ProjectionSpec spec, Population pre, Population post, RuleEngine engine) {
@@ -25,6 +26,8 @@ public final class Projection {
         this.postSize = post.size();
         this.engine = engine;
         this.changedPosts = new Spikes(postSize);
+        this.sectionNames = new String[] {spec.name() + ".weights", spec.name() + ".eligibility",
+            spec.name() + ".consolidation"};
         this.weightShift = post.membraneFormat().fraction() - ProjectionSpec.WEIGHT.fraction();
         if (weightShift < 0) {
             throw new IllegalArgumentException("projection " + spec.name() + ": the membrane of " + spec.post()
@@ -178,13 +181,12 @@ public final class Projection {
 
     /** Visits this projection's plastic arrays (see {@link Network#visitState}). */
     void visitState(StateVisitor visitor) {
-        String name = spec.name();
-        visitor.visit(name + ".weights", engine.weights());
+        visitor.visit(sectionNames[0], engine.weights());
         if (engine.eligibilityArray() != null) {
-            visitor.visit(name + ".eligibility", engine.eligibilityArray());
+            visitor.visit(sectionNames[1], engine.eligibilityArray());
         }
         if (engine.consolidationArray() != null) {
-            visitor.visit(name + ".consolidation", engine.consolidationArray());
+            visitor.visit(sectionNames[2], engine.consolidationArray());
         }
     }
 

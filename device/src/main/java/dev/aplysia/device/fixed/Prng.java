@@ -66,7 +66,17 @@ public final class Prng {
 
     /** The four state words, for snapshots. */
     public int[] state() {
-        return new int[] {s0, s1, s2, s3};
+        int[] state = new int[4];
+        copyState(state);
+        return state;
+    }
+
+    /** Copies the four state words into {@code into} (length 4), allocating nothing. */
+    public void copyState(int[] into) {
+        into[0] = s0;
+        into[1] = s1;
+        into[2] = s2;
+        into[3] = s3;
     }
 
     /** Restores a state captured by {@link #state()}. */

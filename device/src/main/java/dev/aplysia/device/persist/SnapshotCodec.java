@@ -2,10 +2,6 @@ package dev.aplysia.device.persist;
 
 import dev.aplysia.device.core.Network;
 import dev.aplysia.device.core.StateVisitor;
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -37,33 +33,15 @@ public final class SnapshotCodec {
     /** The format version this firmware writes and reads. */
     public static final int VERSION = 1;
 
-    private static final byte[] MAGIC = {'A', 'P', 'L', 'Y'};
-    private static final int HEADER_BYTES = 4 + 2 + 2 + 8 + 8 + 4;
+    static final byte[] MAGIC = {'A', 'P', 'L', 'Y'};
+    static final int HEADER_BYTES = 4 + 2 + 2 + 8 + 8 + 4;
 
     private SnapshotCodec() {
     }
 
-    /** The snapshot of {@code network}'s current state. */
+    /** The snapshot of {@code network}'s current state, in a new array (see {@link SnapshotWriter} to reuse one). */
     public static byte[] encode(Network network) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            List<Section> sections = sections(network);
-            out.write(MAGIC);
-            out.writeShort(VERSION);
-            out.writeShort(0);
-            out.writeLong(fingerprint(network));
-            out.writeLong(network.tick());
-            out.writeInt(sections.size());
-            for (Section s : sections) {
-                s.write(out);
-            }
-            CRC32 crc = new CRC32();
-            crc.update(bytes.toByteArray());
-            out.writeInt((int) crc.getValue());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
+        return new SnapshotWriter(network).encode();
     }
 
     /** The tick recorded in a snapshot that {@link #check} accepted for some network. */
@@ -188,20 +166,6 @@ public final class SnapshotCodec {
             return ints != null ? ints.length : shorts.length;
         }
 
-        void write(DataOutputStream out) throws IOException {
-            byte[] utf8 = name.getBytes(StandardCharsets.UTF_8);
-            out.writeShort(utf8.length);
-            out.write(utf8);
-            out.writeByte(kind());
-            out.writeInt(length());
-            for (int i = 0; i < length(); i++) {
-                if (ints != null) {
-                    out.writeInt(ints[i]);
-                } else {
-                    out.writeShort(shorts[i]);
-                }
-            }
-        }
 
         static Section read(ByteBuffer in, Section want) throws SnapshotException {
             byte[] utf8 = new byte[in.getShort() & 0xFFFF];

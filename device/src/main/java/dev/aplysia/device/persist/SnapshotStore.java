@@ -1,6 +1,7 @@
 package dev.aplysia.device.persist;
 
 import dev.aplysia.device.core.Network;
+import dev.aplysia.hal.ErrorKind;
 import dev.aplysia.hal.HalException;
 import dev.aplysia.hal.storage.Storage;
 import java.util.ArrayList;
@@ -27,6 +28,7 @@ public final class SnapshotStore {
     public static final String PREVIOUS = "snapshot.previous";
 
     private final Storage storage;
+    private SnapshotWriter writer;
 
     /** A store over {@code storage}. */
     public SnapshotStore(Storage storage) {
@@ -37,11 +39,21 @@ public final class SnapshotStore {
     public record Boot(Optional<String> loaded, long tick, List<String> rejected) {
     }
 
-    /** Saves {@code network}'s state. On a storage failure the previous snapshots are still there. */
+    /**
+     * Saves {@code network}'s state. On a storage failure the previous snapshots are still there. Encoding reuses one
+     * buffer per network, so saving allocates nothing in the firmware (the storage may copy what it keeps).
+     */
     public void save(Network network) throws HalException {
-        storage.write(NEW, SnapshotCodec.encode(network));
-        if (storage.read(CURRENT).isPresent()) {
+        if (writer == null || writer.network() != network) {
+            writer = new SnapshotWriter(network);
+        }
+        storage.write(NEW, writer.encode());
+        try {
             storage.rename(CURRENT, PREVIOUS);
+        } catch (HalException e) {
+            if (e.kind() != ErrorKind.NOT_FOUND) {
+                throw e;
+            }
         }
         storage.rename(NEW, CURRENT);
     }

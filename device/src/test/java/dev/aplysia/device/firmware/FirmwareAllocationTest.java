@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The firmware loop on the simulated board allocates nothing per tick once warm: sense, learn, actuate included.
- * Saving a checkpoint (every {@link RobotWiring#CHECKPOINT_TICKS}) allocates its snapshot buffer; see
- * docs/firmware.md.
+ * (A checkpoint, every {@link RobotWiring#CHECKPOINT_TICKS}, encodes into a reused buffer; the simulated storage
+ * keeps a copy of what it is given: see docs/firmware.md.)
  */
 class FirmwareAllocationTest {
 

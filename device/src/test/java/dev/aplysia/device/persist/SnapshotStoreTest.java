@@ -17,6 +17,9 @@ import org.junit.jupiter.api.Test;
 
 class SnapshotStoreTest {
 
+    /** A save's storage operations: write the new snapshot, rename current to previous, rename new to current. */
+    private static final int SAVE_STEPS = 3;
+
     /** A board that has a checkpoint at one tick and a newer state whose save is about to be interrupted. */
     private record Rig(SimBoard board, SnapshotStore store, SpikingClassifier device, byte[] checkpoint,
                        long checkpointTick) {
@@ -74,7 +77,7 @@ class SnapshotStoreTest {
 
     @Test
     void aFailureAtAnyStorageStepOfASaveLosesAtMostOneCheckpointInterval() throws Exception {
-        for (int failing = 0; failing < 4; failing++) {
+        for (int failing = 0; failing < SAVE_STEPS; failing++) {
             FailingStorage storage = new FailingStorage();
             Rig rig = Rig.afterOneCheckpoint(storage);
             long newTick = rig.device().network().tick();

@@ -98,6 +98,28 @@ class SnapshotTest {
         assertTrue(e.getMessage().contains("version 9"), e.getMessage());
     }
 
+    @Test
+    void encodingIntoTheWritersBufferAllocatesNothingOnceWarm() {
+        var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        org.junit.jupiter.api.Assumptions.assumeTrue(threads.isThreadAllocatedMemorySupported());
+        SpikingClassifier learned = classifier(5);
+        learn(learned, 0, 5);
+        SnapshotWriter writer = new SnapshotWriter(learned.network());
+        for (int warm = 0; warm < 20_000; warm++) {
+            writer.encode();
+        }
+        long thread = Thread.currentThread().getId();
+        long before = threads.getThreadAllocatedBytes(thread);
+        long calibration = threads.getThreadAllocatedBytes(thread) - before;
+
+        long start = threads.getThreadAllocatedBytes(thread);
+        byte[] snapshot = writer.encode();
+        long allocated = threads.getThreadAllocatedBytes(thread) - start - calibration;
+
+        assertEquals(0, allocated);
+        assertArrayEquals(SnapshotCodec.encode(learned.network()), snapshot);
+    }
+
     private static void reseal(byte[] snapshot) {
         java.util.zip.CRC32 crc = new java.util.zip.CRC32();
         crc.update(snapshot, 0, snapshot.length - 4);
