@@ -38,6 +38,7 @@ public final class Firmware {
     private final int[] intensities;
     private boolean learning = true;
     private double pendingModulator;
+    private boolean modulatorPending;
     private int tickInSample;
     private int taught = -1;
     private double modulator;
@@ -132,9 +133,9 @@ public final class Firmware {
         if (significanceButton != null && (significanceButton.pollRisingEdges() > 0 || significanceButton.isHigh())) {
             level = config.significanceGain();
         }
-        if (pendingModulator != 0) {
+        if (modulatorPending) {
             level = pendingModulator;
-            pendingModulator = 0;
+            modulatorPending = false;
         }
         return level;
     }
@@ -149,7 +150,7 @@ public final class Firmware {
         if (classifying) {
             classifying = false;
             actuate(classifier.decision());
-            if (taught >= 0 && learning) {
+            if (taught >= 0 && learning && modulator > 0) {
                 classifier.beginLearning(intensities, taught, modulator);
             }
         } else {
@@ -212,12 +213,16 @@ public final class Firmware {
         return learning;
     }
 
-    /** Delivers a neuromodulator level for the next learned sample (a scenario's {@code signal modulator X}). */
+    /**
+     * Delivers a neuromodulator level for the next taught sample (a scenario's {@code signal modulator X}); 0 lets
+     * that sample pass without learning.
+     */
     public void signalModulator(double level) {
         if (!(level >= 0 && level < 4)) {
             throw new IllegalArgumentException("modulator must be in [0, 4), got " + level);
         }
         pendingModulator = level;
+        modulatorPending = true;
     }
 
     /**

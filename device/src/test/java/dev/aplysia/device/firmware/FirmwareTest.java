@@ -74,6 +74,18 @@ class FirmwareTest {
     }
 
     @Test
+    void aZeroModulatorSignalLetsTheNextTaughtSamplePassWithoutLearning() throws HalException {
+        SimBoard board = taughtForward();
+        Firmware firmware = new Firmware(RobotBench.config(McuProfile.RP2040), board, FirmwareEvents.NONE);
+        firmware.signalModulator(0);
+
+        new FirmwareRunner(firmware).run(2L * SAMPLE);
+
+        assertEquals(2, firmware.counters().decisions());
+        assertEquals(1, firmware.counters().learned(), "only the second sample was learned");
+    }
+
+    @Test
     void aFailedSensorReadSkipsThatSampleAndTheLoopGoesOn() throws HalException {
         SimBoard board = taughtForward();
         Firmware firmware = new Firmware(RobotBench.config(McuProfile.RP2040), board, FirmwareEvents.NONE);
