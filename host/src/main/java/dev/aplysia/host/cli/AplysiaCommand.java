@@ -1,10 +1,11 @@
 package dev.aplysia.host.cli;
 
+import dev.aplysia.device.telemetry.DeviceMeta;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code aplysia} command line: the root of every subcommand. Exit codes: 0 ok, 1 failure, 2 usage. */
-@Command(name = "aplysia", mixinStandardHelpOptions = true, version = "aplysia 0.1.0",
+@Command(name = "aplysia", mixinStandardHelpOptions = true, versionProvider = AplysiaCommand.Version.class,
         description = "On-device local plasticity in fixed point, side by side with host backprop.",
         subcommands = {DemoCommand.class, CoreCommand.class, DeviceCommand.class, HostCommand.class,
                 CommandLine.HelpCommand.class})
@@ -26,6 +27,14 @@ public final class AplysiaCommand implements Runnable {
             return 1;
         });
         return cli;
+    }
+
+    /** The version: the firmware's, which the telemetry meta and the report carry too. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"aplysia " + DeviceMeta.FIRMWARE_VERSION};
+        }
     }
 
     public static void main(String[] args) {

@@ -87,9 +87,8 @@ public final class LabDevice implements AutoCloseable {
         worker.setDaemon(true);
     }
 
-    private DeviceMeta meta() {
-        return new DeviceMeta("0.1.0", PROFILE.id(), "lab-digits", new int[] {64, 400, 10},
-                Map.of("weight", "Q1.14", "membrane", "Q9.14", "trace", "Q7.24"));
+    private static DeviceMeta meta() {
+        return DeviceMeta.of(SpikingClassifier.spec(new ComparisonPlan(1, 400, false).classifier()), PROFILE);
     }
 
     /** Connects and starts serving commands. */

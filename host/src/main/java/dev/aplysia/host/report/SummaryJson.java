@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aplysia.device.telemetry.DeviceMeta;
 import dev.aplysia.host.experiment.ComparisonReport;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -16,7 +17,7 @@ import java.nio.file.Path;
 final class SummaryJson {
 
     static final int SCHEMA = 1;
-    static final String GENERATOR = "aplysia 0.1.0";
+    static final String GENERATOR = "aplysia " + DeviceMeta.FIRMWARE_VERSION;
 
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
