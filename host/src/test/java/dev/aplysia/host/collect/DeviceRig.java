@@ -56,9 +56,12 @@ final class DeviceRig implements AutoCloseable {
     }
 
     /** Fast reconnection, short timeouts: what a test on loopback wants. */
+    /** Connect timeout of the test clients. */
+    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
+
     static MqttSettings settings(String url, String clientId) {
         return MqttSettings.of(url, clientId)
-                .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(30), Duration.ofSeconds(5))
+                .withTimeouts(CONNECT_TIMEOUT, Duration.ofSeconds(30), Duration.ofSeconds(5))
                 .withReconnectDelays(Duration.ofMillis(50), Duration.ofMillis(200));
     }
 

@@ -50,6 +50,11 @@ final class TcpRelay implements AutoCloseable {
         held.clear();
     }
 
+    /** Lets new connections through again but leaves the held ones waiting, unanswered, until {@link #close()}. */
+    synchronized void admitNewOnly() {
+        holding = false;
+    }
+
     /** Resets every relayed connection, both sides, as a pulled cable would (seen by the broker as a lost client). */
     synchronized void cut() {
         for (Socket socket : open) {

@@ -47,7 +47,7 @@ public final class PahoTransport implements Transport {
     private static final int QOS_FAILURE = 0x80;
 
     private final MqttSettings settings;
-    private final MqttAsyncClient client;
+    private volatile MqttAsyncClient client;
     private final ScheduledExecutorService reconnector;
     private final Map<String, MessageHandler> subscriptions = new LinkedHashMap<>();
     private final AtomicBoolean connectedBefore = new AtomicBoolean();
@@ -64,19 +64,25 @@ public final class PahoTransport implements Transport {
      */
     public PahoTransport(MqttSettings settings) throws TransportException {
         this.settings = settings;
-        try {
-            this.client = new MqttAsyncClient(settings.serverUri(), settings.clientId(), new MemoryPersistence());
-        } catch (MqttException | IllegalArgumentException e) {
-            throw new TransportException("cannot create an MQTT client for " + settings.serverUri() + ": "
-                    + e.getMessage(), e);
-        }
+        this.client = newClient();
         this.options = baseOptions();
-        this.client.setCallback(new Callback());
         this.reconnector = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "aplysia-mqtt-reconnect-" + settings.clientId());
             t.setDaemon(true);
             return t;
         });
+    }
+
+    private MqttAsyncClient newClient() throws TransportException {
+        try {
+            MqttAsyncClient fresh = new MqttAsyncClient(settings.serverUri(), settings.clientId(),
+                    new MemoryPersistence());
+            fresh.setCallback(new Callback(fresh));
+            return fresh;
+        } catch (MqttException | IllegalArgumentException e) {
+            throw new TransportException("cannot create an MQTT client for " + settings.serverUri() + ": "
+                    + e.getMessage(), e);
+        }
     }
 
     @Override
@@ -282,7 +288,46 @@ public final class PahoTransport implements Transport {
             client.connect(options).waitForCompletion(connectWaitMillis());
         } catch (MqttException e) {
             LOG.log(System.Logger.Level.DEBUG, "reconnecting " + settings.clientId() + ": " + e.getMessage());
+            if (e.getReasonCode() == MqttException.REASON_CODE_CONNECT_IN_PROGRESS
+                    || e.getReasonCode() == MqttException.REASON_CODE_CLIENT_TIMEOUT) {
+                replaceStuckClient();
+            }
             scheduleReconnect(Math.min(2 * delayMillis, settings.maxReconnectDelay().toMillis()));
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "reconnecting " + settings.clientId() + " failed unexpectedly", e);
+            replaceStuckClient();
+            scheduleReconnect(Math.min(2 * delayMillis, settings.maxReconnectDelay().toMillis()));
+        }
+    }
+
+    /**
+     * Paho 1.2.5 can leave a client "connecting" for good after an attempt that outlived its wait (a broker that
+     * accepted the socket while restarting, for one): every later {@code connect} then fails with "Connect already in
+     * progress" (Paho issue 81 and 1035). The only way out is a new client; the old one is closed by force and its
+     * late callbacks are ignored.
+     */
+    private void replaceStuckClient() {
+        synchronized (lifecycle) {
+            if (closed) {
+                return;
+            }
+            MqttAsyncClient stuck = client;
+            try {
+                client = newClient();
+            } catch (TransportException e) {
+                LOG.log(System.Logger.Level.WARNING, "replacing the stuck client " + settings.clientId(), e);
+                return;
+            }
+            try {
+                stuck.disconnectForcibly(0, 0, false);
+            } catch (MqttException e) {
+                LOG.log(System.Logger.Level.DEBUG, "abandoning stuck client " + settings.clientId() + ": " + e);
+            }
+            try {
+                stuck.close(true);
+            } catch (MqttException e) {
+                LOG.log(System.Logger.Level.DEBUG, "closing stuck client " + settings.clientId() + ": " + e);
+            }
         }
     }
 
@@ -329,13 +374,24 @@ public final class PahoTransport implements Transport {
     }
 
     private final class Callback implements MqttCallbackExtended {
+        private final MqttAsyncClient owner;
+
+        Callback(MqttAsyncClient owner) {
+            this.owner = owner;
+        }
+
         @Override
         public void connectComplete(boolean reconnect, String serverUri) {
-            restoreSubscriptions();
+            if (owner == client) {
+                restoreSubscriptions();
+            }
         }
 
         @Override
         public void connectionLost(Throwable cause) {
+            if (owner != client) {
+                return;
+            }
             ConnectionListener l = listener;
             if (l != null) {
                 l.connectionLost(cause);
