@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
         description = {"Replay the UCI wall-following robot trace (5456 samples, 24 ultrasound sensors, 9 samples/s)"
                 + " through the simulated board: the firmware learns online, with local rules only, to choose one"
                 + " of four commands, taught by the demonstrator's command, and drives the motor PWM outputs.",
-                "Scores the last 30% of the run with teaching stopped after the first 70% (frozen) and with"
+                "Scores the last 30%% of the run with teaching stopped after the first 70%% (frozen) and with"
                         + " teaching continuing. Progress goes to stderr; the result to stdout."})
 final class RobotCommand implements Callable<Integer> {
 
