@@ -40,9 +40,10 @@ public final class SnapshotWriter {
     public SnapshotWriter(Network network) {
         this.network = network;
         this.fingerprint = SnapshotCodec.fingerprint(network);
-        this.buffer = new byte[size(network)];
+        int[] layout = layout(network);
+        this.buffer = new byte[layout[0]];
         this.out = ByteBuffer.wrap(buffer);
-        this.sectionCount = sectionCount(network);
+        this.sectionCount = layout[1];
     }
 
     /** The network this writer encodes. */
@@ -70,20 +71,23 @@ public final class SnapshotWriter {
         out.put((byte) kind).putInt(count);
     }
 
-    private static int size(Network network) {
-        int[] bytes = {SnapshotCodec.HEADER_BYTES + Integer.BYTES};
+    /** {snapshot bytes, section count} of {@code network}'s snapshots. */
+    private static int[] layout(Network network) {
+        int[] layout = {SnapshotCodec.HEADER_BYTES + Integer.BYTES, 0};
         network.visitState(new StateVisitor() {
             @Override
             public void visit(String name, int[] values) {
-                bytes[0] += section(name) + values.length * Integer.BYTES;
+                layout[0] += section(name) + values.length * Integer.BYTES;
+                layout[1]++;
             }
 
             @Override
             public void visit(String name, short[] values) {
-                bytes[0] += section(name) + values.length * Short.BYTES;
+                layout[0] += section(name) + values.length * Short.BYTES;
+                layout[1]++;
             }
         });
-        return bytes[0];
+        return layout;
     }
 
     private static int section(String name) {
@@ -91,21 +95,5 @@ public final class SnapshotWriter {
             throw new IllegalArgumentException("snapshot section name '" + name + "' is not ASCII");
         }
         return Short.BYTES + name.length() + 1 + Integer.BYTES;
-    }
-
-    private static int sectionCount(Network network) {
-        int[] count = {0};
-        network.visitState(new StateVisitor() {
-            @Override
-            public void visit(String name, int[] values) {
-                count[0]++;
-            }
-
-            @Override
-            public void visit(String name, short[] values) {
-                count[0]++;
-            }
-        });
-        return count[0];
     }
 }

@@ -81,7 +81,7 @@ public final class DigitsByBackprop {
      */
     public static Forgetting classIncremental(SgdTrainer trainer, DigitSet train, DigitSet test, int passes,
                                               long shuffleSeed) {
-        IntPredicate first = label -> label <= 4;
+        IntPredicate first = Continual.FIRST_TASK;
         IntPredicate second = first.negate();
         train(trainer, train.filter(first), passes, shuffleSeed);
         double before = accuracy(trainer.network(), test.filter(first));
