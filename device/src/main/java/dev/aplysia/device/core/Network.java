@@ -99,8 +99,8 @@ public final class Network {
 
     private static short[] initialWeights(ProjectionSpec p, int synapses, Prng prng) {
         short[] w = new short[synapses];
-        int lo = (int) ProjectionSpec.WEIGHT.toRaw(p.initMin());
-        int hi = (int) ProjectionSpec.WEIGHT.toRaw(p.initMax());
+        int lo = (int) p.weightFormat().toRaw(p.initMin());
+        int hi = (int) p.weightFormat().toRaw(p.initMax());
         int span = hi - lo + 1;
         for (int s = 0; s < synapses; s++) {
             w[s] = (short) (span == 1 ? lo : lo + (int) (((prng.nextInt() & 0xFFFFFFFFL) * span) >>> 32));

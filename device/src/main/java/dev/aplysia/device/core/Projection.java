@@ -28,11 +28,11 @@ public final class Projection {
         this.changedPosts = new Spikes(postSize);
         this.sectionNames = new String[] {spec.name() + ".weights", spec.name() + ".eligibility",
             spec.name() + ".consolidation"};
-        this.weightShift = post.membraneFormat().fraction() - ProjectionSpec.WEIGHT.fraction();
+        this.weightShift = post.membraneFormat().fraction() - spec.weightFraction();
         if (weightShift < 0) {
             throw new IllegalArgumentException("projection " + spec.name() + ": the membrane of " + spec.post()
                     + " has " + post.membraneFormat().fraction() + " fraction bits, fewer than the "
-                    + ProjectionSpec.WEIGHT.fraction() + " of its weights");
+                    + spec.weightFraction() + " of its weights");
         }
     }
 
@@ -46,7 +46,7 @@ public final class Projection {
         return engine;
     }
 
-    /** Raw weight from presynaptic {@code i} to postsynaptic {@code j}. */
+    /** Raw weight from presynaptic {@code i} to postsynaptic {@code j}, in {@link ProjectionSpec#weightFormat()}. */
     public int weight(int i, int j) {
         return engine.weights()[i * postSize + j];
     }

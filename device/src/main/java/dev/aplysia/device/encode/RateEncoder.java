@@ -22,6 +22,7 @@ public final class RateEncoder {
     private final int maxRate;
     private final int[] rate;
     private final int[] accumulator;
+    private final int[] phase;
 
     /**
      * @param channels number of inputs
@@ -37,6 +38,7 @@ public final class RateEncoder {
         this.maxRate = (int) Fx.toFixed(maxRate, 16);
         this.rate = new int[channels];
         this.accumulator = new int[channels];
+        this.phase = new int[channels];
     }
 
     /** Loads a new sample: computes the rates of {@code values} (each >= 0) and draws fresh phases. */
@@ -54,8 +56,14 @@ public final class RateEncoder {
         long norm = Fx.isqrt(sumSquares << 16);
         for (int i = 0; i < channels; i++) {
             rate[i] = norm == 0 ? 0 : (int) Math.min(maxRate, ((normRate * values[i]) << 8) / norm);
-            accumulator[i] = prng.next16();
+            phase[i] = prng.next16();
         }
+        rewind();
+    }
+
+    /** Starts the loaded sample's spike trains again from their first tick: the same spikes as after the load. */
+    public void rewind() {
+        System.arraycopy(phase, 0, accumulator, 0, channels);
     }
 
     /** Writes one tick of spikes into {@code out} (cleared first). */

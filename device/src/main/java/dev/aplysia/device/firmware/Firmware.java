@@ -238,7 +238,7 @@ public final class Firmware {
             throw new IllegalArgumentException("projection " + projection + " has " + target.synapses()
                     + " weights; index " + index + " is outside");
         }
-        target.engine().setWeight(index, (int) ProjectionSpec.WEIGHT.toRaw(value));
+        target.engine().setWeight(index, (int) target.spec().weightFormat().toRaw(value));
     }
 
     /** The firmware's counters. */

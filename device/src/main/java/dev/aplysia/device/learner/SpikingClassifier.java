@@ -33,6 +33,8 @@ public final class SpikingClassifier {
 
     private static final double TEACHER_CURRENT = 4.0;
     private static final double READOUT_THRESHOLD = 0.2;
+    /** Excitability gain of a presentation the classifier got wrong: any fresh neuron outbids every old match. */
+    private static final double RECRUIT_GAIN = 2.0;
     /** Longest classification presentation, in learning presentations. */
     public static final int MAX_CLASSIFY_PRESENTATIONS = 4;
 
@@ -43,13 +45,18 @@ public final class SpikingClassifier {
     private final Population output;
     private final Population features;
     private final ClassDecoder decoder;
+    private final int[] sample;
     private Phase phase = Phase.IDLE;
     private int ticksLeft;
+    private int label;
     private double significance;
     private boolean learningBefore;
+    private boolean answeredRight;
+    private int predictingWinner;
+    private int learningWinner;
 
     /** Where a presentation is. */
-    private enum Phase { IDLE, LEARNING, MODULATING, CLASSIFYING }
+    private enum Phase { IDLE, PREDICTING, LEARNING, MODULATING, CLASSIFYING }
 
     /** Builds the network for {@code config} and checks it against {@code profile}. */
     public SpikingClassifier(ClassifierConfig config, McuProfile profile) {
@@ -60,33 +67,67 @@ public final class SpikingClassifier {
         this.output = network.population("output");
         this.features = network.population("features");
         this.decoder = new ClassDecoder(output);
+        this.sample = new int[config.inputs()];
     }
 
     /** The network spec of a classifier. */
     public static NetworkSpec spec(ClassifierConfig c) {
+        ClassifierConfig.Storage storage = c.storage();
         double drivePerTick = c.normRate() * c.vigilance();
         double threshold = c.crossing() * c.ticksPerSample() * drivePerTick;
         NeuronSpec feature = NeuronSpec.lif(1.0, threshold, 0, c.ticksPerSample() + 1)
-                .withExcitability(drivePerTick, drivePerTick);
-        NeuronSpec readout = NeuronSpec.lif(1.0, READOUT_THRESHOLD, 0, 0);
+                .withExcitability(drivePerTick, drivePerTick).withMembrane(storage.membrane());
+        NeuronSpec readout = NeuronSpec.lif(1.0, READOUT_THRESHOLD, 0, 0).withMembrane(storage.membrane());
         double countStep = 1.0 / (c.normRate() * c.ticksPerSample());
+        PlasticityRule featureRule = c.consolidates()
+                ? PlasticityRule.consolidatingInstar(c.featureRate(), c.consolidation(), c.maxConsolidation())
+                : PlasticityRule.modulatedInstar(c.featureRate());
         return NetworkSpec.builder("spiking-classifier-" + c.inputs() + "x" + c.hidden() + "x" + c.classes())
                 .population(PopulationSpec.input("input", c.inputs(), TraceSpec.counter(countStep)))
                 .population(PopulationSpec.neurons("features", c.hidden(), feature, 1, TraceSpec.latch()))
                 .population(PopulationSpec.neurons("output", c.classes(), readout, 1, TraceSpec.latch()))
-                .projection(ProjectionSpec.constant("input-features", "input", "features", 0, 1, 0,
-                        PlasticityRule.consolidatingInstar(c.featureRate(), c.consolidation(), c.maxConsolidation())))
-                .projection(ProjectionSpec.constant("features-output", "features", "output", 0, 1, 0,
-                        PlasticityRule.outstar(c.readoutRate())))
+                .projection(ProjectionSpec.constant("input-features", "input", "features", 0,
+                        storage.featureMax(), 0, featureRule).withWeightFraction(storage.featureFraction()))
+                .projection(ProjectionSpec.constant("features-output", "features", "output", 0,
+                        storage.readoutMax(), 0, PlasticityRule.outstar(c.readoutRate()))
+                        .withWeightFraction(storage.readoutFraction()))
                 .seed(c.seed())
                 .build();
     }
 
+    /** Bytes of state a classifier of {@code config} holds (the accounting of {@link Network#budget()}). */
+    public static long stateBytes(ClassifierConfig config) {
+        return Network.build(spec(config), McuProfile.PI_NATIVE).budget().totalBytes();
+    }
+
     /**
-     * Presents one sample with its class and learns from it; {@code significance} is the neuromodulator delivered
-     * after the presentation (1 = a normal teaching event, 0 = present without learning, larger = more significant).
-     * A significant sample is also presented with the feature layer's excitability raised by the same factor, so it
-     * recruits a fresh feature neuron of its own rather than refining a similar one, and is consolidated harder.
+     * The most feature neurons a classifier of {@code config}'s shape can have within {@code budgetBytes} of state.
+     *
+     * @throws IllegalArgumentException if not even one feature neuron fits, saying how many bytes one needs
+     */
+    public static int hiddenFor(ClassifierConfig config, long budgetBytes) {
+        long one = stateBytes(config.withHidden(1));
+        long perFeature = stateBytes(config.withHidden(2)) - one;
+        if (budgetBytes < one) {
+            throw new IllegalArgumentException("a budget of " + budgetBytes + " bytes is below the smallest"
+                    + " classifier (one feature neuron: " + one + " bytes)");
+        }
+        int hidden = (int) Math.min(65535, 1 + (budgetBytes - one) / perFeature);
+        while (hidden > 1 && stateBytes(config.withHidden(hidden)) > budgetBytes) {
+            hidden--;
+        }
+        while (hidden < 65535 && stateBytes(config.withHidden(hidden + 1)) <= budgetBytes) {
+            hidden++;
+        }
+        return hidden;
+    }
+
+    /**
+     * Presents one sample with its class and learns from it; {@code significance} scales the neuromodulator
+     * delivered after the presentation (1 = a normal teaching event, 0 = present without learning, larger = more
+     * significant). A significant sample is also presented with the feature layer's excitability raised by the same
+     * factor, so it recruits a fresh feature neuron of its own rather than refining a similar one, and is
+     * consolidated harder.
      */
     public void learn(int[] intensities, int label, double significance) {
         beginLearning(intensities, label, significance);
@@ -106,16 +147,50 @@ public final class SpikingClassifier {
 
     /**
      * Starts a learning presentation, to be advanced by {@link #tick()}: {@code ticksPerSample} ticks with the
-     * teacher driving the true class, then one tick with the neuromodulator at {@code significance}.
+     * teacher current driving the true class's neuron, then one tick with the neuromodulator on.
+     *
+     * <p>An outcome-gated classifier first presents the sample for {@code ticksPerSample} ticks with learning
+     * frozen and no teacher, and compares the class it answers with the label: this outcome is the broadcast signal.
+     * A wrong answer raises the feature layer's excitability so that a fresh neuron, if one is left, wins the taught
+     * presentation. The modulator then is: 1 when a fresh neuron won (it imprints the sample); the refinement rate
+     * (or the significance, with consolidation) when the answer was right and the old winner won again; 0 when the
+     * answer was wrong and no fresh neuron displaced the wrong winner, so a memory of another class is never pulled
+     * toward this sample. Every weight update still reads only its synapse, its two neurons and the modulator.
      */
     public void beginLearning(int[] intensities, int label, double significance) {
         if (label < 0 || label >= config.classes()) {
             throw new IllegalArgumentException("label " + label + " outside 0.." + (config.classes() - 1));
         }
-        present(intensities);
-        output.inject(label, TEACHER_CURRENT);
-        features.setExcitabilityGain(Math.max(1.0, significance));
+        if (intensities.length != config.inputs()) {
+            throw new IllegalArgumentException("expected " + config.inputs() + " intensities, got "
+                    + intensities.length);
+        }
+        System.arraycopy(intensities, 0, sample, 0, sample.length);
+        this.label = label;
         this.significance = significance;
+        if (config.outcomeGated()) {
+            learningBefore = network.learning();
+            network.setLearning(false);
+            present(sample);
+            predictingWinner = -1;
+            ticksLeft = config.ticksPerSample();
+            phase = Phase.PREDICTING;
+        } else {
+            answeredRight = true;
+            beginTaught();
+        }
+    }
+
+    private void beginTaught() {
+        if (config.outcomeGated()) {
+            represent();
+        } else {
+            present(sample);
+        }
+        output.inject(label, TEACHER_CURRENT);
+        double gain = answeredRight ? 1.0 : RECRUIT_GAIN;
+        features.setExcitabilityGain(Math.max(gain, significance));
+        learningWinner = -1;
         ticksLeft = config.ticksPerSample();
         phase = Phase.LEARNING;
     }
@@ -137,15 +212,30 @@ public final class SpikingClassifier {
      */
     public boolean tick() {
         switch (phase) {
+            case PREDICTING -> {
+                stepEncoded();
+                predictingWinner = firstWinner(predictingWinner);
+                if (--ticksLeft == 0) {
+                    answeredRight = decoder.total() > 0 && decoder.decide() == label;
+                    network.setLearning(learningBefore);
+                    phase = Phase.IDLE;
+                    beginTaught();
+                }
+                return false;
+            }
             case LEARNING -> {
                 stepEncoded();
+                if (learningWinner < 0 && config.outcomeGated()) {
+                    learningWinner = firstWinner(learningWinner);
+                    spendExcitabilityOnceAnswered();
+                }
                 if (--ticksLeft == 0) {
                     phase = Phase.MODULATING;
                 }
                 return false;
             }
             case MODULATING -> {
-                deliverModulator();
+                deliverModulator(modulator());
                 phase = Phase.IDLE;
                 return true;
             }
@@ -160,6 +250,36 @@ public final class SpikingClassifier {
             }
             default -> throw new IllegalStateException("no presentation in progress");
         }
+    }
+
+    /**
+     * Once a feature neuron has won, the layer's excitability is off for the rest of the presentation: a raised gain
+     * would otherwise let a second fresh neuron reach threshold later on excitability alone and imprint the same
+     * sample.
+     */
+    private void spendExcitabilityOnceAnswered() {
+        if (learningWinner >= 0) {
+            features.setExcitabilityGain(0);
+        }
+    }
+
+    private int firstWinner(int sofar) {
+        return sofar >= 0 ? sofar : features.spikes().next(0);
+    }
+
+    /** The neuromodulator after a taught presentation (see {@link #beginLearning}). */
+    private double modulator() {
+        if (!config.outcomeGated() || significance == 0) {
+            return significance;
+        }
+        boolean recruited = learningWinner >= 0 && learningWinner != predictingWinner;
+        if (recruited) {
+            return config.consolidates() ? Math.max(1.0, significance) : 1.0;
+        }
+        if (answeredRight) {
+            return config.consolidates() ? significance : config.refineRate();
+        }
+        return 0;
     }
 
     /** True while a presentation is in progress. */
@@ -188,15 +308,22 @@ public final class SpikingClassifier {
         encoder.load(intensities, network.prng());
     }
 
+    /** Presents the loaded sample again, spike for spike, so only excitability can change the winner. */
+    private void represent() {
+        network.resetActivity();
+        decoder.reset();
+        encoder.rewind();
+    }
+
     private void stepEncoded() {
         encoder.encode(input.spikes());
         network.step();
         decoder.observe();
     }
 
-    private void deliverModulator() {
+    private void deliverModulator(double modulator) {
         input.spikes().clear();
-        network.setModulator(significance);
+        network.setModulator(modulator);
         network.step();
         network.setModulator(0);
         features.setExcitabilityGain(1.0);
@@ -234,8 +361,8 @@ public final class SpikingClassifier {
         return config;
     }
 
-    /** Ticks one learning presentation takes. */
+    /** Ticks one learning presentation takes (with outcome gating, the answering presentation included). */
     public int ticksPerLearningSample() {
-        return config.ticksPerSample() + 1;
+        return (config.outcomeGated() ? 2 : 1) * config.ticksPerSample() + 1;
     }
 }

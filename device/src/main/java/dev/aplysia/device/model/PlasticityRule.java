@@ -135,6 +135,17 @@ public record PlasticityRule(String name, List<Term> weightTerms, List<Term> eli
     }
 
     /**
+     * Modulated instar: the winner moves toward its input at a rate set by the modulator,
+     * {@code dw = eta * m * y * (x - w)}. With {@code eta = 1}, a modulator of 1 imprints the input on a fresh neuron
+     * and a smaller one refines an old neuron; a learner that knows nothing of synapses chooses the rate with one
+     * broadcast scalar, and no synapse needs a consolidation level of its own.
+     */
+    public static PlasticityRule modulatedInstar(double eta) {
+        return weightOnly("modulated-instar", List.of(Term.of(eta, MODULATOR, POST_TRACE, PRE_TRACE),
+                Term.of(-eta, MODULATOR, POST_TRACE, WEIGHT)));
+    }
+
+    /**
      * Gated outstar: while the modulator is on, a presynaptic neuron that fired pulls its outgoing weights toward the
      * postsynaptic activity ({@code dw = eta * x * (y - w)}); with a teacher driving the postsynaptic neuron, the
      * weight learns how often the presynaptic feature goes with each taught class.

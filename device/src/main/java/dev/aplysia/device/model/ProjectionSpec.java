@@ -6,13 +6,18 @@ import java.util.Objects;
 
 /**
  * A dense all-to-all projection from population {@code pre} to population {@code post}. Weights are in membrane units
- * (a presynaptic spike adds its weight to the postsynaptic current), stored in {@link #WEIGHT}, bounded to
- * {@code [wMin, wMax]}, and drawn uniformly from {@code [initMin, initMax]} by the network's PRNG at build time.
+ * (a presynaptic spike adds its weight to the postsynaptic current), held with {@code weightFraction} fraction bits
+ * ({@link #weightFormat()}; {@link #WEIGHT} by default), bounded to {@code [wMin, wMax]}, and drawn uniformly from
+ * {@code [initMin, initMax]} by the network's PRNG at build time.
+ *
+ * <p>A coarse resolution is how a board holds many synapses in little memory: a weight takes only the bits its range
+ * needs at that resolution ({@link #weightStorageBits()}), packed, and learning rounds every update to that step
+ * (stochastically by default, so small updates still add up in expectation).
  */
 public record ProjectionSpec(String name, String pre, String post, double wMin, double wMax, double initMin,
-                             double initMax, PlasticityRule rule) {
+                             double initMax, PlasticityRule rule, int weightFraction) {
 
-    /** Weight format: Q1.14 in a short, saturating (range [-2, 2), step 6.1e-5). */
+    /** Default weight format: Q1.14 in a short, saturating (range [-2, 2), step 6.1e-5). */
     public static final QFormat WEIGHT = new QFormat("weight", 16, 14, Overflow.SATURATE);
 
     public ProjectionSpec {
@@ -20,6 +25,10 @@ public record ProjectionSpec(String name, String pre, String post, double wMin, 
         Objects.requireNonNull(pre, "pre");
         Objects.requireNonNull(post, "post");
         Objects.requireNonNull(rule, "rule");
+        if (weightFraction < 0 || weightFraction > WEIGHT.fraction()) {
+            throw new IllegalArgumentException("projection " + name + ": weightFraction must be in 0.."
+                    + WEIGHT.fraction() + ", got " + weightFraction);
+        }
         double lo = WEIGHT.toReal(WEIGHT.minRaw());
         double hi = WEIGHT.toReal(WEIGHT.maxRaw());
         if (!(wMin >= lo && wMax <= hi && wMin <= wMax)) {
@@ -30,6 +39,38 @@ public record ProjectionSpec(String name, String pre, String post, double wMin, 
             throw new IllegalArgumentException("projection " + name + ": initial weights [" + initMin + ", "
                     + initMax + "] must lie within the bounds [" + wMin + ", " + wMax + "]");
         }
+    }
+
+    /** A projection at the default resolution, {@link #WEIGHT}. */
+    public ProjectionSpec(String name, String pre, String post, double wMin, double wMax, double initMin,
+                          double initMax, PlasticityRule rule) {
+        this(name, pre, post, wMin, wMax, initMin, initMax, rule, WEIGHT.fraction());
+    }
+
+    /** This projection with weights held at a step of {@code 2^-fraction}. */
+    public ProjectionSpec withWeightFraction(int fraction) {
+        return new ProjectionSpec(name, pre, post, wMin, wMax, initMin, initMax, rule, fraction);
+    }
+
+    /** The weights' format: {@code weightFraction} fraction bits in a short, saturating. */
+    public QFormat weightFormat() {
+        return weightFraction == WEIGHT.fraction() ? WEIGHT
+                : new QFormat("weight", WEIGHT.bits(), weightFraction, Overflow.SATURATE);
+    }
+
+    /**
+     * Bits a board stores per weight: enough for every step between the bounds (each rounded to the nearest step),
+     * rounded up to a power of two (1, 2, 4, 8 or 16) so that weights pack into bytes without straddling them.
+     */
+    public int weightStorageBits() {
+        QFormat format = weightFormat();
+        long levels = format.toRaw(wMax) - format.toRaw(wMin) + 1;
+        int bits = 64 - Long.numberOfLeadingZeros(levels - 1);
+        int container = 1;
+        while (container < bits) {
+            container <<= 1;
+        }
+        return container;
     }
 
     /** A projection whose weights all start at {@code init}. */

@@ -16,7 +16,7 @@ import java.util.List;
  * consolidation) and evaluates a {@link PlasticityRule} on one synapse at a time, from that synapse's state, its pre-
  * and postsynaptic trace and spike, and the broadcast neuromodulator, and nothing else.
  *
- * <p>Formats: weights {@link ProjectionSpec#WEIGHT}; eligibility {@link #ELIGIBILITY}; consolidation
+ * <p>Formats: weights {@link ProjectionSpec#weightFormat()}; eligibility {@link #ELIGIBILITY}; consolidation
  * {@link #CONSOLIDATION}; modulator and baseline {@link #MODULATOR}. A term is evaluated as its coefficient, held with
  * 16 bits more precision than its target, multiplied by each factor as a Q15 value with rounding to nearest after
  * each product; the term sum is scaled by {@code (1 - c)} for weights, then rounded to the target's step
@@ -39,6 +39,8 @@ public final class RuleEngine {
     private final short[] weights;
     private final short[] eligibility;
     private final short[] consolidation;
+    private final int weightToQ15;
+    private final int weightStorageBits;
     private final int wMin;
     private final int wMax;
     private final int eligibilityDecay;
@@ -60,7 +62,9 @@ public final class RuleEngine {
     /** Allocates the plastic state of a {@code pre x post} projection; weights start as {@code initial}. */
     public RuleEngine(ProjectionSpec spec, int pre, int post, short[] initial, Prng prng) {
         PlasticityRule rule = spec.rule();
-        QFormat w = ProjectionSpec.WEIGHT;
+        QFormat w = spec.weightFormat();
+        this.weightToQ15 = 15 - w.fraction();
+        this.weightStorageBits = spec.weightStorageBits();
         this.pre = pre;
         this.post = post;
         this.weights = initial;
@@ -215,9 +219,9 @@ public final class RuleEngine {
             case 1 -> (long) postSpike << 15;
             case 2 -> Fx.shiftRound(preTrace, TraceSpec.FORMAT.fraction() - 15);
             case 3 -> Fx.shiftRound(postTrace, TraceSpec.FORMAT.fraction() - 15);
-            case 4 -> (long) weights[s] << 1;
-            case 5 -> (long) (wMax - weights[s]) << 1;
-            case 6 -> (long) (weights[s] - wMin) << 1;
+            case 4 -> (long) weights[s] << weightToQ15;
+            case 5 -> (long) (wMax - weights[s]) << weightToQ15;
+            case 6 -> (long) (weights[s] - wMin) << weightToQ15;
             case 7 -> (long) eligibility[s] << 3;
             case 8 -> consolidation[s];
             case 9 -> modulator;
@@ -299,9 +303,12 @@ public final class RuleEngine {
         }
     }
 
-    /** Bytes of weight state. */
+    /**
+     * Bytes of weight state on a board: {@link ProjectionSpec#weightStorageBits()} per synapse, packed. (The reference
+     * keeps each weight in a short for speed; its values never leave that many bits.)
+     */
     public long weightBytes() {
-        return (long) weights.length * Short.BYTES;
+        return ((long) weights.length * weightStorageBits + Byte.SIZE - 1) / Byte.SIZE;
     }
 
     /** Bytes of eligibility state. */

@@ -70,7 +70,7 @@ public final class FloatNetwork {
             Projection source = network.projection(projection.spec().name());
             RuleEngine engine = source.engine();
             for (int s = 0; s < projection.synapses(); s++) {
-                projection.engine().setWeight(s, ProjectionSpec.WEIGHT.toReal(engine.weights()[s]));
+                projection.engine().setWeight(s, source.spec().weightFormat().toReal(engine.weights()[s]));
                 projection.engine().setConsolidation(s, RuleEngine.CONSOLIDATION.toReal(engine.consolidation(s)));
             }
             projection.engine().setBaseline(RuleEngine.MODULATOR.toReal(engine.baseline()));

@@ -1,10 +1,12 @@
 package dev.aplysia.host.cli;
 
 import dev.aplysia.device.learner.ClassifierConfig;
+import dev.aplysia.device.learner.SpikingClassifier;
 import dev.aplysia.device.model.McuProfile;
 import dev.aplysia.fixtures.Fixtures;
 import dev.aplysia.fixtures.dataset.Optdigits;
 import dev.aplysia.host.experiment.DigitsOnDevice;
+import dev.aplysia.host.experiment.DigitsSplit;
 import dev.aplysia.host.experiment.LearningCurve;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -23,8 +25,18 @@ final class DigitsCommand implements Callable<Integer> {
             + " (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--hidden", defaultValue = "400", description = "Feature neurons (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--hidden", defaultValue = "400", description = "Feature neurons (default: ${DEFAULT-VALUE});"
+            + " ignored with --budget.")
     int hidden;
+
+    @Option(names = "--budget", paramLabel = "BYTES", description = "Size the network to the most feature neurons"
+            + " whose state fits BYTES (suffix K for 1024 bytes, e.g. 16K).", converter = ByteCount.class)
+    Long budget;
+
+    @Option(names = "--split", defaultValue = "test", description = "test: learn the 3823 training rows, score the"
+            + " 1797 test rows; validation: learn four fifths of the training rows, score the other fifth (for"
+            + " choosing constants; the test rows are not read) (default: ${DEFAULT-VALUE}).")
+    String split;
 
     @Option(names = "--profile", defaultValue = "rp2040",
             description = "MCU profile whose memory the network must fit: rp2040, esp32, pi-native"
@@ -44,10 +56,18 @@ final class DigitsCommand implements Callable<Integer> {
                     "--hidden must be in 1..65535, got " + hidden);
         }
         McuProfile mcu = Profiles.parse(spec, profile);
-        Optdigits digits = Fixtures.optdigits();
+        DigitsSplit data = splitOption(Fixtures.optdigits());
+        ClassifierConfig config = ClassifierConfig.digits(hidden, seed);
+        if (budget != null) {
+            try {
+                config = config.withHidden(SpikingClassifier.hiddenFor(config, budget));
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--budget: " + e.getMessage());
+            }
+        }
         PrintWriter err = spec.commandLine().getErr();
-        DigitsOnDevice.Result result = DigitsOnDevice.learningCurve(ClassifierConfig.digits(hidden, seed), mcu,
-                digits.train(), digits.test(), (point, of) -> {
+        DigitsOnDevice.Result result = DigitsOnDevice.learningCurve(config, mcu, data.train(), data.score(),
+                (point, of) -> {
                     err.printf("digits: %d/%d samples learned, test accuracy %.4f%n", point.samples(), of,
                             point.accuracy());
                     err.flush();
@@ -56,6 +76,14 @@ final class DigitsCommand implements Callable<Integer> {
         out.println(json ? JsonOutput.of(result) : human(result));
         out.flush();
         return 0;
+    }
+
+    private DigitsSplit splitOption(Optdigits digits) {
+        try {
+            return DigitsSplit.named(split, digits);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--split: " + e.getMessage());
+        }
     }
 
     private static String human(DigitsOnDevice.Result r) {

@@ -5,8 +5,9 @@ import picocli.CommandLine.Command;
 
 /** {@code aplysia host}: the host side on its own, against a device running elsewhere. */
 @Command(name = "host", mixinStandardHelpOptions = true,
-        description = "The host side: compare with a device running elsewhere (another process, a Raspberry Pi).",
-        subcommands = {CompareCommand.class})
+        description = "The host side: compare with a device running elsewhere (another process, a Raspberry Pi), and the"
+                + " baselines that explain the comparison.",
+        subcommands = {CompareCommand.class, BaselinesCommand.class})
 public final class HostCommand implements Runnable {
 
     @CommandLine.Spec

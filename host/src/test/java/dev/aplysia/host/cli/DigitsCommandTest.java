@@ -42,7 +42,7 @@ class DigitsCommandTest {
 
     @Test
     void aNetworkTooLargeForTheProfileFailsSayingByHowMuch() {
-        CliRun run = CliRun.of("core", "digits", "--hidden", "2000", "--profile", "rp2040");
+        CliRun run = CliRun.of("core", "digits", "--hidden", "6000", "--profile", "rp2040");
 
         assertEquals(1, run.exitCode());
         assertTrue(run.err().contains("over by"), run.err());
