@@ -1,0 +1,2 @@
+/** Baselines that explain a learner's figures: the simplest learners on the same data, order and budget. */
+package dev.aplysia.host.baseline;
