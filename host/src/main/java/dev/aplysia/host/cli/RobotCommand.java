@@ -2,6 +2,7 @@ package dev.aplysia.host.cli;
 
 import dev.aplysia.device.model.McuProfile;
 import dev.aplysia.fixtures.Fixtures;
+import dev.aplysia.host.baseline.Baseline;
 import dev.aplysia.host.experiment.RobotOnDevice;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -15,10 +16,13 @@ import picocli.CommandLine.Option;
                 + " through the simulated board: the firmware learns online, with local rules only, to choose one"
                 + " of four commands, taught by the demonstrator's command, and drives the motor PWM outputs.",
                 "Scores the last 30%% of the run with teaching stopped after the first 70%% (frozen) and with"
-                        + " teaching continuing. Progress goes to stderr; the result to stdout."})
+                        + " teaching continuing, beside baselines on the same split: repeat-previous, logistic"
+                        + " regression, an offline MLP, prequential 1-nearest-neighbour (memory growing, and frozen)."
+                        + " Progress goes to stderr; the result to stdout."})
 final class RobotCommand implements Callable<Integer> {
 
-    @Option(names = "--seed", defaultValue = "1", description = "Seed of the network (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", defaultValue = "1",
+            description = "Seed of the network and of the seeded baselines (default: ${DEFAULT-VALUE}).")
     long seed;
 
     @Option(names = "--profile", defaultValue = "rp2040",
@@ -56,7 +60,18 @@ final class RobotCommand implements Callable<Integer> {
                     w.frozen(), w.continuing()));
         }
         s.append(String.format("  state %,d bytes; %,d ticks; deadline misses %d; MCU overruns %d (estimated);"
-                + " wall time %,d ms", r.stateBytes(), r.ticks(), r.deadlineMisses(), r.mcuOverruns(), r.wallMs()));
-        return s.toString();
+                + " replays' wall time %,d ms%n", r.stateBytes(), r.ticks(), r.deadlineMisses(), r.mcuOverruns(),
+                r.wallMs()));
+        s.append("  last 30% beside baselines on the same split  accuracy  state bytes\n");
+        row(s, "device, learning frozen", r.accuracyFrozen(), r.stateBytes());
+        row(s, "device, learning continuing", r.accuracyContinuing(), r.stateBytes());
+        for (Baseline b : r.baselines()) {
+            row(s, b.name(), b.accuracy(), b.stateBytes());
+        }
+        return s.toString().stripTrailing();
+    }
+
+    private static void row(StringBuilder s, String name, double accuracy, long stateBytes) {
+        s.append(String.format("    %-40s %.4f %,12d%n", name, accuracy, stateBytes));
     }
 }

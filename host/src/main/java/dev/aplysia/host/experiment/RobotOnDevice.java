@@ -12,6 +12,8 @@ import dev.aplysia.hal.HalException;
 import dev.aplysia.hal.sim.SimBoard;
 import dev.aplysia.hal.sim.SimDigitalInput;
 import dev.aplysia.hal.sim.SimPwmOutput;
+import dev.aplysia.host.baseline.Baseline;
+import dev.aplysia.host.baseline.RobotBaselines;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -23,7 +25,8 @@ import java.util.function.Consumer;
  * chose is read back from those outputs and scored against the demonstrator's.
  *
  * <p>Two runs from the same seed: one taught throughout ("continuing"), one whose teaching stops after the first
- * {@link #TRAIN_FRACTION} of the trace ("frozen"); both are scored on the rest.
+ * {@link #TRAIN_FRACTION} of the trace ("frozen"); both are scored on the rest. Beside them, the
+ * {@link RobotBaselines} on the same split and seed.
  */
 public final class RobotOnDevice {
 
@@ -43,10 +46,21 @@ public final class RobotOnDevice {
     public record Window(int fromSample, int toSample, double frozen, double continuing) {
     }
 
-    /** What the robot run measured. */
+    /**
+     * What the robot run measured: the device's figures, the {@code baselines} on the same split, and {@code wallMs},
+     * the wall time of the two replays (the baselines not included).
+     */
     public record Result(int samples, int trainSamples, double accuracyFrozen, double accuracyContinuing,
                          List<Window> windows, long stateBytes, String profile, long deadlineMisses,
-                         long mcuOverruns, long ticks, long wallMs, long seed) {
+                         long mcuOverruns, long ticks, long wallMs, long seed, List<Baseline> baselines) {
+    }
+
+    /**
+     * Rows taught in the frozen run and trained on by the baselines: the first {@code ⌊samples · TRAIN_FRACTION⌋}
+     * (3819 of the trace's 5456); the rest are scored.
+     */
+    public static int trainSamples(int samples) {
+        return (int) (samples * TRAIN_FRACTION);
     }
 
     /** The board the replay drives: one analog input per sensor, the robot's motors, teachers and button. */
@@ -70,24 +84,26 @@ public final class RobotOnDevice {
         return BoardConfig.parse("robot-sim.board", text.toString());
     }
 
-    /** Runs both replays. */
+    /** Runs both replays, then the baselines from the same {@code seed}. */
     public static Result run(RobotTrace trace, McuProfile profile, long seed, Consumer<String> progress)
             throws HalException {
         long start = System.nanoTime();
-        int split = (int) (trace.size() * TRAIN_FRACTION);
+        int split = trainSamples(trace.size());
         Replay continuing = new Replay(trace, profile, seed, trace.size());
         progress.accept("robot: replaying " + trace.size() + " samples, taught throughout");
         continuing.run(progress);
         Replay frozen = new Replay(trace, profile, seed, split);
         progress.accept("robot: replaying again, teaching stops after sample " + split);
         frozen.run(progress);
+        long wallMs = (System.nanoTime() - start) / 1_000_000;
+        progress.accept("robot: baselines on the same split");
         return new Result(trace.size(), split, frozen.accuracy(split, trace.size()),
                 continuing.accuracy(split, trace.size()), windows(trace.size(), frozen, continuing),
                 continuing.firmware.network().budget().totalBytes(), profile.id(),
                 continuing.firmware.counters().deadlineMisses() + frozen.firmware.counters().deadlineMisses(),
                 continuing.firmware.counters().mcuOverruns() + frozen.firmware.counters().mcuOverruns(),
                 continuing.firmware.counters().ticks() + frozen.firmware.counters().ticks(),
-                (System.nanoTime() - start) / 1_000_000, seed);
+                wallMs, seed, RobotBaselines.on(trace, split, seed));
     }
 
     private static List<Window> windows(int samples, Replay frozen, Replay continuing) {

@@ -32,7 +32,11 @@ class DeviceCommandsTest {
 
         assertEquals(0, run.exitCode(), run.err());
         JsonNode json = new ObjectMapper().readTree(run.out());
-        assertTrue(json.get("accuracy_frozen").asDouble() > 0.70, "frozen " + json.get("accuracy_frozen"));
+        JsonNode linear = json.get("baselines").get(1);
+        assertEquals("logistic-regression", linear.get("name").asText());
+        assertTrue(json.get("accuracy_frozen").asDouble() > linear.get("accuracy").asDouble(),
+                "frozen " + json.get("accuracy_frozen") + ", " + linear);
+        assertEquals(5, json.get("baselines").size());
         assertTrue(json.get("accuracy_continuing").asDouble() > json.get("accuracy_frozen").asDouble());
         assertEquals(5456, json.get("samples").asInt());
         assertEquals(10, json.get("windows").size());
