@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 /** The {@code aplysia} command line: the root of every subcommand. Exit codes: 0 ok, 1 failure, 2 usage. */
 @Command(name = "aplysia", mixinStandardHelpOptions = true, versionProvider = AplysiaCommand.Version.class,
         description = "On-device local plasticity in fixed point, side by side with host backprop.",
-        subcommands = {DemoCommand.class, CoreCommand.class, DeviceCommand.class, HostCommand.class,
+        subcommands = {DemoCommand.class, CoreCommand.class, DeviceCommand.class, HostCommand.class, ReportCommand.class,
                 CommandLine.HelpCommand.class})
 public final class AplysiaCommand implements Runnable {
 
