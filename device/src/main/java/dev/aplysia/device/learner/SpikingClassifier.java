@@ -31,7 +31,11 @@ import dev.aplysia.device.model.TraceSpec;
  */
 public final class SpikingClassifier {
 
-    private static final double TEACHER_CURRENT = 4.0;
+    /**
+     * The teacher: the current injected into the true class's readout neuron on every tick of a learning
+     * presentation, real membrane units per tick.
+     */
+    public static final double TEACHER_CURRENT = 4.0;
     private static final double READOUT_THRESHOLD = 0.2;
     /** Longest classification presentation, in learning presentations. */
     public static final int MAX_CLASSIFY_PRESENTATIONS = 4;
