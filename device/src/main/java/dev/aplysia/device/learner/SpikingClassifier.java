@@ -31,7 +31,11 @@ import dev.aplysia.device.model.TraceSpec;
  */
 public final class SpikingClassifier {
 
-    private static final double TEACHER_CURRENT = 4.0;
+    /**
+     * The teacher: the current injected into the true class's readout neuron on every tick of a learning
+     * presentation, real membrane units per tick.
+     */
+    public static final double TEACHER_CURRENT = 4.0;
     private static final double READOUT_THRESHOLD = 0.2;
     /** Excitability gain of a presentation the classifier got wrong: any fresh neuron outbids every old match. */
     private static final double RECRUIT_GAIN = 2.0;

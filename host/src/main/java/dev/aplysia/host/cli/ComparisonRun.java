@@ -4,10 +4,18 @@ import dev.aplysia.device.telemetry.mqtt.PahoTransport;
 import dev.aplysia.fixtures.Fixtures;
 import dev.aplysia.host.experiment.Comparison;
 import dev.aplysia.host.experiment.ComparisonReport;
+import dev.aplysia.host.experiment.Phases;
 import dev.aplysia.host.report.ReportWriter;
+import dev.aplysia.host.report.RunMetadata;
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.function.Consumer;
 
-/** Runs the host side of a comparison against a device on a broker, writes the report, prints where it went. */
+/**
+ * Runs the host side of a comparison against a device on a broker, writes the report with the run's metadata, prints
+ * where it went. Progress, a start and a done line per phase, goes to {@code err}.
+ */
 final class ComparisonRun {
 
     private ComparisonRun() {
@@ -16,13 +24,17 @@ final class ComparisonRun {
     static ComparisonReport run(String url, String deviceId, BrokerOptions broker, ComparisonOptions options,
                                 PrintWriter out, PrintWriter err) throws Exception {
         String clientId = "aplysia-host-" + ProcessHandle.current().pid();
+        Consumer<String> progress = line -> {
+            err.println(line);
+            err.flush();
+        };
+        RunMetadata run = RunMetadata.capture(options.plan(), Clock.systemUTC(), Path.of("").toAbsolutePath());
         Comparison comparison = new Comparison(new PahoTransport(broker.settings(url, clientId)), deviceId, url,
-                options.plan(), Fixtures.optdigits(), line -> {
-                    err.println(line);
-                    err.flush();
-                });
+                options.plan(), Fixtures.optdigits(), progress);
         ComparisonReport report = comparison.run();
-        ReportWriter.write(report, options.out);
+        Phases.Phase writing = new Phases(progress, System::nanoTime).start("report writing");
+        ReportWriter.write(report, run, options.out);
+        writing.done();
         out.println(summary(report));
         out.println("report: " + options.out.resolve("report.md"));
         out.flush();

@@ -1,11 +1,13 @@
 package dev.aplysia.host.experiment;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aplysia.device.telemetry.Topics;
 import dev.aplysia.device.telemetry.Transport;
 import dev.aplysia.fixtures.dataset.DigitSet;
 import dev.aplysia.fixtures.dataset.Optdigits;
 import dev.aplysia.host.backprop.Mlp;
+import dev.aplysia.host.backprop.SgdTrainer;
 import dev.aplysia.host.collect.CommandAck;
 import dev.aplysia.host.collect.ReceivedFrame;
 import dev.aplysia.host.collect.StreamGaps;
@@ -16,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
@@ -30,6 +33,8 @@ public final class Comparison {
             + " postsynaptic traces, one broadcast neuromodulator";
     private static final String UPDATE_READS_BACKPROP = "global: an error propagated back from every output, through"
             + " every weight above it";
+    /** The significance protocol's two conditions, in the order both learners run them. */
+    private static final boolean[] FLAGS = {false, true};
 
     private final Transport transport;
     private final String deviceId;
@@ -37,10 +42,12 @@ public final class Comparison {
     private final ComparisonPlan plan;
     private final Optdigits data;
     private final Consumer<String> progress;
+    private final Phases phases;
 
     /**
      * @param transport a connection to the broker the device uses (not yet connected)
-     * @param progress  receives one human-readable line per step
+     * @param progress  receives one human-readable line per step, and a start and a done line per phase
+     *                  ({@link Phases})
      */
     public Comparison(Transport transport, String deviceId, String broker, ComparisonPlan plan, Optdigits data,
                       Consumer<String> progress) {
@@ -50,6 +57,7 @@ public final class Comparison {
         this.plan = plan;
         this.data = data;
         this.progress = progress;
+        this.phases = new Phases(progress, System::nanoTime);
     }
 
     /** Runs every experiment and returns what was measured. */
@@ -62,11 +70,11 @@ public final class Comparison {
             JsonNode meta = device.awaitMeta(COMMAND_TIMEOUT);
             progress.accept("device " + deviceId + " online: " + meta);
             configure(device);
-            ComparisonReport.CurveComparison curve = learningCurve(device);
+            CurveRun curve = learningCurve(device);
             List<ComparisonReport.ContinualRow> continual = continual(device);
             List<ComparisonReport.SignificanceRow> significance = significance(device);
-            return new ComparisonReport(settings(), curve, continual, significance, cost(device), telemetry(device),
-                    receptiveFields(device), (System.nanoTime() - start) / 1_000_000);
+            return new ComparisonReport(settings(), curve.curves(), curve.confusion(), continual, significance,
+                    cost(device), telemetry(device), receptiveFields(device), (System.nanoTime() - start) / 1_000_000);
         }
     }
 
@@ -83,26 +91,60 @@ public final class Comparison {
         }
     }
 
-    private ComparisonReport.CurveComparison learningCurve(TelemetryCollector device) throws Exception {
+    /** What the learning-curve phase measured: the curves, and the decisions at their ends. */
+    private record CurveRun(ComparisonReport.CurveComparison curves, ComparisonReport.Confusion confusion) {
+    }
+
+    /** The online pass on both learners; the offline reference runs on the host while the device works. */
+    private CurveRun learningCurve(TelemetryCollector device) throws Exception {
+        Phases.Phase phase = phases.start("learning curve");
         start(device, "learning-curve");
         DigitSet train = plan.train(data.train());
         DigitSet test = plan.test(data.test());
-        List<LearningCurve.Point> backprop = DigitsByBackprop.onlinePass(DigitsByBackprop.onlineTrainer(plan.hidden(),
-                plan.seed()), train, test, LearningCurve.shuffledOrder(train.size(), plan.seed()));
+        SgdTrainer trainer = DigitsByBackprop.onlineTrainer(plan.hidden(), plan.seed());
+        List<LearningCurve.Point> backprop = DigitsByBackprop.onlinePass(trainer, train, test,
+                LearningCurve.shuffledOrder(train.size(), plan.seed()));
         progress.accept(String.format("backprop: one online pass, test accuracy %.3f",
                 backprop.get(backprop.size() - 1).accuracy()));
-        double offline = DigitsByBackprop.offline(DigitsByBackprop.offlineTrainer(plan.hidden(), plan.seed()), train,
-                test, plan.offlineEpochs(), plan.seed());
-        progress.accept(String.format("backprop: %d epochs offline, test accuracy %.3f", plan.offlineEpochs(), offline));
+        double offline = offlineReference(train, test);
         awaitDone(device, "learning-curve");
         List<LearningCurve.Point> onDevice = device.frames(LabDevice.CURVE).stream()
                 .map(f -> new LearningCurve.Point((int) f.number("samples"), f.number("accuracy"))).toList();
         progress.accept(String.format("device: one online pass, test accuracy %.3f",
                 onDevice.isEmpty() ? Double.NaN : onDevice.get(onDevice.size() - 1).accuracy()));
-        return new ComparisonReport.CurveComparison(onDevice, backprop, offline, plan.offlineEpochs());
+        phase.done();
+        return new CurveRun(new ComparisonReport.CurveComparison(onDevice, backprop, offline, plan.offlineEpochs()),
+                new ComparisonReport.Confusion(deviceConfusion(device), DigitsByBackprop.confusion(trainer.network(),
+                        test)));
+    }
+
+    private double offlineReference(DigitSet train, DigitSet test) {
+        Phases.Phase phase = phases.start("offline reference");
+        double offline = DigitsByBackprop.offline(DigitsByBackprop.offlineTrainer(plan.hidden(), plan.seed()), train,
+                test, plan.offlineEpochs(), plan.seed());
+        progress.accept(String.format("backprop: %d epochs offline, test accuracy %.3f", plan.offlineEpochs(),
+                offline));
+        phase.done();
+        return offline;
+    }
+
+    /** The confusion matrix the device counted at the end of its pass, or null if its frame never arrived. */
+    private static ConfusionMatrix deviceConfusion(TelemetryCollector device) {
+        List<ReceivedFrame> frames = device.frames(LabDevice.CONFUSION);
+        if (frames.isEmpty()) {
+            return null;
+        }
+        ObjectNode fields = frames.get(frames.size() - 1).fields();
+        JsonNode raw = fields.get("counts");
+        int[] counts = new int[raw.size()];
+        for (int i = 0; i < counts.length; i++) {
+            counts[i] = raw.get(i).asInt();
+        }
+        return ConfusionMatrix.ofRowMajor(fields.get("classes").asInt(), counts);
     }
 
     private List<ComparisonReport.ContinualRow> continual(TelemetryCollector device) throws Exception {
+        Phases.Phase phase = phases.start("class-incremental");
         start(device, "continual");
         DigitSet train = plan.train(data.train());
         DigitSet test = plan.test(data.test());
@@ -120,26 +162,41 @@ public final class Comparison {
                 forgetting.firstTaskAfter(), forgetting.secondTaskAfter()));
         rows.forEach(r -> progress.accept(String.format("continual: %s keeps %.3f of digits 0-4 (was %.3f)",
                 r.learner(), r.firstTaskAfter(), r.firstTaskBefore())));
+        phase.done();
         return rows;
     }
 
+    /**
+     * One phase per presentation count, done when both learners have finished it: the device runs the counts in
+     * the same order, reporting a row per count and flag as it goes.
+     */
     private List<ComparisonReport.SignificanceRow> significance(TelemetryCollector device) throws Exception {
         start(device, "significance");
         List<ComparisonReport.SignificanceRow> rows = new ArrayList<>();
-        DigitSet test = plan.test(data.test());
         for (int presentations : plan.presentations()) {
-            for (boolean flagged : new boolean[] {false, true}) {
-                Significance.Stream stream = Significance.stream(data.train(), ComparisonPlan.RARE_CLASS,
-                        presentations, flagged, plan.significanceBackground(), plan.seed());
-                rows.add(DigitsByBackprop.significance(DigitsByBackprop.onlineTrainer(plan.hidden(), plan.seed()),
-                        stream, test));
-            }
+            Phases.Phase phase = phases.start("significance, " + presentations
+                    + (presentations == 1 ? " presentation" : " presentations"));
+            rows.addAll(backpropSignificance(presentations));
+            await(device, "significance", () -> device.frames(LabDevice.SIGNIFICANCE).stream()
+                    .filter(f -> f.number("presentations") == presentations).count() >= FLAGS.length);
+            phase.done();
         }
         awaitDone(device, "significance");
         for (ReceivedFrame f : device.frames(LabDevice.SIGNIFICANCE)) {
             rows.add(new ComparisonReport.SignificanceRow("device", (int) f.number("rare_class"),
                     (int) f.number("presentations"), f.fields().get("flagged").asBoolean(),
                     (int) f.number("recalled"), f.number("test_accuracy")));
+        }
+        return rows;
+    }
+
+    private List<ComparisonReport.SignificanceRow> backpropSignificance(int presentations) {
+        List<ComparisonReport.SignificanceRow> rows = new ArrayList<>();
+        for (boolean flagged : FLAGS) {
+            Significance.Stream stream = Significance.stream(data.train(), ComparisonPlan.RARE_CLASS, presentations,
+                    flagged, plan.significanceBackground(), plan.seed());
+            rows.add(DigitsByBackprop.significance(DigitsByBackprop.onlineTrainer(plan.hidden(), plan.seed()), stream,
+                    plan.test(data.test())));
         }
         return rows;
     }
@@ -161,8 +218,7 @@ public final class Comparison {
         List<ReceivedFrame> done = device.events(LabDevice.DONE);
         JsonNode last = done.isEmpty() ? null : done.get(done.size() - 1).fields();
         List<ComparisonReport.StreamStats> streams = new ArrayList<>();
-        for (String stream : List.of(LabDevice.CURVE, LabDevice.CONTINUAL, LabDevice.SIGNIFICANCE, LabDevice.COST,
-                LabDevice.RECEPTIVE_FIELD)) {
+        for (String stream : LabDevice.STREAMS) {
             long expected = last == null ? 0 : last.path(stream.replace('-', '_') + "_frames").asLong();
             StreamGaps gaps = device.gaps(stream);
             long received = device.frames(stream).size();
@@ -191,13 +247,18 @@ public final class Comparison {
     }
 
     private void start(TelemetryCollector device, String experiment) throws Exception {
-        progress.accept("starting " + experiment + " on the device and on the host");
         require(device.command("start", Map.of("experiment", experiment), COMMAND_TIMEOUT));
     }
 
     private void awaitDone(TelemetryCollector device, String experiment) throws TimeoutException, InterruptedException {
+        await(device, experiment, () -> false);
+    }
+
+    /** Waits until {@code arrived} holds or the device has finished {@code experiment}, whichever comes first. */
+    private void await(TelemetryCollector device, String experiment, BooleanSupplier arrived)
+            throws TimeoutException, InterruptedException {
         long deadline = System.nanoTime() + EXPERIMENT_TIMEOUT.toNanos();
-        while (device.events(LabDevice.DONE).stream()
+        while (!arrived.getAsBoolean() && device.events(LabDevice.DONE).stream()
                 .noneMatch(e -> experiment.equals(e.fields().path("experiment").asText()))) {
             if (System.nanoTime() > deadline) {
                 throw new TimeoutException("the device did not finish " + experiment + " within " + EXPERIMENT_TIMEOUT);

@@ -8,6 +8,7 @@ import java.util.List;
  *
  * @param settings         what was run
  * @param learningCurve    test accuracy against samples seen, both learners, one online pass
+ * @param confusion        both learners' decisions on the test set at the end of that pass
  * @param continual        class-incremental learning: digits 0-4, then 5-9
  * @param significance     a rare class shown a few times, flagged significant or not
  * @param cost             what one learning step costs each learner
@@ -15,9 +16,9 @@ import java.util.List;
  * @param receptiveFields  learned feature weights of the first feature neurons (8x8 images)
  * @param wallMs           wall time of the whole comparison
  */
-public record ComparisonReport(Settings settings, CurveComparison learningCurve, List<ContinualRow> continual,
-                               List<SignificanceRow> significance, List<CostRow> cost, TelemetryStats telemetry,
-                               List<ReceptiveField> receptiveFields, long wallMs) {
+public record ComparisonReport(Settings settings, CurveComparison learningCurve, Confusion confusion,
+                               List<ContinualRow> continual, List<SignificanceRow> significance, List<CostRow> cost,
+                               TelemetryStats telemetry, List<ReceptiveField> receptiveFields, long wallMs) {
 
     /**
      * What was run.
@@ -44,6 +45,16 @@ public record ComparisonReport(Settings settings, CurveComparison learningCurve,
      */
     public record CurveComparison(List<LearningCurve.Point> device, List<LearningCurve.Point> backprop,
                                   double backpropOffline, int backpropOfflineEpochs) {
+    }
+
+    /**
+     * The test set's decisions at the last checkpoint of the learning curve, the end of the pass: rows the true
+     * digit, columns the decided one. Each matrix's trace over its total is that learner's final accuracy.
+     *
+     * @param device   as counted on the device and received as telemetry, or null if that frame never arrived
+     * @param backprop counted on this host, after the online pass
+     */
+    public record Confusion(ConfusionMatrix device, ConfusionMatrix backprop) {
     }
 
     /**

@@ -127,13 +127,21 @@ public final class DigitsByBackprop {
 
     /** Fraction of samples whose predicted class equals the label. */
     public static double accuracy(Mlp network, double[][] inputs, int[] labels) {
-        int correct = 0;
-        for (int i = 0; i < inputs.length; i++) {
-            if (network.predict(inputs[i]) == labels[i]) {
-                correct++;
-            }
+        return confusion(network, inputs, labels).accuracy();
+    }
+
+    /** The network's prediction for every sample of {@code set} against its label. */
+    public static ConfusionMatrix confusion(Mlp network, DigitSet set) {
+        return confusion(network, inputs(set), labels(set));
+    }
+
+    /** The network's prediction for every sample against its label ({@code inputs} and {@code labels} pair up). */
+    public static ConfusionMatrix confusion(Mlp network, double[][] inputs, int[] labels) {
+        if (inputs.length != labels.length) {
+            throw new IllegalArgumentException(inputs.length + " inputs but " + labels.length + " labels");
         }
-        return correct / (double) inputs.length;
+        return ConfusionMatrix.tally(network.outputs(), inputs.length, i -> labels[i],
+                i -> network.predict(inputs[i]));
     }
 
     /** Every image as 64 features {@code pixel / 16} in [0, 1], row-major. */

@@ -30,11 +30,12 @@ public final class DigitsOnDevice {
      *
      * @param opsPerLearningStep core operations (synaptic events, neuron and synapse updates) per learned sample
      * @param microsPerSample    wall time per learned sample on this machine
+     * @param confusion          the test set's decisions at the last checkpoint, the end of the pass
      */
     public record Result(double accuracy, int trainSamples, int testSamples, long stateBytes, String profile,
                          boolean fitsProfile, long budgetBytes, double opsPerTick, int ticksPerSample,
                          long opsPerLearningStep, double microsPerSample, long wallMs,
-                         List<LearningCurve.Point> learningCurve, long seed, int hidden) {
+                         List<LearningCurve.Point> learningCurve, ConfusionMatrix confusion, long seed, int hidden) {
     }
 
     /** Runs the learning curve; the classifier is returned through {@code trained} for inspection. */
@@ -48,6 +49,7 @@ public final class DigitsOnDevice {
         OpCounters ops = classifier.network().counters();
         long learnOps = 0;
         long learnNanos = 0;
+        ConfusionMatrix confusion = null;
         for (int n = 0; n < order.length; n++) {
             copy(train, order[n], pixels);
             long before = ops.total();
@@ -56,7 +58,8 @@ public final class DigitsOnDevice {
             learnNanos += System.nanoTime() - t0;
             learnOps += ops.total() - before;
             if (LearningCurve.isCheckpoint(n + 1, order.length)) {
-                LearningCurve.Point point = new LearningCurve.Point(n + 1, accuracy(classifier, test));
+                confusion = confusion(classifier, test);
+                LearningCurve.Point point = new LearningCurve.Point(n + 1, confusion.accuracy());
                 curve.add(point);
                 checkpoints.reached(point, order.length);
             }
@@ -66,7 +69,7 @@ public final class DigitsOnDevice {
         return new Result(curve.get(curve.size() - 1).accuracy(), train.size(), test.size(), budget.totalBytes(),
                 profile.id(), budget.fits(), budget.budgetBytes(), ops.perTick(), classifier.ticksPerLearningSample(),
                 learnOps / order.length, learnNanos / 1000.0 / order.length, (System.nanoTime() - start) / 1_000_000,
-                curve, config.seed(), config.hidden());
+                curve, confusion, config.seed(), config.hidden());
     }
 
     /**
@@ -113,15 +116,16 @@ public final class DigitsOnDevice {
 
     /** Fraction of {@code set} the classifier gets right, learning frozen. */
     public static double accuracy(SpikingClassifier classifier, DigitSet set) {
+        return confusion(classifier, set).accuracy();
+    }
+
+    /** The classifier's decision on every sample of {@code set} against its label, learning frozen. */
+    public static ConfusionMatrix confusion(SpikingClassifier classifier, DigitSet set) {
         int[] pixels = new int[DigitSet.PIXELS];
-        int correct = 0;
-        for (int i = 0; i < set.size(); i++) {
+        return ConfusionMatrix.tally(classifier.config().classes(), set.size(), set::label, i -> {
             copy(set, i, pixels);
-            if (classifier.classify(pixels) == set.label(i)) {
-                correct++;
-            }
-        }
-        return correct / (double) set.size();
+            return classifier.classify(pixels);
+        });
     }
 
     private static void copy(DigitSet set, int row, int[] pixels) {

@@ -18,6 +18,7 @@ import dev.aplysia.fixtures.dataset.DigitSet;
 import dev.aplysia.fixtures.dataset.Optdigits;
 import dev.aplysia.host.experiment.ComparisonPlan;
 import dev.aplysia.host.experiment.ComparisonReport;
+import dev.aplysia.host.experiment.ConfusionMatrix;
 import dev.aplysia.host.experiment.DigitsOnDevice;
 import dev.aplysia.host.experiment.Significance;
 import java.util.LinkedHashMap;
@@ -33,14 +34,18 @@ import java.util.concurrent.locks.LockSupport;
  * {@code quick}; {@code start {experiment}} with {@code learning-curve}, {@code continual} or {@code significance},
  * acknowledged when it starts; {@code stop} and {@code reset} are acknowledged (an experiment runs to its end; each
  * starts from a new network); {@code snapshot} and {@code load-weights} are refused (the lab keeps no state between
- * experiments). Results go to the streams {@link #CURVE}, {@link #CONTINUAL}, {@link #SIGNIFICANCE}, {@link #COST}
- * and {@link #RECEPTIVE_FIELD}; each experiment ends with an {@link #DONE} event that carries every stream's frame
- * count, so the host can tell what it missed.
+ * experiments). Results go to the {@link #STREAMS}; each experiment ends with an {@link #DONE} event that carries
+ * every stream's frame count, so the host can tell what it missed.
  */
 public final class LabDevice implements AutoCloseable {
 
     /** Learning-curve points: {@code samples}, {@code accuracy}. */
     public static final String CURVE = "curve";
+    /**
+     * The test set's decisions at the end of the learning curve, one frame: {@code classes} and {@code counts}, the
+     * {@code classes²} counts row after row, rows the true class and columns the decided one.
+     */
+    public static final String CONFUSION = "confusion";
     /** Continual-learning rows: {@code consolidation}, {@code first_before}, {@code first_after}, {@code second_after}. */
     public static final String CONTINUAL = "continual";
     /** Significance rows: {@code rare_class}, {@code presentations}, {@code flagged}, {@code recalled}, {@code test_accuracy}. */
@@ -49,6 +54,9 @@ public final class LabDevice implements AutoCloseable {
     public static final String COST = "cost";
     /** Learned feature weights: {@code neuron}, {@code label}, {@code weights} (64 raw Q1.14 values). */
     public static final String RECEPTIVE_FIELD = "receptive-field";
+    /** Every result stream, in the order the host accounts for them. */
+    public static final List<String> STREAMS = List.of(CURVE, CONFUSION, CONTINUAL, SIGNIFICANCE, COST,
+            RECEPTIVE_FIELD);
     /** End of an experiment: {@code experiment} and the frame count of every stream. */
     public static final String DONE = "experiment-done";
     /** Experiments the lab runs. */
@@ -76,7 +84,7 @@ public final class LabDevice implements AutoCloseable {
         this.deviceId = deviceId;
         this.data = data;
         this.telemetry = new Telemetry(new TelemetryQueue(1024, 1024));
-        for (String name : List.of(CURVE, CONTINUAL, SIGNIFICANCE, COST, RECEPTIVE_FIELD)) {
+        for (String name : STREAMS) {
             streams.put(name, telemetry.stream(name));
         }
         this.done = telemetry.event(DONE);
@@ -151,6 +159,7 @@ public final class LabDevice implements AutoCloseable {
                     send(CURVE).field("samples", point.samples()).field("accuracy", point.accuracy(), 6);
                     flush(CURVE);
                 }, this::sendReceptiveFields);
+        sendConfusion(result.confusion());
         send(COST).field("state_bytes", result.stateBytes()).field("ops_per_learning_step", result.opsPerLearningStep())
                 .field("micros_per_sample", result.microsPerSample(), 3);
         flush(COST);
@@ -164,6 +173,12 @@ public final class LabDevice implements AutoCloseable {
                     .field("weights", weights, 0, weights.length);
             flush(RECEPTIVE_FIELD);
         }
+    }
+
+    private void sendConfusion(ConfusionMatrix confusion) {
+        int[] counts = confusion.rowMajor();
+        send(CONFUSION).field("classes", confusion.classes()).field("counts", counts, 0, counts.length);
+        flush(CONFUSION);
     }
 
     private void continual(ComparisonPlan plan) {

@@ -6,13 +6,17 @@ import dev.aplysia.host.experiment.ComparisonReport.CostRow;
 import dev.aplysia.host.experiment.ComparisonReport.CurveComparison;
 import dev.aplysia.host.experiment.ComparisonReport.SignificanceRow;
 import dev.aplysia.host.experiment.ComparisonReport.StreamStats;
+import dev.aplysia.host.experiment.ConfusionMatrix;
 import dev.aplysia.host.experiment.LearningCurve;
 import dev.aplysia.host.report.Table.Column;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /** The numbers of each experiment as a table, the same rows for the CSV files and for the markdown report. */
 final class ExperimentTables {
@@ -32,6 +36,21 @@ final class ExperimentTables {
         return new Table(List.of(new Column("samples", "samples seen"),
                 new Column("device_accuracy", "device, local plasticity"),
                 new Column("backprop_accuracy", "backprop, online")), rows);
+    }
+
+    /**
+     * One row per true class ({@code true 0}, {@code true 1}, ...), one column per decided class ({@code pred 0},
+     * ...), then the row's recall: its diagonal count over its samples, absent for a class without samples.
+     */
+    static Table confusion(ConfusionMatrix matrix, Notation notation) {
+        List<Column> columns = new ArrayList<>();
+        columns.add(new Column("actual", ""));
+        IntStream.range(0, matrix.classes())
+                .forEach(k -> columns.add(new Column("predicted_" + k, "pred " + k)));
+        columns.add(new Column("recall", "recall"));
+        List<List<String>> rows = IntStream.range(0, matrix.classes()).mapToObj(k -> confusionRow(matrix, k, notation))
+                .toList();
+        return new Table(columns, rows);
     }
 
     /** One row per learner; forgetting is the accuracy on digits 0-4 lost while learning 5-9. */
@@ -77,6 +96,15 @@ final class ExperimentTables {
         return new Table(List.of(new Column("stream", "stream"), new Column("expected", "expected"),
                 new Column("received", "received"), new Column("missing", "missing"),
                 new Column("gaps", "missing seq ranges")), rows);
+    }
+
+    private static List<String> confusionRow(ConfusionMatrix matrix, int actual, Notation notation) {
+        List<String> row = new ArrayList<>();
+        row.add("true " + actual);
+        IntStream.range(0, matrix.classes()).forEach(k -> row.add(notation.count(matrix.count(actual, k))));
+        OptionalDouble recall = matrix.recall(actual);
+        row.add(recall.isPresent() ? notation.real(recall.getAsDouble()) : notation.absent());
+        return row;
     }
 
     private static Map<Integer, Double> accuracyBySamples(List<LearningCurve.Point> curve) {

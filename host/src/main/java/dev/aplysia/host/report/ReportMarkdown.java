@@ -3,14 +3,17 @@ package dev.aplysia.host.report;
 import dev.aplysia.host.experiment.ComparisonReport;
 import dev.aplysia.host.experiment.ComparisonReport.Settings;
 import dev.aplysia.host.experiment.ComparisonReport.StreamStats;
+import dev.aplysia.host.experiment.ConfusionMatrix;
 import dev.aplysia.host.report.Table.Column;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
- * The shareable report, {@code report.md}: a title, the summary paragraph, one section per experiment with its
- * figure and its numbers, telemetry accounting, the settings and the command that reproduces the run. Figures are
- * referenced by relative path, so the folder can be moved or posted as a whole.
+ * The shareable report, {@code report.md}: a title, the run's metadata, the summary paragraph, what the figures do
+ * and do not show ({@link Caveats}), one section per experiment with its figure and its numbers (the learning curve
+ * with both learners' confusion matrices), telemetry accounting, the settings and the command that reproduces the
+ * run. Figures are referenced by relative path, so the folder can be moved or posted as a whole.
  */
 final class ReportMarkdown {
 
@@ -20,8 +23,9 @@ final class ReportMarkdown {
     }
 
     /** The report; {@code drawn} names the figures that were written, the others are said to be absent. */
-    static String of(ComparisonReport report, Set<ReportFile> drawn) {
-        return String.join("\n", title(report), learningCurve(report, drawn), continual(report, drawn),
+    static String of(ComparisonReport report, RunMetadata run, Set<ReportFile> drawn) {
+        return String.join("\n", title(report, run), Caveats.section(report.settings()), learningCurve(report, drawn),
+                confusion(report), continual(report, drawn),
                 significance(report, drawn), cost(report), receptiveFields(report, drawn), telemetry(report),
                 settings(report.settings(), report.wallMs()));
     }
@@ -32,8 +36,9 @@ final class ReportMarkdown {
                 + (settings.quick() ? " --quick" : "");
     }
 
-    private static String title(ComparisonReport report) {
+    private static String title(ComparisonReport report, RunMetadata run) {
         return "# Aplysia: learning on the device against backprop on the host\n\n"
+                + runLines(run) + "\n"
                 + Headline.paragraph(report) + "\n\n"
                 + "Data: [summary.json](summary.json), [learning_curve.csv](learning_curve.csv), "
                 + "[continual.csv](continual.csv), [significance.csv](significance.csv), [cost.csv](cost.csv), "
@@ -49,6 +54,37 @@ final class ReportMarkdown {
                 + N.real(curves.backpropOffline()) + " (the dashed line).\n\n"
                 + figure(drawn, ReportFile.LEARNING_CURVE_CHART, "Test accuracy against samples seen")
                 + ExperimentTables.learningCurve(curves, N).markdown();
+    }
+
+    private static String runLines(RunMetadata run) {
+        RunMetadata.Machine machine = run.machine();
+        RunMetadata.Options options = run.options();
+        return "- commit: `" + run.gitCommit() + "`\n"
+                + "- date: " + run.date() + "\n"
+                + "- options: quick " + options.quick() + ", hidden " + options.hidden() + ", seed " + options.seed()
+                + "\n"
+                + "- seeds: " + run.seeds().stream().map(String::valueOf).collect(Collectors.joining(", "))
+                + " (both learners and every sample order)\n"
+                + "- JVM: " + run.jvm() + "\n"
+                + "- machine: " + machine.os() + " " + machine.arch() + ", " + machine.processors() + " processors, "
+                + machine.cpuModel() + "\n";
+    }
+
+    private static String confusion(ComparisonReport report) {
+        ComparisonReport.Confusion confusion = report.confusion();
+        return "### Decisions at the end of the pass\n\n"
+                + "Each learner's decisions on the " + N.count(report.settings().testSamples()) + " test samples at "
+                + "the last checkpoint: rows are the true digit, columns the digit decided, and recall is the "
+                + "diagonal count over the row.\n\n"
+                + (confusion.device() == null
+                        ? "Device: its confusion frame never arrived (see Telemetry), so there is no matrix.\n"
+                        : matrix("Device, as counted on the device and received as telemetry", confusion.device()))
+                + "\n" + matrix("Backprop, online, counted on the host", confusion.backprop());
+    }
+
+    private static String matrix(String whose, ConfusionMatrix matrix) {
+        return whose + ": " + N.count(matrix.correct()) + " of " + N.count(matrix.total()) + " right ("
+                + N.real(matrix.accuracy()) + ").\n\n" + ExperimentTables.confusion(matrix, N).markdown();
     }
 
     private static String continual(ComparisonReport report, Set<ReportFile> drawn) {

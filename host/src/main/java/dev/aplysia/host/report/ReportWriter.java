@@ -13,11 +13,11 @@ import java.util.Set;
 import javax.imageio.ImageIO;
 
 /**
- * Writes a {@link ComparisonReport} as a folder to share: {@code summary.json} (everything, schema 1), one CSV per
- * experiment ({@code learning_curve.csv}, {@code continual.csv}, {@code significance.csv}, {@code cost.csv},
- * {@code telemetry.csv}), the figures {@code learning-curve.png}, {@code forgetting.png}, {@code significance.png}
- * and {@code receptive-fields.png}, and {@code report.md}, which embeds them. The format of each file is described in
- * {@code docs/report.md}.
+ * Writes a {@link ComparisonReport} and the {@link RunMetadata} of its run as a folder to share:
+ * {@code summary.json} (everything, schema 1), one CSV per experiment ({@code learning_curve.csv},
+ * {@code continual.csv}, {@code significance.csv}, {@code cost.csv}, {@code telemetry.csv}), the figures
+ * {@code learning-curve.png}, {@code forgetting.png}, {@code significance.png} and {@code receptive-fields.png}, and
+ * {@code report.md}, which embeds them. The format of each file is described in {@code docs/report.md}.
  */
 public final class ReportWriter {
 
@@ -32,13 +32,13 @@ public final class ReportWriter {
      * @return the directory and the files written, in the order written
      * @throws UncheckedIOException if a file cannot be written
      */
-    public static Report write(ComparisonReport report, Path outDir) {
+    public static Report write(ComparisonReport report, RunMetadata run, Path outDir) {
         if (System.getProperty("java.awt.headless") == null) {
             System.setProperty("java.awt.headless", "true");
         }
         try {
             Files.createDirectories(outDir);
-            List<ReportFile> written = writeFiles(report, outDir);
+            List<ReportFile> written = writeFiles(report, run, outDir);
             removeStale(outDir, written);
             return new Report(outDir, written.stream().map(f -> outDir.resolve(f.fileName())).toList());
         } catch (IOException e) {
@@ -46,14 +46,15 @@ public final class ReportWriter {
         }
     }
 
-    private static List<ReportFile> writeFiles(ComparisonReport report, Path dir) throws IOException {
+    private static List<ReportFile> writeFiles(ComparisonReport report, RunMetadata run, Path dir)
+            throws IOException {
         List<ReportFile> written = new ArrayList<>();
-        SummaryJson.write(report, dir.resolve(ReportFile.SUMMARY.fileName()));
+        SummaryJson.write(report, run, dir.resolve(ReportFile.SUMMARY.fileName()));
         written.add(ReportFile.SUMMARY);
         writeTables(report, dir, written);
         Set<ReportFile> drawn = drawFigures(report, dir);
         written.addAll(drawn);
-        writeText(dir, ReportFile.MARKDOWN, ReportMarkdown.of(report, drawn), written);
+        writeText(dir, ReportFile.MARKDOWN, ReportMarkdown.of(report, run, drawn), written);
         return written;
     }
 

@@ -11,8 +11,8 @@ import java.nio.file.Path;
 
 /**
  * {@code summary.json}: the whole {@link ComparisonReport}, pretty-printed with snake_case keys, preceded by
- * {@code "schema": 1} and {@code "generator"}. The fields are documented in {@code docs/report.md}; the schema number
- * is bumped on any change that would break a reader.
+ * {@code "schema": 1}, {@code "generator"} and the {@link RunMetadata} as {@code "run"}. The fields are documented in
+ * {@code docs/report.md}; the schema number is bumped on any change that would break a reader.
  */
 final class SummaryJson {
 
@@ -26,8 +26,9 @@ final class SummaryJson {
     private SummaryJson() {
     }
 
-    static void write(ComparisonReport report, Path file) throws IOException {
+    static void write(ComparisonReport report, RunMetadata run, Path file) throws IOException {
         ObjectNode summary = MAPPER.createObjectNode().put("schema", SCHEMA).put("generator", GENERATOR);
+        summary.set("run", MAPPER.valueToTree(run));
         summary.setAll((ObjectNode) MAPPER.valueToTree(report));
         MAPPER.writeValue(file.toFile(), summary);
     }

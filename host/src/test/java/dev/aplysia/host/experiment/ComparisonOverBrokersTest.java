@@ -71,7 +71,7 @@ class ComparisonOverBrokersTest {
     }
 
     @Test
-    void theDevicesCurveOverTheBrokerIsTheCurveOfTheSameRunInMemory() throws Exception {
+    void theDevicesCurveAndConfusionOverTheBrokerAreThoseOfTheSameRunInMemory() throws Exception {
         DigitsOnDevice.Result inMemory = DigitsOnDevice.learningCurve(PLAN.classifier(), McuProfile.RP2040,
                 PLAN.train(DATA.train()), PLAN.test(DATA.test()), (p, of) -> { }, c -> { });
 
@@ -86,5 +86,6 @@ class ComparisonOverBrokersTest {
             assertEquals(inMemory.learningCurve().get(i).samples(), received.get(i).samples());
             assertEquals(inMemory.learningCurve().get(i).accuracy(), received.get(i).accuracy(), 1e-6);
         }
+        assertEquals(inMemory.confusion(), report.confusion().device());
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.aplysia.fixtures.Fixtures;
 import dev.aplysia.fixtures.dataset.DigitSet;
+import dev.aplysia.host.backprop.SgdTrainer;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -29,6 +30,20 @@ class DigitsByBackpropTest {
                 shuffledOrder(600));
 
         assertEquals(List.of(10, 20, 50, 100, 200, 500, 600), curve.stream().map(LearningCurve.Point::samples).toList());
+    }
+
+    @Test
+    void theConfusionMatrixHoldsEveryTestSampleInItsClassRowAndItsTraceIsTheAccuracy() {
+        SgdTrainer trainer = DigitsByBackprop.onlineTrainer(8, SEED);
+        DigitsByBackprop.onlinePass(trainer, TRAIN, TEST, shuffledOrder(600));
+
+        ConfusionMatrix confusion = DigitsByBackprop.confusion(trainer.network(), TEST);
+
+        for (int k = 0; k < DigitSet.CLASSES; k++) {
+            int digit = k;
+            assertEquals(TEST.filter(label -> label == digit).size(), confusion.samplesOf(k), "digit " + k);
+        }
+        assertEquals(DigitsByBackprop.accuracy(trainer.network(), TEST), confusion.correct() / (double) TEST.size());
     }
 
     @Test

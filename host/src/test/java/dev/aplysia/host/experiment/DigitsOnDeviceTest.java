@@ -50,4 +50,16 @@ class DigitsOnDeviceTest {
                 r.learningCurve().stream().map(LearningCurve.Point::samples).toList());
         assertEquals(r.learningCurve().get(5).accuracy(), r.accuracy());
     }
+
+    @Test
+    void theFinalConfusionMatrixHoldsEveryTestSampleInItsClassRowAndItsTraceIsTheFinalAccuracy() {
+        DigitsOnDevice.Result r = DigitsOnDevice.learningCurve(ClassifierConfig.digits(50, 3), McuProfile.RP2040, TRAIN,
+                TEST, (p, of) -> { }, c -> { });
+
+        for (int k = 0; k < DigitSet.CLASSES; k++) {
+            int digit = k;
+            assertEquals(TEST.filter(label -> label == digit).size(), r.confusion().samplesOf(k), "digit " + k);
+        }
+        assertEquals(r.accuracy(), r.confusion().correct() / (double) TEST.size());
+    }
 }

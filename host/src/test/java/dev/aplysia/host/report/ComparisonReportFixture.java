@@ -1,6 +1,7 @@
 package dev.aplysia.host.report;
 
 import dev.aplysia.host.experiment.ComparisonReport;
+import dev.aplysia.host.experiment.ComparisonReport.Confusion;
 import dev.aplysia.host.experiment.ComparisonReport.ContinualRow;
 import dev.aplysia.host.experiment.ComparisonReport.CostRow;
 import dev.aplysia.host.experiment.ComparisonReport.CurveComparison;
@@ -9,6 +10,7 @@ import dev.aplysia.host.experiment.ComparisonReport.Settings;
 import dev.aplysia.host.experiment.ComparisonReport.SignificanceRow;
 import dev.aplysia.host.experiment.ComparisonReport.StreamStats;
 import dev.aplysia.host.experiment.ComparisonReport.TelemetryStats;
+import dev.aplysia.host.experiment.ConfusionMatrix;
 import dev.aplysia.host.experiment.LearningCurve.Point;
 import java.util.Arrays;
 import java.util.List;
@@ -17,11 +19,17 @@ import java.util.stream.IntStream;
 /**
  * A hand-built comparison with numbers easy to find in the output: the device reaches 0.8 at 100 samples and ends
  * at 0.95, backprop never reaches 0.8 and is scored at 500 where the device is not, learner names hold commas, one
- * update description holds quotes, one stream has gaps, and there are 12 receptive fields of solid ink.
+ * update description holds quotes, one stream has gaps, and there are 12 receptive fields of solid ink. Its confusion
+ * matrices have 10 test samples per digit: the device decides 95 right (three 3s as 8, two 9s as 4), backprop 79
+ * (two of each digit as the next one, and a third 9 as 0).
  */
 final class ComparisonReportFixture {
 
     static final int FIELDS = 12;
+    /** A run on a made-up machine at a fixed date. */
+    static final RunMetadata RUN = new RunMetadata("abc1234", "2025-06-01T09:30:00Z", "TestVM 17.0.1",
+            new RunMetadata.Machine("Linux", "amd64", 8, "Test CPU @ 3.00GHz"), List.of(3L),
+            new RunMetadata.Options(false, 100, 3));
 
     private Settings settings = new Settings("board-7", "tcp://127.0.0.1:1883", 3, 100, false, 3823, 1797);
     private List<Point> device = List.of(new Point(10, 0.5), new Point(100, 0.81), new Point(1000, 0.9),
@@ -44,6 +52,8 @@ final class ComparisonReportFixture {
     private TelemetryStats telemetry = new TelemetryStats(List.of(
             new StreamStats("curve", 8, 8, 0, List.of()),
             new StreamStats("spikes", 100, 95, 5, List.of("12-15", "40"))), 2);
+    private ConfusionMatrix deviceConfusion = deviceMatrix();
+    private final ConfusionMatrix backpropConfusion = backpropMatrix();
     private List<ReceptiveField> receptiveFields = IntStream.range(0, FIELDS).mapToObj(ComparisonReportFixture::solid)
             .toList();
 
@@ -71,6 +81,12 @@ final class ComparisonReportFixture {
         return this;
     }
 
+    /** As if the device's confusion frame had been lost on the way. */
+    ComparisonReportFixture withoutDeviceConfusion() {
+        deviceConfusion = null;
+        return this;
+    }
+
     ComparisonReportFixture quick() {
         settings = new Settings(settings.deviceId(), settings.broker(), settings.seed(), settings.hidden(), true,
                 500, settings.testSamples());
@@ -78,8 +94,32 @@ final class ComparisonReportFixture {
     }
 
     ComparisonReport build() {
-        return new ComparisonReport(settings, new CurveComparison(device, backprop, 0.961, 10), continual,
-                significance, cost, telemetry, receptiveFields, 5123);
+        return new ComparisonReport(settings, new CurveComparison(device, backprop, 0.961, 10),
+                new Confusion(deviceConfusion, backpropConfusion), continual, significance, cost, telemetry,
+                receptiveFields, 5123);
+    }
+
+    private static ConfusionMatrix deviceMatrix() {
+        int[][] counts = new int[10][10];
+        for (int k = 0; k < 10; k++) {
+            counts[k][k] = 10;
+        }
+        counts[3][3] = 7;
+        counts[3][8] = 3;
+        counts[9][9] = 8;
+        counts[9][4] = 2;
+        return new ConfusionMatrix(counts);
+    }
+
+    private static ConfusionMatrix backpropMatrix() {
+        int[][] counts = new int[10][10];
+        for (int k = 0; k < 10; k++) {
+            counts[k][k] = 8;
+            counts[k][(k + 1) % 10] = 2;
+        }
+        counts[9][9] = 7;
+        counts[9][0] = 3;
+        return new ConfusionMatrix(counts);
     }
 
     /** Neuron {@code i}: every weight 1 (solid ink), readout class {@code i mod 10}, except neuron 11 has none. */

@@ -22,7 +22,8 @@ class ReceptiveFieldImageTest {
         weights[0] = 0.25;
         weights[1] = 0.125;
         ReportWriter.write(ComparisonReportFixture.typical()
-                .receptiveFields(List.of(new ReceptiveField(0, weights, 3))).build(), dir);
+                .receptiveFields(List.of(new ReceptiveField(0, weights, 3))).build(), ComparisonReportFixture.RUN,
+                dir);
 
         BufferedImage image = ImageIO.read(dir.resolve("receptive-fields.png").toFile());
 

@@ -13,7 +13,8 @@ class ReportMarkdownTest {
     private static final EnumSet<ReportFile> ALL_FIGURES = EnumSet.of(ReportFile.LEARNING_CURVE_CHART,
             ReportFile.FORGETTING_CHART, ReportFile.SIGNIFICANCE_CHART, ReportFile.RECEPTIVE_FIELDS_IMAGE);
 
-    private static final String MARKDOWN = ReportMarkdown.of(ComparisonReportFixture.typical().build(), ALL_FIGURES);
+    private static final String MARKDOWN = ReportMarkdown.of(ComparisonReportFixture.typical().build(),
+            ComparisonReportFixture.RUN, ALL_FIGURES);
 
     @Test
     void summaryStatesFinalAccuraciesAndSamplesToReachTheTarget() {
@@ -60,7 +61,7 @@ class ReportMarkdownTest {
 
     @Test
     void aFigureNotDrawnIsSaidToBeMissing() {
-        String markdown = ReportMarkdown.of(ComparisonReportFixture.typical().build(),
+        String markdown = ReportMarkdown.of(ComparisonReportFixture.typical().build(), ComparisonReportFixture.RUN,
                 EnumSet.noneOf(ReportFile.class));
 
         assertTrue(markdown.contains("No data for this experiment, so no chart."), markdown);
@@ -72,6 +73,59 @@ class ReportMarkdownTest {
         assertContains("Reproduce with `./aplysia demo --seed 3 --hidden 100`.");
         assertEquals("./aplysia demo --seed 3 --hidden 100 --quick",
                 ReportMarkdown.reproduceCommand(ComparisonReportFixture.typical().quick().build().settings()));
+    }
+
+    @Test
+    void theRunsMetadataOpensTheReportBeforeTheSummary() {
+        assertTrue(MARKDOWN.startsWith("# Aplysia: learning on the device against backprop on the host\n\n"
+                + "- commit: `abc1234`\n"
+                + "- date: 2025-06-01T09:30:00Z\n"
+                + "- options: quick false, hidden 100, seed 3\n"
+                + "- seeds: 3 (both learners and every sample order)\n"
+                + "- JVM: TestVM 17.0.1\n"
+                + "- machine: Linux amd64, 8 processors, Test CPU @ 3.00GHz\n\n"
+                + "In one online pass"), MARKDOWN);
+    }
+
+    @Test
+    void eachLearnersConfusionMatrixHasARowPerTrueDigitWithItsRecall() {
+        assertContains("Device, as counted on the device and received as telemetry: 95 of 100 right (0.950).");
+        assertContains("Backprop, online, counted on the host: 79 of 100 right (0.790).");
+        assertContains("|  | pred 0 | pred 1 | pred 2 | pred 3 | pred 4 | pred 5 | pred 6 | pred 7 | pred 8 | pred 9 "
+                + "| recall |");
+        assertContains("| true 3 | 0 | 0 | 0 | 7 | 0 | 0 | 0 | 0 | 3 | 0 | 0.700 |");
+        assertContains("| true 9 | 3 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 7 | 0.700 |");
+    }
+
+    @Test
+    void aDeviceConfusionFrameThatNeverArrivedIsSaidToBeMissing() {
+        String markdown = ReportMarkdown.of(ComparisonReportFixture.typical().withoutDeviceConfusion().build(),
+                ComparisonReportFixture.RUN, ALL_FIGURES);
+
+        assertTrue(markdown.contains("Device: its confusion frame never arrived (see Telemetry), so there is no "
+                + "matrix."), markdown);
+        assertTrue(markdown.contains("Backprop, online, counted on the host: 79 of 100 right"), markdown);
+    }
+
+    @Test
+    void theCaveatsStateTheConstantsTheLearnersRunWith() {
+        assertContains("## What these figures do and do not show");
+        assertContains("is below the vigilance, 0.9, recruits a fresh feature neuron, which copies the sample into its "
+                + "weights (instar rate 1)");
+        assertContains("a current of 4 membrane units per tick (`SpikingClassifier.TEACHER_CURRENT`)");
+        assertContains("the neuromodulator delivered after a flagged sample is 3 instead of 1");
+        assertContains("Backprop only multiplies its learning rate by 3 for that sample (0.090 instead of 0.030)");
+        assertContains("The device is 64–100–10 (inputs, feature neurons, readout neurons) and the MLP is 64–100–10");
+        assertContains("Every figure comes from seed 3 and one run");
+    }
+
+    @Test
+    void aQuickRunsCaveatsSayWhichSamplesItUsed() {
+        String markdown = ReportMarkdown.of(ComparisonReportFixture.typical().quick().build(),
+                ComparisonReportFixture.RUN, ALL_FIGURES);
+
+        assertTrue(markdown.contains("This quick run learned from the first 500 training samples and scored the "
+                + "first 1,797 test samples."), markdown);
     }
 
     private static void assertContains(String expected) {

@@ -1,5 +1,6 @@
 package dev.aplysia.host.report;
 
+import static dev.aplysia.host.report.ComparisonReportFixture.RUN;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,9 +22,9 @@ class ReportWriterTest {
 
     @Test
     void writingAgainReplacesTheEarlierReport() throws IOException {
-        ReportWriter.write(ComparisonReportFixture.typical().build(), dir);
+        ReportWriter.write(ComparisonReportFixture.typical().build(), RUN, dir);
 
-        ReportWriter.write(ComparisonReportFixture.typical().deviceCurve(new Point(10, 0.25)).build(), dir);
+        ReportWriter.write(ComparisonReportFixture.typical().deviceCurve(new Point(10, 0.25)).build(), RUN, dir);
 
         double deviceAccuracy = new ObjectMapper().readTree(dir.resolve("summary.json").toFile())
                 .at("/learning_curve/device/0/accuracy").asDouble();
@@ -34,9 +35,9 @@ class ReportWriterTest {
 
     @Test
     void aFigureTheNewReportHasNoDataForIsRemoved() {
-        ReportWriter.write(ComparisonReportFixture.typical().build(), dir);
+        ReportWriter.write(ComparisonReportFixture.typical().build(), RUN, dir);
 
-        Report report = ReportWriter.write(ComparisonReportFixture.typical().continual(List.of()).build(), dir);
+        Report report = ReportWriter.write(ComparisonReportFixture.typical().continual(List.of()).build(), RUN, dir);
 
         assertFalse(Files.exists(dir.resolve("forgetting.png")));
         assertFalse(report.files().contains(dir.resolve("forgetting.png")));
@@ -46,14 +47,15 @@ class ReportWriterTest {
     void filesThatAreNotPartOfAReportAreLeftAlone() throws IOException {
         Path notes = Files.writeString(dir.resolve("notes.txt"), "mine");
 
-        ReportWriter.write(ComparisonReportFixture.typical().build(), dir);
+        ReportWriter.write(ComparisonReportFixture.typical().build(), RUN, dir);
 
         assertEquals("mine", Files.readString(notes));
     }
 
     @Test
     void withoutReceptiveFieldsNoImageIsDrawnAndTheReportSaysSo() throws IOException {
-        Report report = ReportWriter.write(ComparisonReportFixture.typical().receptiveFields(List.of()).build(), dir);
+        Report report = ReportWriter.write(ComparisonReportFixture.typical().receptiveFields(List.of()).build(), RUN,
+                dir);
 
         assertFalse(Files.exists(dir.resolve("receptive-fields.png")));
         assertEquals(10, report.files().size());

@@ -34,7 +34,7 @@ class WrittenReportTest {
     @BeforeAll
     static void writeOnce() {
         dir = parent.resolve("out/report");
-        report = ReportWriter.write(FIXTURE, dir);
+        report = ReportWriter.write(FIXTURE, ComparisonReportFixture.RUN, dir);
     }
 
     @Test
@@ -53,8 +53,8 @@ class WrittenReportTest {
 
         assertEquals(1, summary.get("schema").asInt());
         assertEquals("aplysia 0.1.0", summary.get("generator").asText());
-        for (String key : List.of("settings", "learning_curve", "continual", "significance", "cost", "telemetry",
-                "receptive_fields", "wall_ms")) {
+        for (String key : List.of("run", "settings", "learning_curve", "confusion", "continual", "significance",
+                "cost", "telemetry", "receptive_fields", "wall_ms")) {
             assertTrue(summary.has(key), key);
         }
     }
@@ -68,12 +68,35 @@ class WrittenReportTest {
 
         assertEquals(FIXTURE.settings(), read.settings());
         assertEquals(FIXTURE.learningCurve(), read.learningCurve());
+        assertEquals(FIXTURE.confusion(), read.confusion());
         assertEquals(FIXTURE.continual(), read.continual());
         assertEquals(FIXTURE.significance(), read.significance());
         assertEquals(FIXTURE.cost(), read.cost());
         assertEquals(FIXTURE.telemetry(), read.telemetry());
         assertArrayEquals(FIXTURE.receptiveFields().get(4).weights(), read.receptiveFields().get(4).weights());
         assertEquals(FIXTURE.wallMs(), read.wallMs());
+    }
+
+    @Test
+    void summaryHoldsEachConfusionMatrixAsItsRowsOfCounts() throws IOException {
+        JsonNode summary = new ObjectMapper().readTree(dir.resolve("summary.json").toFile());
+
+        assertEquals(10, summary.at("/confusion/device").size());
+        assertEquals(3, summary.at("/confusion/device/3/8").asInt());
+        assertEquals(7, summary.at("/confusion/backprop/9/9").asInt());
+    }
+
+    @Test
+    void summaryHoldsTheRunsMetadata() throws IOException {
+        JsonNode run = new ObjectMapper().readTree(dir.resolve("summary.json").toFile()).get("run");
+
+        assertEquals("abc1234", run.get("git_commit").asText());
+        assertEquals("2025-06-01T09:30:00Z", run.get("date").asText());
+        assertEquals("TestVM 17.0.1", run.get("jvm").asText());
+        assertEquals("Test CPU @ 3.00GHz", run.at("/machine/cpu_model").asText());
+        assertEquals(8, run.at("/machine/processors").asInt());
+        assertEquals(3, run.at("/seeds/0").asLong());
+        assertEquals(100, run.at("/options/hidden").asInt());
     }
 
     @Test
