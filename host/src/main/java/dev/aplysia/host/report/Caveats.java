@@ -31,19 +31,22 @@ final class Caveats {
         return "## What these figures do and do not show\n\n"
                 + "- " + memory(plan.classifier()) + "\n"
                 + "- " + teacher() + "\n"
-                + "- " + significance(backprop) + "\n"
+                + "- " + significance(plan.classifier(), backprop) + "\n"
                 + "- " + shapes(plan.classifier(), backprop.network()) + "\n"
                 + "- " + oneRun(settings) + "\n";
     }
 
     private static String memory(ClassifierConfig device) {
-        return "**The device's learner is partly a memory.** A sample whose match (cosine) with every learned "
-                + "feature is below the vigilance, " + exact(device.vigilance()) + ", recruits a fresh feature "
-                + "neuron, " + imprint(device.featureRate()) + ". Until its " + N.count(device.hidden())
+        String gate = device.outcomeGated() ? "Each training sample is first answered with learning frozen. A sample "
+                + "answered wrong, or one whose match (cosine) with every learned feature is below the vigilance, "
+                : "A sample whose match (cosine) with every learned feature is below the vigilance, ";
+        return "**The device's learner is partly a memory.** " + gate + exact(device.vigilance()) + ", recruits a "
+                + "fresh feature neuron, " + imprint(device.featureRate()) + ". Until its " + N.count(device.hidden())
                 + " feature neurons are used up, the device therefore behaves partly like a nearest-prototype memory "
                 + "of the samples it has seen. A nearest-neighbour memory of the same samples, which learns no "
                 + "weights at all, is the baseline that explains much of its early lead over online backprop; this "
-                + "report does not run that baseline, so the lead is no evidence for local plasticity as such.";
+                + "report does not run it, but the README's budget table (`./aplysia report claims`) sets both side "
+                + "by side at equal state bytes.";
     }
 
     /** What the instar rule does to a fresh neuron's weights at {@code rate}: at 1 they become the sample. */
@@ -60,13 +63,15 @@ final class Caveats {
                 + "reaches the readout directly; what is local is that no error travels between layers.";
     }
 
-    private static String significance(SgdTrainer backprop) {
+    private static String significance(ClassifierConfig device, SgdTrainer backprop) {
         String gain = exact(Significance.GAIN);
-        return "**\"Flagged significant\" does different things on the two sides.** On the device the "
-                + "neuromodulator delivered after a flagged sample is " + gain + " instead of 1, and the feature "
-                + "layer's excitability is multiplied by " + gain + " during its presentation, so a fresh feature "
-                + "neuron wins, learns the sample and is consolidated in proportion to the modulator (the weight "
-                + "change itself is gated by the modulator, not scaled by it). Backprop only multiplies its learning "
+        String kept = device.consolidates() ? ", learns the sample and is consolidated in proportion to the "
+                + "modulator, " + gain + " instead of 1 (the weight change itself is gated by the modulator, not scaled"
+                + " by it)" : " and imprints the sample; the device keeps no consolidation state, so what protects "
+                + "that memory afterwards is only that a wrong answer never moves a memory of another class";
+        return "**\"Flagged significant\" does different things on the two sides.** On the device the feature "
+                + "layer's excitability is multiplied by " + gain + " during a flagged sample's presentation, so a "
+                + "fresh feature neuron wins" + kept + ". Backprop only multiplies its learning "
                 + "rate by " + gain + " for that sample (" + N.real(backprop.learningRate() * Significance.GAIN)
                 + " instead of " + N.real(backprop.learningRate()) + "); nothing "
                 + "else about its step changes. The significance rows compare these two mechanisms, not one shared "

@@ -113,7 +113,9 @@ class ReportMarkdownTest {
         assertContains("is below the vigilance, 0.9, recruits a fresh feature neuron, which copies the sample into its "
                 + "weights (instar rate 1)");
         assertContains("a current of 4 membrane units per tick (`SpikingClassifier.TEACHER_CURRENT`)");
-        assertContains("the neuromodulator delivered after a flagged sample is 3 instead of 1");
+        assertContains("Each training sample is first answered with learning frozen.");
+        assertContains("the feature layer's excitability is multiplied by 3 during a flagged sample's presentation");
+        assertContains("the device keeps no consolidation state");
         assertContains("Backprop only multiplies its learning rate by 3 for that sample (0.090 instead of 0.030)");
         assertContains("The device is 64–100–10 (inputs, feature neurons, readout neurons) and the MLP is 64–100–10");
         assertContains("Every figure comes from seed 3 and one run");
