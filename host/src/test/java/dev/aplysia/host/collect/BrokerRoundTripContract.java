@@ -3,7 +3,6 @@ package dev.aplysia.host.collect;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.aplysia.device.telemetry.Command;
@@ -59,7 +58,7 @@ abstract class BrokerRoundTripContract {
 
     @BeforeEach
     void requireBroker() {
-        assumeTrue(unavailableReason() == null, this::unavailableReason);
+        RequiredPackage.require(unavailableReason() == null, String.valueOf(unavailableReason()));
     }
 
     @AfterAll

@@ -2,7 +2,6 @@ package dev.aplysia.host.experiment;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.aplysia.device.model.McuProfile;
 import dev.aplysia.device.telemetry.mqtt.MqttSettings;
@@ -11,6 +10,7 @@ import dev.aplysia.fixtures.Fixtures;
 import dev.aplysia.fixtures.dataset.Optdigits;
 import dev.aplysia.host.broker.EmbeddedBroker;
 import dev.aplysia.host.collect.MosquittoBroker;
+import dev.aplysia.host.collect.RequiredPackage;
 import dev.aplysia.host.lab.LabDevice;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -49,7 +49,8 @@ class ComparisonOverBrokersTest {
 
     @Test
     void throughARealMosquittoTheDevicesFiguresArriveComplete() throws Exception {
-        assumeTrue(MosquittoBroker.available(), "Mosquitto is not installed (.ci/run installs the Debian package)");
+        RequiredPackage.require(MosquittoBroker.available(),
+                "Mosquitto is not installed (.ci/run installs the Debian package)");
         try (MosquittoBroker broker = new MosquittoBroker(dir)) {
             broker.start();
             assertComplete(compare(broker.url()));
