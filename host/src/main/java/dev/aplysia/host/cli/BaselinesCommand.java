@@ -1,6 +1,5 @@
 package dev.aplysia.host.cli;
 
-import dev.aplysia.fixtures.Fixtures;
 import dev.aplysia.host.experiment.BudgetStudy;
 import dev.aplysia.host.experiment.LearnerRun;
 import dev.aplysia.host.experiment.DigitsSplit;
@@ -39,12 +38,7 @@ final class BaselinesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        DigitsSplit data;
-        try {
-            data = DigitsSplit.named(split, Fixtures.optdigits());
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--split: " + e.getMessage());
-        }
+        DigitsSplit data = Splits.parse(spec, split);
         PrintWriter err = spec.commandLine().getErr();
         err.printf("baselines: five learners at %,d bytes, seed %d, %s split...%n", budget, seed, data.name());
         err.flush();

@@ -3,8 +3,6 @@ package dev.aplysia.host.cli;
 import dev.aplysia.device.learner.ClassifierConfig;
 import dev.aplysia.device.learner.SpikingClassifier;
 import dev.aplysia.device.model.McuProfile;
-import dev.aplysia.fixtures.Fixtures;
-import dev.aplysia.fixtures.dataset.Optdigits;
 import dev.aplysia.host.experiment.DigitsOnDevice;
 import dev.aplysia.host.experiment.DigitsSplit;
 import dev.aplysia.host.experiment.LearningCurve;
@@ -56,7 +54,7 @@ final class DigitsCommand implements Callable<Integer> {
                     "--hidden must be in 1..65535, got " + hidden);
         }
         McuProfile mcu = Profiles.parse(spec, profile);
-        DigitsSplit data = splitOption(Fixtures.optdigits());
+        DigitsSplit data = Splits.parse(spec, split);
         ClassifierConfig config = ClassifierConfig.digits(hidden, seed);
         if (budget != null) {
             try {
@@ -76,14 +74,6 @@ final class DigitsCommand implements Callable<Integer> {
         out.println(json ? JsonOutput.of(result) : human(result));
         out.flush();
         return 0;
-    }
-
-    private DigitsSplit splitOption(Optdigits digits) {
-        try {
-            return DigitsSplit.named(split, digits);
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--split: " + e.getMessage());
-        }
     }
 
     private static String human(DigitsOnDevice.Result r) {
