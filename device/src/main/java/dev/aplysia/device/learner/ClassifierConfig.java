@@ -4,6 +4,7 @@ import dev.aplysia.device.fixed.Overflow;
 import dev.aplysia.device.fixed.QFormat;
 import dev.aplysia.device.model.NeuronSpec;
 import dev.aplysia.device.model.ProjectionSpec;
+import java.util.Objects;
 
 /**
  * The shape and constants of a {@link SpikingClassifier}.
@@ -44,7 +45,7 @@ public record ClassifierConfig(int inputs, int hidden, int classes, int ticksPer
         if (!(refineRate > 0 && refineRate <= 1)) {
             throw new IllegalArgumentException("refineRate must be in (0, 1], got " + refineRate);
         }
-        java.util.Objects.requireNonNull(storage, "storage");
+        Objects.requireNonNull(storage, "storage");
     }
 
     /** A taught classifier at full precision (no outcome gating), as the robot firmware uses. */

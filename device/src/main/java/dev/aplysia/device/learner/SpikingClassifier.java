@@ -130,8 +130,8 @@ public final class SpikingClassifier {
      * Presents one sample with its class and learns from it; {@code significance} scales the neuromodulator
      * delivered after the presentation (1 = a normal teaching event, 0 = present without learning, larger = more
      * significant). A significant sample is also presented with the feature layer's excitability raised by the same
-     * factor, so it recruits a fresh feature neuron of its own rather than refining a similar one, and is
-     * consolidated harder.
+     * factor, so it recruits a fresh feature neuron of its own rather than refining a similar one (and, with
+     * consolidation, is consolidated harder).
      */
     public void learn(int[] intensities, int label, double significance) {
         beginLearning(intensities, label, significance);
@@ -222,7 +222,6 @@ public final class SpikingClassifier {
                 if (--ticksLeft == 0) {
                     answeredRight = decoder.total() > 0 && decoder.decide() == label;
                     network.setLearning(learningBefore);
-                    phase = Phase.IDLE;
                     beginTaught();
                 }
                 return false;

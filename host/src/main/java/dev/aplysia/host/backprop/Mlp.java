@@ -98,7 +98,7 @@ public final class Mlp {
      */
     public double[] probabilities(double[] x, double[] into) {
         forward(x);
-        softmax();
+        Softmax.inPlace(output);
         System.arraycopy(output, 0, into, 0, outputs);
         return into;
     }
@@ -108,7 +108,7 @@ public final class Mlp {
         Objects.checkIndex(label, outputs);
         forward(x);
         double logit = output[label];
-        return softmax() - logit;
+        return Softmax.inPlace(output) - logit;
     }
 
     /**
@@ -213,23 +213,6 @@ public final class Mlp {
             }
             out[r] = sum;
         }
-    }
-
-    /** Turns the logits in {@code output} into probabilities in place; returns {@code ln Σ exp(logit)}. */
-    private double softmax() {
-        double max = output[0];
-        for (int k = 1; k < outputs; k++) {
-            max = Math.max(max, output[k]);
-        }
-        double sum = 0;
-        for (int k = 0; k < outputs; k++) {
-            output[k] = Math.exp(output[k] - max);
-            sum += output[k];
-        }
-        for (int k = 0; k < outputs; k++) {
-            output[k] /= sum;
-        }
-        return max + Math.log(sum);
     }
 
     private void backpropagateToHidden() {

@@ -2,6 +2,7 @@ package dev.aplysia.host.baseline;
 
 import dev.aplysia.device.fixed.Prng;
 import dev.aplysia.host.backprop.Mlp;
+import dev.aplysia.host.backprop.Softmax;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.stream.IntStream;
@@ -104,7 +105,7 @@ public final class SoftmaxRegression {
     /** Adds one sample's cross-entropy gradient to {@code gradient}. */
     private void accumulate(double[] x, int label) {
         logits(x);
-        softmax();
+        Softmax.inPlace(probability);
         for (int k = 0; k < classes; k++) {
             double delta = probability[k] - (k == label ? 1 : 0);
             int row = k * (features + 1);
@@ -127,22 +128,6 @@ public final class SoftmaxRegression {
                 sum += params[row + f] * x[f];
             }
             probability[k] = sum;
-        }
-    }
-
-    /** Turns the logits in {@code probability} into probabilities in place. */
-    private void softmax() {
-        double max = probability[0];
-        for (int k = 1; k < classes; k++) {
-            max = Math.max(max, probability[k]);
-        }
-        double sum = 0;
-        for (int k = 0; k < classes; k++) {
-            probability[k] = Math.exp(probability[k] - max);
-            sum += probability[k];
-        }
-        for (int k = 0; k < classes; k++) {
-            probability[k] /= sum;
         }
     }
 }
