@@ -126,6 +126,11 @@ public final class SpikingClassifier {
         return hidden;
     }
 
+    /** The digits learner ({@link ClassifierConfig#digits}) with the most feature neurons that fit the budget. */
+    public static ClassifierConfig digitsWithin(long budgetBytes, long seed) {
+        return ClassifierConfig.digits(hiddenFor(ClassifierConfig.digits(1, seed), budgetBytes), seed);
+    }
+
     /**
      * Presents one sample with its class and learns from it; {@code significance} scales the neuromodulator
      * delivered after the presentation (1 = a normal teaching event, 0 = present without learning, larger = more

@@ -1,6 +1,5 @@
 package dev.aplysia.host.baseline;
 
-import dev.aplysia.device.learner.ClassifierConfig;
 import dev.aplysia.device.learner.SpikingClassifier;
 import dev.aplysia.device.model.McuProfile;
 import dev.aplysia.fixtures.dataset.DigitSet;
@@ -17,13 +16,13 @@ public final class DeviceLearner implements DigitLearner {
     private final double significanceGain;
 
     /**
-     * A classifier of {@code shape} (its hidden size is replaced) sized to {@code budgetBytes}; a flagged sample is
+     * The digits learner sized to {@code budgetBytes} ({@link SpikingClassifier#digitsWithin}); a flagged sample is
      * learned with the modulator at {@code significanceGain}.
      */
-    public DeviceLearner(ClassifierConfig shape, long budgetBytes, double significanceGain) {
+    public DeviceLearner(long budgetBytes, long seed, double significanceGain) {
         this.significanceGain = significanceGain;
-        ClassifierConfig sized = shape.withHidden(SpikingClassifier.hiddenFor(shape, budgetBytes));
-        this.classifier = new SpikingClassifier(sized, McuProfile.PI_NATIVE);
+        this.classifier = new SpikingClassifier(SpikingClassifier.digitsWithin(budgetBytes, seed),
+                McuProfile.PI_NATIVE);
     }
 
     @Override

@@ -58,7 +58,7 @@ final class DigitsCommand implements Callable<Integer> {
         ClassifierConfig config = ClassifierConfig.digits(hidden, seed);
         if (budget != null) {
             try {
-                config = config.withHidden(SpikingClassifier.hiddenFor(config, budget));
+                config = SpikingClassifier.digitsWithin(budget, seed);
             } catch (IllegalArgumentException e) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--budget: " + e.getMessage());
             }

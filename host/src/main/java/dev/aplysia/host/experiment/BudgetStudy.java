@@ -1,6 +1,5 @@
 package dev.aplysia.host.experiment;
 
-import dev.aplysia.device.learner.ClassifierConfig;
 import dev.aplysia.host.baseline.Backprop;
 import dev.aplysia.host.baseline.DeviceLearner;
 import dev.aplysia.host.baseline.DigitLearner;
@@ -27,7 +26,7 @@ public final class BudgetStudy {
     /** The learners of a study at {@code budget} bytes, the device first. */
     public static List<DigitLearner> learners(long budget, long seed) {
         double rate = DigitsByBackprop.ONLINE_LEARNING_RATE;
-        return List.of(new DeviceLearner(ClassifierConfig.digits(1, seed), budget, Significance.GAIN),
+        return List.of(new DeviceLearner(budget, seed, Significance.GAIN),
                 new NearestNeighbour(budget, seed), new NearestClassMean(), Backprop.plain(budget, rate, seed),
                 Backprop.withReplay(budget, rate, seed));
     }

@@ -40,7 +40,7 @@ final class Caveats {
         String gate = device.outcomeGated() ? "Each training sample is first answered with learning frozen. A sample "
                 + "answered wrong, or one whose match (cosine) with every learned feature is below the vigilance, "
                 : "A sample whose match (cosine) with every learned feature is below the vigilance, ";
-        return "**The device's learner is partly a memory.** " + gate + exact(device.vigilance()) + ", recruits a "
+        return "**The device's learner is partly a memory.** " + gate + N.real(device.vigilance()) + ", recruits a "
                 + "fresh feature neuron, " + imprint(device.featureRate()) + ". Until its " + N.count(device.hidden())
                 + " feature neurons are used up, the device therefore behaves partly like a nearest-prototype memory "
                 + "of the samples it has seen. A nearest-neighbour memory of the same samples, which learns no "

@@ -110,7 +110,7 @@ class ReportMarkdownTest {
     @Test
     void theCaveatsStateTheConstantsTheLearnersRunWith() {
         assertContains("## What these figures do and do not show");
-        assertContains("is below the vigilance, 0.9, recruits a fresh feature neuron, which copies the sample into its "
+        assertContains("is below the vigilance, 0.840, recruits a fresh feature neuron, which copies the sample into its "
                 + "weights (instar rate 1)");
         assertContains("a current of 4 membrane units per tick (`SpikingClassifier.TEACHER_CURRENT`)");
         assertContains("Each training sample is first answered with learning frozen.");
