@@ -5,7 +5,11 @@ import dev.aplysia.fixtures.Fixtures;
 import dev.aplysia.host.experiment.BudgetStudy;
 import dev.aplysia.host.experiment.BudgetTable;
 import dev.aplysia.host.experiment.DigitsSplit;
+import dev.aplysia.host.experiment.FewShotStudy;
+import dev.aplysia.host.experiment.FewShotTable;
+import dev.aplysia.host.experiment.Significance;
 import dev.aplysia.host.experiment.Seeds;
+import dev.aplysia.host.report.BudgetChart;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -27,12 +31,15 @@ import picocli.CommandLine.Option;
 @Command(name = "claims", mixinStandardHelpOptions = true,
         description = {"Re-run the digits budget study (the device and every baseline at 8, 16, 32, 64 and 128 KiB and"
                 + " at the RP2040's state budget, one pass each, on the test split) over the held-out seeds, and"
-                + " rewrite the table between the README's <!-- claims:budget --> markers and docs/claims.md.",
+                + " run the few-shot significance protocol at 32 KiB; rewrite the README's <!-- claims:budget --> and"
+                + " <!-- claims:fewshot --> sections, docs/claims.md and the figure docs/budget.png.",
                 "Takes a few minutes on two cores. Progress goes to stderr."})
 final class ClaimsCommand implements Callable<Integer> {
 
-    static final String BEGIN = "<!-- claims:budget -->";
-    static final String END = "<!-- /claims:budget -->";
+    static final String BUDGET = "budget";
+    static final String FEW_SHOT = "fewshot";
+    /** The budget of the few-shot table: small enough that a memory must choose what to keep. */
+    static final long FEW_SHOT_BUDGET = 32 << 10;
 
     @Option(names = "--seeds", paramLabel = "N[,N...]", split = ",", description = "Seeds to run (default: the"
             + " ten held-out seeds 101..110, which played no part in choosing constants).")
@@ -46,33 +53,87 @@ final class ClaimsCommand implements Callable<Integer> {
             description = "Where the full table is written (default: ${DEFAULT-VALUE}).")
     Path out;
 
+    @Option(names = "--chart", paramLabel = "FILE", defaultValue = "docs/budget.png",
+            description = "Where the figure of accuracy against state bytes is written (default: ${DEFAULT-VALUE}).")
+    Path chart;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
-        String text = Files.readString(readme, StandardCharsets.UTF_8);
-        int begin = text.indexOf(BEGIN);
-        int end = text.indexOf(END);
-        if (begin < 0 || end < begin) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--readme " + readme + " has no "
-                    + BEGIN + " ... " + END + " section to rewrite");
-        }
+        requireSections(Files.readString(readme, StandardCharsets.UTF_8));
         PrintWriter err = spec.commandLine().getErr();
+        DigitsSplit test = DigitsSplit.test(Fixtures.optdigits());
         long[] budgets = LongStream.concat(Arrays.stream(BudgetStudy.BUDGETS),
                 LongStream.of(McuProfile.RP2040.stateBudgetBytes())).toArray();
-        BudgetTable.Table table = BudgetTable.run(budgets, seeds, DigitsSplit.test(Fixtures.optdigits()), line -> {
+        BudgetTable.Table table = BudgetTable.run(budgets, seeds, test, line -> {
             err.println(line);
             err.flush();
         });
-        String markdown = markdown(table);
-        Files.writeString(readme, text.substring(0, begin + BEGIN.length()) + "\n" + markdown
-                + text.substring(end), StandardCharsets.UTF_8);
-        Files.createDirectories(out.toAbsolutePath().getParent());
+        String budgetTable = markdown(table);
+        String fewShot = fewShot(FewShotTable.run(FEW_SHOT_BUDGET, seeds, test), seeds);
+        err.println("claims: few-shot protocol done");
+        createParent(chart);
+        BudgetChart.write(table, chart);
+        String text = Files.readString(readme, StandardCharsets.UTF_8);
+        text = replaceSection(requireSections(text), BUDGET, budgetTable);
+        Files.writeString(readme, replaceSection(text, FEW_SHOT, fewShot), StandardCharsets.UTF_8);
+        createParent(out);
         Files.writeString(out, "# Claims, regenerated from runs\n\nWritten by `./aplysia report claims`; do not edit"
-                + " by hand.\n\n## Accuracy against state bytes\n\n" + markdown, StandardCharsets.UTF_8);
-        spec.commandLine().getOut().println(markdown);
+                + " by hand.\n\n## Accuracy against state bytes\n\n![accuracy against state bytes](budget.png)\n\n"
+                + budgetTable + "\n## A rare digit from a few flagged samples\n\n" + fewShot,
+                StandardCharsets.UTF_8);
+        spec.commandLine().getOut().print(budgetTable + "\n" + fewShot);
         return 0;
+    }
+
+    /** Returns {@code text} if it has every marked section, else a usage error naming the first missing marker. */
+    private String requireSections(String text) {
+        for (String section : List.of(BUDGET, FEW_SHOT)) {
+            int begin = text.indexOf(begin(section));
+            if (begin < 0 || text.indexOf(end(section), begin) < 0) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--readme " + readme + " has no "
+                        + begin(section) + " ... " + end(section) + " section to rewrite");
+            }
+        }
+        return text;
+    }
+
+    /** {@code text} with the body between {@code section}'s markers replaced by {@code body}. */
+    static String replaceSection(String text, String section, String body) {
+        int begin = text.indexOf(begin(section)) + begin(section).length();
+        int end = text.indexOf(end(section), begin);
+        return text.substring(0, begin) + "\n" + body + text.substring(end);
+    }
+
+    private static String begin(String section) {
+        return "<!-- claims:" + section + " -->";
+    }
+
+    private static String end(String section) {
+        return "<!-- /claims:" + section + " -->";
+    }
+
+    /** The few-shot table: per learner, presented rare samples recalled and accuracy on the unseen ones. */
+    static String fewShot(List<FewShotTable.Row> rows, long[] seeds) {
+        StringBuilder s = new StringBuilder("| learner | presented 9s recalled | unseen test 9s right |\n|---|---|---|\n");
+        for (FewShotTable.Row row : rows) {
+            s.append(String.format(Locale.ROOT, "| %s | %s of %d | %s |%n", row.learner(), row.recalled().meanSd(),
+                    FewShotStudy.PRESENTATIONS, row.unseenAccuracy().meanSd()));
+        }
+        s.append(String.format(Locale.ROOT, "%nFive 9s, flagged significant, one every %d samples early in a pass over"
+                + " the other digits; every learner at %,d bytes of state; mean ± sd over seeds %s. Regenerate:"
+                + " `./aplysia report claims`.%n", Significance.SPACING, FEW_SHOT_BUDGET, seedList(seeds)));
+        return s.toString();
+    }
+
+    private static String seedList(long[] seeds) {
+        return Arrays.stream(seeds).mapToObj(Long::toString).collect(Collectors.joining(", "));
+    }
+
+    private static void createParent(Path file) throws IOException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
     }
 
     /** The table as Markdown: one row per budget, one column per learner, then how often the device matched 1-NN. */
@@ -93,10 +154,9 @@ final class ClaimsCommand implements Callable<Integer> {
             s.append(String.format(Locale.ROOT, " %d of %d seeds |%n", table.deviceAtLeast1nn().get(budget),
                     table.seeds().length));
         }
-        List<String> seedList = Arrays.stream(table.seeds()).mapToObj(Long::toString).toList();
         s.append(String.format(Locale.ROOT, "%nOne-pass test accuracy (%s split), mean ± sd over seeds %s; state bytes"
                 + " of the first seed's learner. Regenerate: `./aplysia report claims`.%n", table.split(),
-                String.join(", ", seedList)));
+                seedList(table.seeds())));
         return s.toString();
     }
 

@@ -1,5 +1,6 @@
 package dev.aplysia.host.report;
 
+import dev.aplysia.host.experiment.BudgetTable;
 import dev.aplysia.host.experiment.ComparisonReport.ContinualRow;
 import dev.aplysia.host.experiment.ComparisonReport.CurveComparison;
 import dev.aplysia.host.experiment.ComparisonReport.SignificanceRow;
@@ -102,6 +103,32 @@ final class ComparisonCharts {
             addRecall(chart, e.getKey(), e.getValue(), true, colour);
             addRecall(chart, e.getKey(), e.getValue(), false, colour);
         }
+        return chart;
+    }
+
+    /**
+     * One-pass accuracy against state bytes on a log axis, one line per learner at its mean over seeds, with error
+     * bars of one standard deviation across seeds; the y axis is zoomed to the data.
+     */
+    static XYChart budget(BudgetTable.Table table) {
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT)
+                .title("Accuracy against state bytes, one pass").xAxisTitle("budget of state bytes, KiB (log scale)")
+                .yAxisTitle("test accuracy, mean ± sd over seeds").build();
+        style(chart.getStyler());
+        chart.getStyler().setXAxisLogarithmic(true).setXAxisDecimalPattern("#,##0");
+        chart.getStyler().setYAxisDecimalPattern("0.00");
+        Map<String, List<BudgetTable.Cell>> byLearner = table.cells().stream()
+                .collect(Collectors.groupingBy(BudgetTable.Cell::learner, LinkedHashMap::new, Collectors.toList()));
+        double lowest = 1;
+        for (Map.Entry<String, List<BudgetTable.Cell>> e : byLearner.entrySet()) {
+            List<BudgetTable.Cell> cells = e.getValue();
+            chart.addSeries(e.getKey(), cells.stream().mapToDouble(c -> c.budget() / 1024.0).toArray(),
+                    cells.stream().mapToDouble(c -> c.accuracy().mean()).toArray(),
+                    cells.stream().mapToDouble(c -> c.accuracy().sd()).toArray());
+            lowest = Math.min(lowest, cells.stream().mapToDouble(c -> c.accuracy().mean() - c.accuracy().sd())
+                    .min().orElse(lowest));
+        }
+        chart.getStyler().setYAxisMin(Math.floor(lowest * 50) / 50).setYAxisMax(1.0);
         return chart;
     }
 
