@@ -1,5 +1,6 @@
 package dev.aplysia.host.baseline;
 
+import dev.aplysia.device.learner.ClassifierConfig;
 import dev.aplysia.device.learner.SpikingClassifier;
 import dev.aplysia.device.model.McuProfile;
 import dev.aplysia.fixtures.dataset.DigitSet;
@@ -11,23 +12,45 @@ import dev.aplysia.fixtures.dataset.DigitSet;
  */
 public final class DeviceLearner implements DigitLearner {
 
+    /** Per-synapse consolidation of the consolidating variant: half the remaining plasticity per event, up to 0.75. */
+    public static final double CONSOLIDATION = 0.5;
+    /** Highest consolidation level of the consolidating variant. */
+    public static final double MAX_CONSOLIDATION = 0.75;
+
+    private final String name;
     private final SpikingClassifier classifier;
     private final int[] pixels = new int[DigitSet.PIXELS];
     private final double significanceGain;
+
+    private DeviceLearner(String name, ClassifierConfig config, double significanceGain) {
+        this.name = name;
+        this.significanceGain = significanceGain;
+        this.classifier = new SpikingClassifier(config, McuProfile.PI_NATIVE);
+    }
 
     /**
      * The digits learner sized to {@code budgetBytes} ({@link SpikingClassifier#digitsWithin}); a flagged sample is
      * learned with the modulator at {@code significanceGain}.
      */
     public DeviceLearner(long budgetBytes, long seed, double significanceGain) {
-        this.significanceGain = significanceGain;
-        this.classifier = new SpikingClassifier(SpikingClassifier.digitsWithin(budgetBytes, seed),
-                McuProfile.PI_NATIVE);
+        this("device", SpikingClassifier.digitsWithin(budgetBytes, seed), significanceGain);
+    }
+
+    /**
+     * The digits learner with per-synapse consolidation ({@link #CONSOLIDATION}, {@link #MAX_CONSOLIDATION}), sized to
+     * the same budget: its consolidation levels take bytes, so it has fewer feature neurons.
+     */
+    public static DeviceLearner consolidating(long budgetBytes, long seed, double significanceGain) {
+        ClassifierConfig shape = ClassifierConfig.digits(1, seed).withConsolidation(CONSOLIDATION, MAX_CONSOLIDATION);
+        int hidden = SpikingClassifier.hiddenFor(shape, budgetBytes);
+        return new DeviceLearner("device-consolidating",
+                ClassifierConfig.digits(hidden, seed).withConsolidation(CONSOLIDATION, MAX_CONSOLIDATION),
+                significanceGain);
     }
 
     @Override
     public String name() {
-        return "device";
+        return name;
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.aplysia.device.model.McuProfile;
 import dev.aplysia.fixtures.Fixtures;
 import dev.aplysia.host.experiment.BudgetStudy;
 import dev.aplysia.host.experiment.BudgetTable;
+import dev.aplysia.host.experiment.ContinualStudy;
 import dev.aplysia.host.experiment.DigitsSplit;
 import dev.aplysia.host.experiment.FewShotStudy;
 import dev.aplysia.host.experiment.FewShotTable;
@@ -38,6 +39,7 @@ final class ClaimsCommand implements Callable<Integer> {
 
     static final String BUDGET = "budget";
     static final String FEW_SHOT = "fewshot";
+    static final String CONTINUAL = "continual";
     /** The budget of the few-shot table: small enough that a memory must choose what to keep. */
     static final long FEW_SHOT_BUDGET = 32 << 10;
 
@@ -74,23 +76,27 @@ final class ClaimsCommand implements Callable<Integer> {
         String budgetTable = markdown(table);
         String fewShot = fewShot(FewShotTable.run(FEW_SHOT_BUDGET, seeds, test), seeds);
         err.println("claims: few-shot protocol done");
+        String continual = continual(test);
+        err.println("claims: continual-learning protocols done");
         createParent(chart);
         BudgetChart.write(table, chart);
         String text = Files.readString(readme, StandardCharsets.UTF_8);
         text = replaceSection(requireSections(text), BUDGET, budgetTable);
-        Files.writeString(readme, replaceSection(text, FEW_SHOT, fewShot), StandardCharsets.UTF_8);
+        text = replaceSection(text, FEW_SHOT, fewShot);
+        Files.writeString(readme, replaceSection(text, CONTINUAL, continual), StandardCharsets.UTF_8);
         createParent(out);
         Files.writeString(out, "# Claims, regenerated from runs\n\nWritten by `./aplysia report claims`; do not edit"
                 + " by hand.\n\n## Accuracy against state bytes\n\n![accuracy against state bytes](budget.png)\n\n"
-                + budgetTable + "\n## A rare digit from a few flagged samples\n\n" + fewShot,
+                + budgetTable + "\n## A rare digit from a few flagged samples\n\n" + fewShot
+                + "\n## Continual learning where capacity is short\n\n" + continual,
                 StandardCharsets.UTF_8);
-        spec.commandLine().getOut().print(budgetTable + "\n" + fewShot);
+        spec.commandLine().getOut().print(budgetTable + "\n" + fewShot + "\n" + continual);
         return 0;
     }
 
     /** Returns {@code text} if it has every marked section, else a usage error naming the first missing marker. */
     private String requireSections(String text) {
-        for (String section : List.of(BUDGET, FEW_SHOT)) {
+        for (String section : List.of(BUDGET, FEW_SHOT, CONTINUAL)) {
             int begin = text.indexOf(begin(section));
             if (begin < 0 || text.indexOf(end(section), begin) < 0) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--readme " + readme + " has no "
@@ -125,6 +131,28 @@ final class ClaimsCommand implements Callable<Integer> {
         s.append(String.format(Locale.ROOT, "%nFive 9s, flagged significant, one every %d samples early in a pass over"
                 + " the other digits; every learner at %,d bytes of state; mean ± sd over seeds %s. Regenerate:"
                 + " `./aplysia report claims`.%n", Significance.SPACING, FEW_SHOT_BUDGET, seedList(seeds)));
+        return s.toString();
+    }
+
+    /** Both continual-learning protocols, one table each. */
+    private String continual(DigitsSplit test) {
+        StringBuilder s = new StringBuilder();
+        for (ContinualStudy.Protocol protocol : ContinualStudy.Protocol.values()) {
+            boolean classes = protocol == ContinualStudy.Protocol.CLASS_INCREMENTAL;
+            s.append(classes ? "Class-incremental: digits 0–4, then 5–9.\n\n| learner | state bytes | 0–4 after 0–4"
+                    + " | 0–4 after 5–9 | 5–9 at the end |\n" : "Domain-incremental: the ten digits, then the ten"
+                    + " mirrored left to right.\n\n| learner | state bytes | digits after digits | digits after"
+                    + " mirrored | mirrored at the end |\n");
+            s.append("|---|---|---|---|---|\n");
+            for (ContinualStudy.Summary row : ContinualStudy.summarise(protocol, seeds, test)) {
+                s.append(String.format(Locale.ROOT, "| %s | %,d | %s | %s | %s |%n", row.learner(), row.stateBytes(),
+                        row.firstBefore().meanSd(), row.firstAfter().meanSd(), row.secondAfter().meanSd()));
+            }
+            s.append('\n');
+        }
+        s.append(String.format(Locale.ROOT, "Every learner at %,d bytes, the state of a device with %d feature"
+                + " neurons; one pass per task; mean ± sd over seeds %s. Regenerate: `./aplysia report claims`.%n",
+                ContinualStudy.budget(), ContinualStudy.FEATURES, seedList(seeds)));
         return s.toString();
     }
 
