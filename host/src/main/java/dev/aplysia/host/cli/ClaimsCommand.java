@@ -9,6 +9,7 @@ import dev.aplysia.host.experiment.DigitsSplit;
 import dev.aplysia.host.experiment.FewShotStudy;
 import dev.aplysia.host.experiment.FewShotTable;
 import dev.aplysia.host.experiment.Significance;
+import dev.aplysia.host.experiment.RobotTable;
 import dev.aplysia.host.experiment.Seeds;
 import dev.aplysia.host.report.BudgetChart;
 import java.io.IOException;
@@ -33,13 +34,15 @@ import picocli.CommandLine.Option;
         description = {"Re-run the digits budget study (the device and every baseline at 8, 16, 32, 64 and 128 KiB and"
                 + " at the RP2040's state budget, one pass each, on the test split) over the held-out seeds, and"
                 + " run the few-shot significance protocol at 32 KiB; rewrite the README's <!-- claims:budget --> and"
-                + " <!-- claims:fewshot --> sections, docs/claims.md and the figure docs/budget.png.",
+                + " <!-- claims:fewshot --> sections, the continual-learning and robot tables, docs/claims.md and the"
+                + " figure docs/budget.png.",
                 "Takes a few minutes on two cores. Progress goes to stderr."})
 final class ClaimsCommand implements Callable<Integer> {
 
     static final String BUDGET = "budget";
     static final String FEW_SHOT = "fewshot";
     static final String CONTINUAL = "continual";
+    static final String ROBOT = "robot";
     /** The budget of the few-shot table: small enough that a memory must choose what to keep. */
     static final long FEW_SHOT_BUDGET = 32 << 10;
 
@@ -78,25 +81,29 @@ final class ClaimsCommand implements Callable<Integer> {
         err.println("claims: few-shot protocol done");
         String continual = continual(test);
         err.println("claims: continual-learning protocols done");
+        String robot = robot(RobotTable.run(Fixtures.wallFollowingRobot(), seeds), seeds);
+        err.println("claims: robot done");
         createParent(chart);
         BudgetChart.write(table, chart);
         String text = Files.readString(readme, StandardCharsets.UTF_8);
         text = replaceSection(requireSections(text), BUDGET, budgetTable);
         text = replaceSection(text, FEW_SHOT, fewShot);
-        Files.writeString(readme, replaceSection(text, CONTINUAL, continual), StandardCharsets.UTF_8);
+        text = replaceSection(text, CONTINUAL, continual);
+        Files.writeString(readme, replaceSection(text, ROBOT, robot), StandardCharsets.UTF_8);
         createParent(out);
         Files.writeString(out, "# Claims, regenerated from runs\n\nWritten by `./aplysia report claims`; do not edit"
                 + " by hand.\n\n## Accuracy against state bytes\n\n![accuracy against state bytes](budget.png)\n\n"
                 + budgetTable + "\n## A rare digit from a few flagged samples\n\n" + fewShot
-                + "\n## Continual learning where capacity is short\n\n" + continual,
+                + "\n## Continual learning where capacity is short\n\n" + continual
+                + "\n## The learning robot beside its baselines\n\n" + robot,
                 StandardCharsets.UTF_8);
-        spec.commandLine().getOut().print(budgetTable + "\n" + fewShot + "\n" + continual);
+        spec.commandLine().getOut().print(budgetTable + "\n" + fewShot + "\n" + continual + "\n" + robot);
         return 0;
     }
 
     /** Returns {@code text} if it has every marked section, else a usage error naming the first missing marker. */
     private String requireSections(String text) {
-        for (String section : List.of(BUDGET, FEW_SHOT, CONTINUAL)) {
+        for (String section : List.of(BUDGET, FEW_SHOT, CONTINUAL, ROBOT)) {
             int begin = text.indexOf(begin(section));
             if (begin < 0 || text.indexOf(end(section), begin) < 0) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--readme " + readme + " has no "
@@ -153,6 +160,19 @@ final class ClaimsCommand implements Callable<Integer> {
         s.append(String.format(Locale.ROOT, "Every learner at %,d bytes, the state of a device with %d feature"
                 + " neurons; one pass per task; mean ± sd over seeds %s. Regenerate: `./aplysia report claims`.%n",
                 ContinualStudy.budget(), ContinualStudy.FEATURES, seedList(seeds)));
+        return s.toString();
+    }
+
+    /** The robot table: the device's two runs and every baseline on the last 30 % of the trace. */
+    static String robot(List<RobotTable.Row> rows, long[] seeds) {
+        StringBuilder s = new StringBuilder("| last 30 % of the run | accuracy | state bytes |\n|---|---|---|\n");
+        for (RobotTable.Row row : rows) {
+            s.append(String.format(Locale.ROOT, "| %s | %s | %,d |%n", row.learner(), row.accuracy().meanSd(),
+                    row.stateBytes()));
+        }
+        s.append(String.format(Locale.ROOT, "%nMean ± sd over seeds %s (the network's and the learned baselines'"
+                + " seeds; repeat-previous and 1-NN have none). Regenerate: `./aplysia report claims`.%n",
+                seedList(seeds)));
         return s.toString();
     }
 
