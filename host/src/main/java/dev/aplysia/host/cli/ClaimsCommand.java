@@ -132,11 +132,11 @@ final class ClaimsCommand implements Callable<Integer> {
     static String fewShot(List<FewShotTable.Row> rows, long[] seeds) {
         StringBuilder s = new StringBuilder("| learner | presented 9s recalled | unseen test 9s right |\n|---|---|---|\n");
         for (FewShotTable.Row row : rows) {
-            s.append(String.format(Locale.ROOT, "| %s | %s of %d | %s |%n", row.learner(), row.recalled().meanSd(),
-                    FewShotStudy.PRESENTATIONS, row.unseenAccuracy().meanSd()));
+            s.append(String.format(Locale.ROOT, "| %s | %s of %d | %s |%n", row.learner(), row.recalled().reported(),
+                    FewShotStudy.PRESENTATIONS, row.unseenAccuracy().reported()));
         }
         s.append(String.format(Locale.ROOT, "%nFive 9s, flagged significant, one every %d samples early in a pass over"
-                + " the other digits; every learner at %,d bytes of state; mean ± sd over seeds %s. Regenerate:"
+                + " the other digits; every learner at %,d bytes of state; mean ± sd [95 %% interval] over seeds %s. Regenerate:"
                 + " `./aplysia report claims`.%n", Significance.SPACING, FEW_SHOT_BUDGET, seedList(seeds)));
         return s.toString();
     }
@@ -153,12 +153,12 @@ final class ClaimsCommand implements Callable<Integer> {
             s.append("|---|---|---|---|---|\n");
             for (ContinualStudy.Summary row : ContinualStudy.summarise(protocol, seeds, test)) {
                 s.append(String.format(Locale.ROOT, "| %s | %,d | %s | %s | %s |%n", row.learner(), row.stateBytes(),
-                        row.firstBefore().meanSd(), row.firstAfter().meanSd(), row.secondAfter().meanSd()));
+                        row.firstBefore().reported(), row.firstAfter().reported(), row.secondAfter().reported()));
             }
             s.append('\n');
         }
         s.append(String.format(Locale.ROOT, "Every learner at %,d bytes, the state of a device with %d feature"
-                + " neurons; one pass per task; mean ± sd over seeds %s. Regenerate: `./aplysia report claims`.%n",
+                + " neurons; one pass per task; mean ± sd [95 %% interval] over seeds %s. Regenerate: `./aplysia report claims`.%n",
                 ContinualStudy.budget(), ContinualStudy.FEATURES, seedList(seeds)));
         return s.toString();
     }
@@ -167,10 +167,10 @@ final class ClaimsCommand implements Callable<Integer> {
     static String robot(List<RobotTable.Row> rows, long[] seeds) {
         StringBuilder s = new StringBuilder("| last 30 % of the run | accuracy | state bytes |\n|---|---|---|\n");
         for (RobotTable.Row row : rows) {
-            s.append(String.format(Locale.ROOT, "| %s | %s | %,d |%n", row.learner(), row.accuracy().meanSd(),
+            s.append(String.format(Locale.ROOT, "| %s | %s | %,d |%n", row.learner(), row.accuracy().reported(),
                     row.stateBytes()));
         }
-        s.append(String.format(Locale.ROOT, "%nMean ± sd over seeds %s (the network's and the learned baselines'"
+        s.append(String.format(Locale.ROOT, "%nMean ± sd [95 %% interval] over seeds %s (the network's and the learned baselines'"
                 + " seeds; repeat-previous and 1-NN have none). Regenerate: `./aplysia report claims`.%n",
                 seedList(seeds)));
         return s.toString();
@@ -196,13 +196,13 @@ final class ClaimsCommand implements Callable<Integer> {
             for (String learner : learners) {
                 BudgetTable.Cell cell = table.cells().stream()
                         .filter(c -> c.budget() == budget && c.learner().equals(learner)).findFirst().orElseThrow();
-                s.append(String.format(Locale.ROOT, " %s <sub>%,d B</sub> |", cell.accuracy().meanSd(),
+                s.append(String.format(Locale.ROOT, " %s <sub>%,d B</sub> |", cell.accuracy().reported(),
                         cell.stateBytes()));
             }
             s.append(String.format(Locale.ROOT, " %d of %d seeds |%n", table.deviceAtLeast1nn().get(budget),
                     table.seeds().length));
         }
-        s.append(String.format(Locale.ROOT, "%nOne-pass test accuracy (%s split), mean ± sd over seeds %s; state bytes"
+        s.append(String.format(Locale.ROOT, "%nOne-pass test accuracy (%s split), mean ± sd [95 %% interval of the mean] over seeds %s; state bytes"
                 + " of the first seed's learner. Regenerate: `./aplysia report claims`.%n", table.split(),
                 seedList(table.seeds())));
         return s.toString();

@@ -1,6 +1,7 @@
 package dev.aplysia.host.experiment;
 
 import java.util.Arrays;
+import java.util.Locale;
 
 /**
  * A figure over seeds: mean, sample standard deviation and a two-sided 95 % confidence interval of the mean
@@ -34,8 +35,8 @@ public record SeedSummary(int n, double mean, double sd, double halfCi95) {
         return new SeedSummary(n, mean, sd, t * sd / Math.sqrt(n));
     }
 
-    /** {@code 0.962 ± 0.004} (mean ± sd). */
-    public String meanSd() {
-        return String.format(java.util.Locale.ROOT, "%.3f ± %.3f", mean, sd);
+    /** {@code 0.962 ± 0.004 [0.959, 0.965]}: mean ± sd, then the 95 % interval of the mean. */
+    public String reported() {
+        return String.format(Locale.ROOT, "%.3f ± %.3f [%.3f, %.3f]", mean, sd, mean - halfCi95, mean + halfCi95);
     }
 }

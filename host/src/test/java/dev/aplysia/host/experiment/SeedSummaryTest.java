@@ -14,7 +14,7 @@ class SeedSummaryTest {
         assertEquals(2.0, s.mean(), 1e-12);
         assertEquals(1.0, s.sd(), 1e-12);
         assertEquals(4.303 / Math.sqrt(3), s.halfCi95(), 1e-12);
-        assertEquals("2.000 ± 1.000", s.meanSd());
+        assertEquals("2.000 ± 1.000 [-0.484, 4.484]", s.reported());
     }
 
     @Test
