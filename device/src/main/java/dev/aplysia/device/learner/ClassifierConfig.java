@@ -100,6 +100,14 @@ public record ClassifierConfig(int inputs, int hidden, int classes, int ticksPer
                 featureRate, fraction, max, readoutRate, seed, storage, outcomeGated, refineRate);
     }
 
+    /**
+     * This config with the per-synapse consolidation the taught learner used: half of the remaining plasticity per
+     * learning event, up to 0.75.
+     */
+    public ClassifierConfig withConsolidation() {
+        return withConsolidation(0.5, 0.75);
+    }
+
     /** True if the feature synapses carry consolidation state. */
     public boolean consolidates() {
         return consolidation > 0;

@@ -12,11 +12,6 @@ import dev.aplysia.fixtures.dataset.DigitSet;
  */
 public final class DeviceLearner implements DigitLearner {
 
-    /** Per-synapse consolidation of the consolidating variant: half the remaining plasticity per event, up to 0.75. */
-    public static final double CONSOLIDATION = 0.5;
-    /** Highest consolidation level of the consolidating variant. */
-    public static final double MAX_CONSOLIDATION = 0.75;
-
     private final String name;
     private final SpikingClassifier classifier;
     private final int[] pixels = new int[DigitSet.PIXELS];
@@ -37,14 +32,14 @@ public final class DeviceLearner implements DigitLearner {
     }
 
     /**
-     * The digits learner with per-synapse consolidation ({@link #CONSOLIDATION}, {@link #MAX_CONSOLIDATION}), sized to
-     * the same budget: its consolidation levels take bytes, so it has fewer feature neurons.
+     * The digits learner with per-synapse consolidation ({@link ClassifierConfig#withConsolidation()}), sized to the
+     * same budget: its consolidation levels take bytes, so it has fewer feature neurons.
      */
     public static DeviceLearner consolidating(long budgetBytes, long seed, double significanceGain) {
-        ClassifierConfig shape = ClassifierConfig.digits(1, seed).withConsolidation(CONSOLIDATION, MAX_CONSOLIDATION);
+        ClassifierConfig shape = ClassifierConfig.digits(1, seed).withConsolidation();
         int hidden = SpikingClassifier.hiddenFor(shape, budgetBytes);
         return new DeviceLearner("device-consolidating",
-                ClassifierConfig.digits(hidden, seed).withConsolidation(CONSOLIDATION, MAX_CONSOLIDATION),
+                ClassifierConfig.digits(hidden, seed).withConsolidation(),
                 significanceGain);
     }
 

@@ -52,10 +52,11 @@ public record ComparisonPlan(long seed, int hidden, boolean quick) {
         return ClassifierConfig.digits(hidden, seed);
     }
 
-    /** The device's classifier without consolidation (the control of the continual-learning experiment). */
-    public ClassifierConfig classifierWithoutConsolidation() {
-        ClassifierConfig c = classifier();
-        return new ClassifierConfig(c.inputs(), c.hidden(), c.classes(), c.ticksPerSample(), c.normRate(),
-                c.vigilance(), c.crossing(), c.featureRate(), 0, 0, c.readoutRate(), c.seed());
+    /**
+     * The device's classifier with per-synapse consolidation ({@link ClassifierConfig#withConsolidation()}): the other
+     * arm of the continual-learning experiment, otherwise the same learner.
+     */
+    public ClassifierConfig classifierWithConsolidation() {
+        return classifier().withConsolidation();
     }
 }

@@ -186,7 +186,7 @@ public final class LabDevice implements AutoCloseable {
         DigitSet test = plan.test(data.test());
         for (boolean consolidation : new boolean[] {true, false}) {
             ComparisonReport.ContinualRow row = DigitsOnDevice.continual("device", consolidation
-                    ? plan.classifier() : plan.classifierWithoutConsolidation(), PROFILE, train, test);
+                    ? plan.classifierWithConsolidation() : plan.classifier(), PROFILE, train, test);
             send(CONTINUAL).field("consolidation", consolidation).field("first_before", row.firstTaskBefore(), 6)
                     .field("first_after", row.firstTaskAfter(), 6).field("second_after", row.secondTaskAfter(), 6);
             flush(CONTINUAL);
