@@ -97,7 +97,9 @@ final class ClaimsCommand implements Callable<Integer> {
                 + "\n## Continual learning where capacity is short\n\n" + continual
                 + "\n## The learning robot beside its baselines\n\n" + robot,
                 StandardCharsets.UTF_8);
-        spec.commandLine().getOut().print(budgetTable + "\n" + fewShot + "\n" + continual + "\n" + robot);
+        PrintWriter result = spec.commandLine().getOut();
+        result.print(budgetTable + "\n" + fewShot + "\n" + continual + "\n" + robot);
+        result.flush();
         return 0;
     }
 
