@@ -13,8 +13,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The firmware side stays off the hardware library, the broker, the host and the simulated board, keeps Paho in its
- * one adapter package, and its fixed-point arithmetic stands alone.
+ * The firmware side stays off the hardware library, the broker, the host, the simulated board, the Pi4J board and
+ * the trace recorder (the runnable device module picks the board), keeps Paho in its one adapter package, keeps the
+ * transport and command inbox free of the firmware, and its fixed-point arithmetic stands alone.
  */
 class ArchitectureTest {
 
@@ -27,7 +28,8 @@ class ArchitectureTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"com.pi4j..", "io.moquette..", "dev.aplysia.host..", "dev.aplysia.hal.sim.."})
+    @ValueSource(strings = {"com.pi4j..", "io.moquette..", "dev.aplysia.host..", "dev.aplysia.hal.sim..",
+        "dev.aplysia.hal.pi4j..", "dev.aplysia.hal.trace.."})
     void deviceClassesNeverDependOn(String forbidden) {
         noClasses().that().resideInAPackage("dev.aplysia.device..")
                 .should().dependOnClassesThat().resideInAPackage(forbidden)
@@ -40,6 +42,24 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("dev.aplysia.device..")
                 .and().resideOutsideOfPackage("dev.aplysia.device.telemetry.mqtt..")
                 .should().dependOnClassesThat().resideInAPackage("org.eclipse.paho..")
+                .check(device);
+    }
+
+    /** The transport and the command inbox serve any firmware: they never reach into one. */
+    @ParameterizedTest
+    @ValueSource(strings = {"dev.aplysia.device.telemetry..", "dev.aplysia.device.command..",
+        "dev.aplysia.device.wire.."})
+    void theLinkNeverDependsOnTheFirmware(String link) {
+        noClasses().that().resideInAPackage(link)
+                .should().dependOnClassesThat().resideInAPackage("dev.aplysia.device.firmware..")
+                .check(device);
+    }
+
+    /** Commands are validated without knowing how they travel; the wire format knows neither. */
+    @Test
+    void commandsAndTheWireFormatNeverDependOnTheTransport() {
+        noClasses().that().resideInAnyPackage("dev.aplysia.device.command..", "dev.aplysia.device.wire..")
+                .should().dependOnClassesThat().resideInAPackage("dev.aplysia.device.telemetry..")
                 .check(device);
     }
 

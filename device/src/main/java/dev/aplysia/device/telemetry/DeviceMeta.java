@@ -8,12 +8,13 @@ import dev.aplysia.device.model.PopulationSpec;
 import dev.aplysia.device.model.ProjectionSpec;
 import dev.aplysia.device.model.TraceSpec;
 import dev.aplysia.device.plasticity.RuleEngine;
-import java.util.List;
-
+import dev.aplysia.device.wire.FrameWriter;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+
 
 /**
  * What the retained {@code meta} topic says about a device, so that a collector joining late knows what it is reading.

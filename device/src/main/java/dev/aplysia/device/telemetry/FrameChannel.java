@@ -1,5 +1,7 @@
 package dev.aplysia.device.telemetry;
 
+import dev.aplysia.device.wire.FrameWriter;
+
 /**
  * One telemetry stream or event type. Each frame is {@link #begin begun}, filled with fields and {@link #send sent};
  * {@code begin} writes the fields every frame carries:

@@ -1,5 +1,7 @@
 package dev.aplysia.device.telemetry;
 
+import dev.aplysia.device.command.Ack;
+import dev.aplysia.device.command.CommandProcessor;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;

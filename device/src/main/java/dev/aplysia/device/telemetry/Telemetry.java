@@ -1,5 +1,6 @@
 package dev.aplysia.device.telemetry;
 
+import dev.aplysia.device.wire.FrameWriter;
 import java.util.Arrays;
 
 /**
@@ -44,7 +45,7 @@ public final class Telemetry {
     }
 
     /** The channel with id {@code id}, as carried by a {@link Frame}. */
-    FrameChannel channel(int id) {
+    public FrameChannel channel(int id) {
         return channels[id];
     }
 

@@ -1,6 +1,7 @@
 package dev.aplysia.device.telemetry;
 
 import java.util.Objects;
+import dev.aplysia.device.wire.Names;
 import java.util.regex.Pattern;
 
 /**
@@ -15,8 +16,7 @@ import java.util.regex.Pattern;
  * {prefix}{deviceId}/cmd/{name}/ack     the device's answer to each command
  * </pre>
  *
- * Device ids, stream names, event types and command names are MQTT-safe words: 1 to {@value #MAX_NAME_LENGTH} of
- * {@code A-Z a-z 0-9 _ -}. See {@code docs/protocol.md}.
+ * Device ids, stream names, event types and command names follow {@link Names}. See {@code docs/protocol.md}.
  */
 public final class Topics {
 
@@ -26,10 +26,6 @@ public final class Topics {
     public static final String ONLINE = "online";
     /** The {@code status} payload after a clean shutdown, and the Last Will. */
     public static final String OFFLINE = "offline";
-    /** The longest device id or name. */
-    public static final int MAX_NAME_LENGTH = 64;
-
-    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]{1," + MAX_NAME_LENGTH + "}");
     private static final Pattern PREFIX = Pattern.compile("([^/+#\\x00]+/)*");
     private static final String TELEMETRY = "telemetry/";
     private static final String EVENT = "event/";
@@ -52,28 +48,13 @@ public final class Topics {
             throw new IllegalArgumentException("invalid topic prefix '" + prefix
                     + "': use topic levels each ending in '/', without '+', '#' or empty levels");
         }
-        this.deviceId = requireName("device id", deviceId);
+        this.deviceId = Names.require("device id", deviceId);
         this.root = prefix + deviceId + "/";
     }
 
     /** The tree of {@code deviceId} under {@value #DEFAULT_PREFIX}. */
     public static Topics of(String deviceId) {
         return new Topics(DEFAULT_PREFIX, deviceId);
-    }
-
-    /**
-     * Checks a device id, stream name, event type or command name.
-     *
-     * @param what what the name is, for the message ("device id")
-     * @return {@code name}
-     * @throws IllegalArgumentException naming the rule
-     */
-    public static String requireName(String what, String name) {
-        if (name == null || !NAME.matcher(name).matches()) {
-            throw new IllegalArgumentException("invalid " + what + " '" + name + "': use 1 to " + MAX_NAME_LENGTH
-                    + " characters from A-Z a-z 0-9 _ - (MQTT topic-safe)");
-        }
-        return name;
     }
 
     /** The device id. */
@@ -113,7 +94,7 @@ public final class Topics {
 
     /** The topic the device listens on for command {@code name}. */
     public String command(String name) {
-        return root + COMMAND + requireName("command name", name);
+        return root + COMMAND + Names.require("command name", name);
     }
 
     /** The filter matching every command topic (not the acks): {@code {root}cmd/+}. */
@@ -134,12 +115,12 @@ public final class Topics {
 
     /** {@code telemetry/{stream}}, the part of a stream's topic after the root. */
     static String telemetrySuffix(String stream) {
-        return TELEMETRY + requireName("stream name", stream);
+        return TELEMETRY + Names.require("stream name", stream);
     }
 
     /** {@code event/{type}}, the part of an event's topic after the root. */
     static String eventSuffix(String type) {
-        return EVENT + requireName("event type", type);
+        return EVENT + Names.require("event type", type);
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.aplysia.device.telemetry;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.aplysia.device.wire.FlatJson;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;

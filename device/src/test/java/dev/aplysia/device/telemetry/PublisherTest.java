@@ -3,6 +3,10 @@ package dev.aplysia.device.telemetry;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.aplysia.device.command.Command;
+import dev.aplysia.device.command.CommandCatalog;
+import dev.aplysia.device.command.CommandProcessor;
+import dev.aplysia.device.wire.FlatJson;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.aplysia.device.telemetry;
 
+import dev.aplysia.device.AllocationCounter;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -120,7 +121,7 @@ class TelemetryQueueTest {
 
     @Test
     void offerAndPollAllocateNothing() {
-        FrameWriterTest.assumeAllocationCounter();
+        AllocationCounter.assume();
         var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
         byte[] payload = new byte[16];
         for (int i = 0; i < 20_000; i++) {

@@ -1,5 +1,6 @@
 package dev.aplysia.device.telemetry;
 
+import dev.aplysia.device.AllocationCounter;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -73,7 +74,7 @@ class TelemetryTest {
 
     @Test
     void producingAFrameAllocatesNothing() {
-        FrameWriterTest.assumeAllocationCounter();
+        AllocationCounter.assume();
         var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
         for (int i = 0; i < 20_000; i++) {
             produce(i);

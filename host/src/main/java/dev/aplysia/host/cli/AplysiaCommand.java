@@ -1,8 +1,8 @@
 package dev.aplysia.host.cli;
 
 import dev.aplysia.device.telemetry.DeviceMeta;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** The {@code aplysia} command line: the root of every subcommand. Exit codes: 0 ok, 1 failure, 2 usage. */
 @Command(name = "aplysia", mixinStandardHelpOptions = true, versionProvider = AplysiaCommand.Version.class,

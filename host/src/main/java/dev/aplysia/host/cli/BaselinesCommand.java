@@ -1,13 +1,13 @@
 package dev.aplysia.host.cli;
 
 import dev.aplysia.host.experiment.BudgetStudy;
-import dev.aplysia.host.experiment.LearnerRun;
 import dev.aplysia.host.experiment.DigitsSplit;
+import dev.aplysia.host.experiment.LearnerRun;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code aplysia host baselines}: the device and the digits baselines at one budget of state bytes. */
 @Command(name = "baselines", mixinStandardHelpOptions = true,

@@ -8,9 +8,9 @@ import dev.aplysia.host.experiment.ContinualStudy;
 import dev.aplysia.host.experiment.DigitsSplit;
 import dev.aplysia.host.experiment.FewShotStudy;
 import dev.aplysia.host.experiment.FewShotTable;
-import dev.aplysia.host.experiment.Significance;
 import dev.aplysia.host.experiment.RobotTable;
 import dev.aplysia.host.experiment.Seeds;
+import dev.aplysia.host.experiment.Significance;
 import dev.aplysia.host.report.BudgetChart;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -25,9 +25,9 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code aplysia report claims}: re-runs the budget study and rewrites the README's budget table from the runs. */
 @Command(name = "claims", mixinStandardHelpOptions = true,

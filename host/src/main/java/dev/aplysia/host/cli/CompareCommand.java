@@ -1,10 +1,10 @@
 package dev.aplysia.host.cli;
 
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code aplysia host compare}: the comparison against a device already on a broker. */
 @Command(name = "compare", mixinStandardHelpOptions = true,

@@ -1,7 +1,7 @@
 package dev.aplysia.host.cli;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** {@code aplysia core}: the fixed-point core's canonical protocols and on-device learning of real digits. */
 @Command(name = "core", mixinStandardHelpOptions = true,

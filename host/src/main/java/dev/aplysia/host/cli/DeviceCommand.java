@@ -1,7 +1,7 @@
 package dev.aplysia.host.cli;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** {@code aplysia device}: run the firmware on a board, or the learning-robot replay. */
 @Command(name = "device", mixinStandardHelpOptions = true,

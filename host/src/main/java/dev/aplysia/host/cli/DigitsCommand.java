@@ -8,9 +8,9 @@ import dev.aplysia.host.experiment.DigitsSplit;
 import dev.aplysia.host.experiment.LearningCurve;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code aplysia core digits}: learn UCI optdigits on the simulated device in one online pass. */
 @Command(name = "digits", mixinStandardHelpOptions = true,

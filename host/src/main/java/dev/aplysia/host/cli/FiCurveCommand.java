@@ -3,9 +3,9 @@ package dev.aplysia.host.cli;
 import dev.aplysia.device.protocol.FiCurve;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code aplysia core fi-curve}: firing rate against constant input for one LIF neuron, fixed point and float. */
 @Command(name = "fi-curve", mixinStandardHelpOptions = true,

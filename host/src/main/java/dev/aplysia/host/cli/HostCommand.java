@@ -1,7 +1,7 @@
 package dev.aplysia.host.cli;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** {@code aplysia host}: the host side on its own, against a device running elsewhere. */
 @Command(name = "host", mixinStandardHelpOptions = true,

@@ -1,7 +1,7 @@
 package dev.aplysia.host.cli;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** {@code aplysia report}: figures of the README and docs, regenerated from runs. */
 @Command(name = "report", mixinStandardHelpOptions = true,

@@ -6,9 +6,9 @@ import dev.aplysia.host.baseline.Baseline;
 import dev.aplysia.host.experiment.RobotOnDevice;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code aplysia device robot}: the firmware learns to drive from the UCI wall-following robot trace. */
 @Command(name = "robot", mixinStandardHelpOptions = true,

@@ -22,22 +22,22 @@ import dev.aplysia.hal.sim.VirtualClock;
 import dev.aplysia.hal.storage.FileStorage;
 import dev.aplysia.hal.storage.MemoryStorage;
 import dev.aplysia.hal.storage.Storage;
+import dev.aplysia.hal.time.SystemClock;
 import dev.aplysia.hal.trace.ReplayBoard;
 import dev.aplysia.hal.trace.ReplayMismatch;
 import dev.aplysia.hal.trace.Trace;
 import dev.aplysia.hal.trace.TraceEntry;
 import dev.aplysia.hal.trace.TraceRecorder;
+import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.file.Files;
-import java.util.Optional;
-import dev.aplysia.hal.time.SystemClock;
-import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code aplysia device run}: the learning-robot firmware on a simulated board or a Raspberry Pi. */
 @Command(name = "run", mixinStandardHelpOptions = true,

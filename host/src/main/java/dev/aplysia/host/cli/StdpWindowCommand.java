@@ -4,9 +4,9 @@ import dev.aplysia.device.model.ProjectionSpec;
 import dev.aplysia.device.protocol.StdpWindow;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code aplysia core stdp-window}: weight change against spike timing for one pre/post pair. */
 @Command(name = "stdp-window", mixinStandardHelpOptions = true,

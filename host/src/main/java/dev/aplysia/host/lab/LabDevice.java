@@ -2,12 +2,12 @@ package dev.aplysia.host.lab;
 
 import dev.aplysia.device.learner.SpikingClassifier;
 import dev.aplysia.device.model.McuProfile;
-import dev.aplysia.device.telemetry.Command;
-import dev.aplysia.device.telemetry.CommandCatalog;
-import dev.aplysia.device.telemetry.CommandProcessor;
+import dev.aplysia.device.command.Command;
+import dev.aplysia.device.command.CommandCatalog;
+import dev.aplysia.device.command.CommandProcessor;
 import dev.aplysia.device.telemetry.DeviceMeta;
 import dev.aplysia.device.telemetry.FrameChannel;
-import dev.aplysia.device.telemetry.FrameWriter;
+import dev.aplysia.device.wire.FrameWriter;
 import dev.aplysia.device.telemetry.Publisher;
 import dev.aplysia.device.telemetry.Telemetry;
 import dev.aplysia.device.telemetry.TelemetryQueue;

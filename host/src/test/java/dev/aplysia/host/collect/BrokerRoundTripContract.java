@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.aplysia.device.telemetry.Command;
+import dev.aplysia.device.command.Command;
 import dev.aplysia.device.telemetry.Topics;
 import dev.aplysia.device.telemetry.mqtt.PahoTransport;
 import java.time.Duration;

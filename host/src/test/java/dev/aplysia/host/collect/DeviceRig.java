@@ -1,8 +1,8 @@
 package dev.aplysia.host.collect;
 
-import dev.aplysia.device.telemetry.Command;
-import dev.aplysia.device.telemetry.CommandCatalog;
-import dev.aplysia.device.telemetry.CommandProcessor;
+import dev.aplysia.device.command.Command;
+import dev.aplysia.device.command.CommandCatalog;
+import dev.aplysia.device.command.CommandProcessor;
 import dev.aplysia.device.telemetry.DeviceMeta;
 import dev.aplysia.device.telemetry.FrameChannel;
 import dev.aplysia.device.telemetry.Publisher;

@@ -1,5 +1,6 @@
-package dev.aplysia.device.telemetry;
+package dev.aplysia.device.command;
 
+import dev.aplysia.device.wire.Names;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -14,7 +15,7 @@ import java.util.Set;
 public record CommandSpec(String name, List<FieldSpec> fields, List<Rule> rules) {
 
     public CommandSpec {
-        Topics.requireName("command name", name);
+        Names.require("command name", name);
         fields = List.copyOf(fields);
         rules = List.copyOf(rules);
         Set<String> names = new HashSet<>();

@@ -1,5 +1,7 @@
-package dev.aplysia.device.telemetry;
+package dev.aplysia.device.command;
 
+import dev.aplysia.device.wire.FlatJson;
+import dev.aplysia.device.wire.Names;
 import java.util.List;
 
 /**
@@ -29,7 +31,7 @@ public record FieldSpec(String name, Kind kind, double min, double max, int maxL
     }
 
     public FieldSpec {
-        Topics.requireName("field name", name);
+        Names.require("field name", name);
         if (name.equals("id")) {
             throw new IllegalArgumentException("'id' is the correlation id every command may carry, not a field");
         }

@@ -1,5 +1,6 @@
-package dev.aplysia.device.telemetry;
+package dev.aplysia.device.command;
 
+import dev.aplysia.device.AllocationCounter;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -56,8 +57,8 @@ class CommandProcessorTest {
 
     @ParameterizedTest(name = "[{index}] {0}")
     @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
-        "{\"experiment\":\"digits\"    | malformed JSON: expected ',' or '}' after a value, found the end of "
-            + "the payload at offset 22",
+        "{\"experiment\":\"digits\"    | malformed JSON: Unexpected end-of-input: expected close marker for"
+            + " Object at offset 22",
         "{}                            | missing field 'experiment' (text)",
         "{\"experiment\":7}            | field 'experiment' must be a string, got a number",
         "{\"experiment\":\"\"}         | field 'experiment' must have 1 to 64 characters, got 0",
@@ -183,7 +184,7 @@ class CommandProcessorTest {
 
     @Test
     void pollingAnEmptyInboxAllocatesNothing() {
-        FrameWriterTest.assumeAllocationCounter();
+        AllocationCounter.assume();
         var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
         for (int i = 0; i < 20_000; i++) {
             commands.poll();

@@ -1,8 +1,12 @@
-package dev.aplysia.device.telemetry;
+package dev.aplysia.device.firmware;
 
+import dev.aplysia.device.AllocationCounter;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.aplysia.device.telemetry.Frame;
+import dev.aplysia.device.telemetry.Telemetry;
+import dev.aplysia.device.telemetry.TelemetryQueue;
 import dev.aplysia.hal.ErrorKind;
 import dev.aplysia.hal.HalException;
 import dev.aplysia.hal.time.Clock;
@@ -37,7 +41,7 @@ class FirmwareTelemetryTest {
 
     @Test
     void reportingDecisionsAndLearningAllocatesNothing() {
-        FrameWriterTest.assumeAllocationCounter();
+        AllocationCounter.assume();
         var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
         for (int i = 0; i < 20_000; i++) {
             report(i);

@@ -1,5 +1,6 @@
-package dev.aplysia.device.telemetry;
+package dev.aplysia.device.wire;
 
+import dev.aplysia.device.AllocationCounter;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -108,7 +109,7 @@ class FrameWriterTest {
 
     @Test
     void writingAFrameAllocatesNothing() {
-        assumeAllocationCounter();
+        AllocationCounter.assume();
         var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
         for (int i = 0; i < 20_000; i++) {
             writeFrame(i);
@@ -127,11 +128,6 @@ class FrameWriterTest {
                 .end();
     }
 
-    static void assumeAllocationCounter() {
-        org.junit.jupiter.api.Assumptions.assumeTrue(
-                java.lang.management.ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean,
-                "needs HotSpot's per-thread allocation counter");
-    }
 
     private static String randomText(SplittableRandom random) {
         StringBuilder s = new StringBuilder();

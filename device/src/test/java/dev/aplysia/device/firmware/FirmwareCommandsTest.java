@@ -1,10 +1,12 @@
-package dev.aplysia.device.telemetry;
+package dev.aplysia.device.firmware;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.aplysia.device.command.Ack;
+import dev.aplysia.device.command.CommandProcessor;
 import dev.aplysia.device.firmware.Firmware;
 import dev.aplysia.device.firmware.FirmwareConfig;
 import dev.aplysia.device.firmware.FirmwareEvents;

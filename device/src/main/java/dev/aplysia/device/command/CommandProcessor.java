@@ -1,5 +1,7 @@
-package dev.aplysia.device.telemetry;
+package dev.aplysia.device.command;
 
+import dev.aplysia.device.wire.FlatJson;
+import dev.aplysia.device.wire.FlatJsonException;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -187,7 +189,7 @@ public final class CommandProcessor {
     }
 
     /** The next ack to publish, or null; publisher thread. */
-    Ack nextAck() {
+    public Ack nextAck() {
         return acks.poll();
     }
 

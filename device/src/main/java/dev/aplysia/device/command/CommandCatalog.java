@@ -1,5 +1,6 @@
-package dev.aplysia.device.telemetry;
+package dev.aplysia.device.command;
 
+import dev.aplysia.device.wire.Names;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,7 +45,7 @@ public final class CommandCatalog {
      * @throws IllegalArgumentException for a name that is not a word of {@code A-Z a-z 0-9 _ -} or is taken
      */
     public CommandCatalog parameter(String name, double min, double max) {
-        Topics.requireName("parameter name", name);
+        Names.require("parameter name", name);
         if (parameters.putIfAbsent(name, new Range(min, max)) != null) {
             throw new IllegalArgumentException("parameter " + name + " is already registered");
         }
@@ -56,7 +57,7 @@ public final class CommandCatalog {
      * values the firmware can represent, in the units it reads them in).
      */
     public CommandCatalog projection(String name, int size, double minWeight, double maxWeight) {
-        Topics.requireName("projection name", name);
+        Names.require("projection name", name);
         if (size < 1) {
             throw new IllegalArgumentException("projection " + name + ": size must be positive, got " + size);
         }

@@ -1,4 +1,4 @@
-package dev.aplysia.device.telemetry;
+package dev.aplysia.device.wire;
 
 import java.nio.charset.StandardCharsets;
 

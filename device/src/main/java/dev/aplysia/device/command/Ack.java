@@ -1,4 +1,6 @@
-package dev.aplysia.device.telemetry;
+package dev.aplysia.device.command;
+
+import dev.aplysia.device.wire.FrameWriter;
 
 /**
  * The answer to one command, published on {@code cmd/{command}/ack}:
@@ -7,10 +9,10 @@ package dev.aplysia.device.telemetry;
  *
  * @param error null when the command was applied
  */
-record Ack(String command, String id, String error) {
+public record Ack(String command, String id, String error) {
 
     /** The ack payload; allocates (the publisher thread builds it). */
-    byte[] toJson() {
+    public byte[] toJson() {
         FrameWriter json = new FrameWriter(256 + 6 * (command.length() + length(id) + length(error)));
         json.begin().field("ok", error == null);
         if (id != null) {

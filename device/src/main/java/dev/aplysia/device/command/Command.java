@@ -1,4 +1,4 @@
-package dev.aplysia.device.telemetry;
+package dev.aplysia.device.command;
 
 import java.util.Map;
 

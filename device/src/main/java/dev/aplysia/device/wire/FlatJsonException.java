@@ -1,4 +1,4 @@
-package dev.aplysia.device.telemetry;
+package dev.aplysia.device.wire;
 
 /** A payload that is not a flat JSON object {@link FlatJson} accepts; the message says what is wrong and where. */
 public final class FlatJsonException extends IllegalArgumentException {
