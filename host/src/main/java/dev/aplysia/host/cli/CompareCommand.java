@@ -1,5 +1,6 @@
 package dev.aplysia.host.cli;
 
+import dev.aplysia.node.BrokerOptions;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -1,5 +1,6 @@
 package dev.aplysia.host.cli;
 
+import dev.aplysia.node.BrokerOptions;
 import dev.aplysia.device.telemetry.mqtt.PahoTransport;
 import dev.aplysia.fixtures.Fixtures;
 import dev.aplysia.host.broker.EmbeddedBroker;

@@ -1,5 +1,6 @@
 package dev.aplysia.host.cli;
 
+import dev.aplysia.node.RunCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine;
 

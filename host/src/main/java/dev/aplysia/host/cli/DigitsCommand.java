@@ -1,5 +1,6 @@
 package dev.aplysia.host.cli;
 
+import dev.aplysia.node.Profiles;
 import dev.aplysia.device.learner.ClassifierConfig;
 import dev.aplysia.device.learner.SpikingClassifier;
 import dev.aplysia.device.model.McuProfile;

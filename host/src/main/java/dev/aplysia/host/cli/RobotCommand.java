@@ -1,5 +1,6 @@
 package dev.aplysia.host.cli;
 
+import dev.aplysia.node.Profiles;
 import dev.aplysia.device.model.McuProfile;
 import dev.aplysia.fixtures.Fixtures;
 import dev.aplysia.host.baseline.Baseline;

@@ -1,10 +1,10 @@
-package dev.aplysia.host.cli;
+package dev.aplysia.node;
 
 import dev.aplysia.device.firmware.FirmwareEvents;
 import java.io.PrintWriter;
 
 /** Firmware events as lines on stderr (errors and checkpoints only: decisions are too many to print). */
-record StderrEvents(PrintWriter err) implements FirmwareEvents {
+public record StderrEvents(PrintWriter err) implements FirmwareEvents {
 
     @Override
     public void halError(long tick, String what, Exception error) {

@@ -1,15 +1,15 @@
-package dev.aplysia.host.cli;
+package dev.aplysia.node;
 
 import dev.aplysia.device.model.McuProfile;
 import picocli.CommandLine;
 
 /** Parses {@code --profile} values into MCU profiles, as a usage error naming the known ones. */
-final class Profiles {
+public final class Profiles {
 
     private Profiles() {
     }
 
-    static McuProfile parse(CommandLine.Model.CommandSpec spec, String id) {
+    public static McuProfile parse(CommandLine.Model.CommandSpec spec, String id) {
         try {
             return McuProfile.byId(id);
         } catch (IllegalArgumentException e) {

@@ -1,4 +1,4 @@
-package dev.aplysia.host.cli;
+package dev.aplysia.node;
 
 import dev.aplysia.device.firmware.Firmware;
 import dev.aplysia.device.firmware.FirmwareConfig;
@@ -46,7 +46,7 @@ import picocli.CommandLine;
                 + " checkpoint interval and on SIGINT/SIGTERM.",
                 "With --scenario (simulated board only) the scenario's timeline drives the inputs and checks the"
                         + " outputs; an unmet expectation exits 1 naming the scenario line."})
-final class RunCommand implements Callable<Integer> {
+public final class RunCommand implements Callable<Integer> {
 
     /** Which board to run on. */
     enum BoardKind { sim, pi4j }

@@ -1,4 +1,4 @@
-package dev.aplysia.host.cli;
+package dev.aplysia.node;
 
 import dev.aplysia.device.firmware.Firmware;
 import dev.aplysia.device.firmware.FirmwareConfig;

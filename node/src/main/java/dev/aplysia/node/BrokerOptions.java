@@ -1,11 +1,11 @@
-package dev.aplysia.host.cli;
+package dev.aplysia.node;
 
 import dev.aplysia.device.telemetry.mqtt.MqttSettings;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
 /** How to reach an MQTT broker: URL, credentials, TLS trust store. */
-final class BrokerOptions {
+public final class BrokerOptions {
 
     @Option(names = "--username", description = "MQTT user name.")
     String username;
@@ -21,7 +21,7 @@ final class BrokerOptions {
     String trustStorePassword;
 
     /** Settings for a client called {@code clientId} on {@code url}. */
-    MqttSettings settings(String url, String clientId) {
+    public MqttSettings settings(String url, String clientId) {
         MqttSettings settings = MqttSettings.of(url, clientId);
         String secret = password != null ? password : System.getenv("APLYSIA_MQTT_PASSWORD");
         if (username != null) {
