@@ -3,7 +3,6 @@ package dev.aplysia.device.firmware;
 import dev.aplysia.device.command.Command;
 import dev.aplysia.device.command.CommandCatalog;
 import dev.aplysia.device.command.CommandProcessor;
-import dev.aplysia.device.firmware.Firmware;
 import dev.aplysia.device.learner.ClassifierConfig;
 
 /**

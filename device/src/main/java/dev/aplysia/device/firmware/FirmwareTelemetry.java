@@ -1,6 +1,5 @@
 package dev.aplysia.device.firmware;
 
-import dev.aplysia.device.firmware.FirmwareEvents;
 import dev.aplysia.device.telemetry.FrameChannel;
 import dev.aplysia.device.telemetry.Telemetry;
 import dev.aplysia.hal.time.Clock;

@@ -7,10 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.aplysia.device.command.Ack;
 import dev.aplysia.device.command.CommandProcessor;
-import dev.aplysia.device.firmware.Firmware;
-import dev.aplysia.device.firmware.FirmwareConfig;
-import dev.aplysia.device.firmware.FirmwareEvents;
-import dev.aplysia.device.firmware.RobotWiring;
 import dev.aplysia.device.model.McuProfile;
 import dev.aplysia.device.persist.SnapshotStore;
 import dev.aplysia.hal.BoardConfig;
