@@ -31,6 +31,9 @@ import java.util.Set;
  * <p>A read with no matching recorded entry has no value to return: it fails with {@link ErrorKind#OTHER}. A write
  * that differs does not fail, so that the firmware runs on; its mismatch is reported by {@link #firstMismatch()}. A
  * clock read with no matching entry returns the last replayed time. The pacer returns at once.
+ *
+ * <p>The trace's {@link TraceHeader} is not checked here: a caller replaying a run checks it with
+ * {@link Trace#requireRecordedBy} first.
  */
 public final class ReplayBoard implements Board {
 

@@ -16,8 +16,8 @@ import java.util.Map;
 
 /**
  * A board that records every channel read and write and every clock read of the board it wraps, as {@link TraceEntry}
- * lines keyed by the tick the firmware passes to {@link #beginTick}. Works on any board: record on the Raspberry Pi,
- * replay in simulation.
+ * lines keyed by the tick the firmware passes to {@link #beginTick}, after a {@link TraceHeader} line. Works on any
+ * board: record on the Raspberry Pi, replay in simulation.
  *
  * <p>Not recorded: {@code isSetHigh()} (the firmware's own output state), {@code maxDuty()}/{@code maxValue()}
  * (configuration), the pacer, and storage (a replay takes its storage from the caller).
@@ -38,11 +38,12 @@ public final class TraceRecorder implements Board {
     private final Clock clock;
     private long tick;
 
-    /** Records the operations on {@code inner} into {@code sink}. */
-    public TraceRecorder(Board inner, Appendable sink) {
+    /** Records the operations on {@code inner} into {@code sink}, after the line of {@code header}. */
+    public TraceRecorder(Board inner, TraceHeader header, Appendable sink) {
         this.inner = inner;
         this.sink = sink;
         this.clock = new RecordingClock(inner.clock());
+        pending.append(header.line()).append('\n');
     }
 
     @Override

@@ -21,7 +21,7 @@ class TraceRecordReplayTest {
     private static String record(boolean withSonarFaultAtTick5) throws HalException {
         SimBoard sim = SimBoard.of(TestBoards.config());
         StringBuilder trace = new StringBuilder();
-        TraceRecorder recorder = new TraceRecorder(sim, trace);
+        TraceRecorder recorder = new TraceRecorder(sim, TestTraces.HEADER, trace);
         EchoFirmware firmware = new EchoFirmware(recorder);
         for (int tick = 0; tick < TICKS; tick++) {
             sim.digitalInput("button").drive(tick % 6 >= 3);
@@ -59,6 +59,13 @@ class TraceRecordReplayTest {
     }
 
     @Test
+    void theRecordingStartsWithItsHeader() throws Exception {
+        String trace = record(false);
+        assertTrue(trace.startsWith(TestTraces.HEADER.line() + "\n"), trace);
+        assertEquals(TestTraces.HEADER, Trace.parse("run.trace", trace).header());
+    }
+
+    @Test
     void replayingTheSameFirmwareReproducesEveryOutput() throws Exception {
         ReplayBoard board = replay(record(false), false, TICKS);
         assertEquals(Optional.empty(), board.verify());
@@ -90,7 +97,8 @@ class TraceRecordReplayTest {
 
     @Test
     void aReadTheTraceDoesNotHoldFailsAndIsReported() throws Exception {
-        ReplayBoard board = new ReplayBoard(TestBoards.config(), Trace.parse("run.trace", "0 button read 1\n"),
+        ReplayBoard board = new ReplayBoard(TestBoards.config(), Trace.parse("run.trace",
+                TestTraces.headed("0 button read 1\n")),
                 new MemoryStorage());
         board.beginTick(0);
         assertTrue(board.digitalInput("button").isHigh());
@@ -103,15 +111,15 @@ class TraceRecordReplayTest {
     @Test
     void aTraceNamingAChannelTheBoardLacksIsRejectedWithItsLine() {
         HalException e = assertThrows(HalException.class, () -> new ReplayBoard(TestBoards.config(),
-                Trace.parse("run.trace", "0 button read 1\n0 horn set 1\n"), new MemoryStorage()));
+                Trace.parse("run.trace", TestTraces.headed("0 button read 1\n0 horn set 1\n")), new MemoryStorage()));
         assertEquals(ErrorKind.INVALID_CONFIG, e.kind());
-        assertEquals("run.trace:2: channel 'horn' is not on the board", e.getMessage());
+        assertEquals("run.trace:3: channel 'horn' is not on the board", e.getMessage());
     }
 
     @Test
     void aTraceOperationThatDoesNotFitTheChannelIsRejected() {
         HalException e = assertThrows(HalException.class, () -> new ReplayBoard(TestBoards.config(),
-                Trace.parse("run.trace", "0 led read 1\n"), new MemoryStorage()));
-        assertEquals("run.trace:1: 'read' does not apply to 'led'", e.getMessage());
+                Trace.parse("run.trace", TestTraces.headed("0 led read 1\n")), new MemoryStorage()));
+        assertEquals("run.trace:2: 'read' does not apply to 'led'", e.getMessage());
     }
 }

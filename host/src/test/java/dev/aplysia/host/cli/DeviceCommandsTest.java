@@ -99,6 +99,45 @@ class DeviceCommandsTest {
     }
 
     @Test
+    void aTraceRecordedWithOneSeedIsRefusedByAReplayWithAnother() {
+        Path trace = dir.resolve("run.trace");
+        CliRun recorded = CliRun.of("device", "run", "--config", BOARD, "--scenario", SCENARIO.toString(),
+                "--seed", "1", "--record", trace.toString());
+        CliRun replayed = CliRun.of("device", "run", "--config", BOARD, "--replay", trace.toString(), "--seed", "2");
+
+        assertEquals(0, recorded.exitCode(), recorded.err());
+        assertEquals(1, replayed.exitCode(), replayed.out() + replayed.err());
+        assertTrue(replayed.err().contains("run.trace:1: recorded by another run: seed 1, this run 2"),
+                replayed.err());
+    }
+
+    @Test
+    void aTraceIsRefusedByAReplayOnAChangedBoardConfig() throws IOException {
+        Path trace = dir.resolve("run.trace");
+        Path changed = dir.resolve("changed.board");
+        Files.writeString(changed, Files.readString(Path.of(BOARD)).replace("debounce=20ms", "debounce=50ms"));
+        CliRun recorded = CliRun.of("device", "run", "--config", BOARD, "--scenario", SCENARIO.toString(),
+                "--record", trace.toString());
+        CliRun replayed = CliRun.of("device", "run", "--config", changed.toString(), "--replay", trace.toString());
+
+        assertEquals(0, recorded.exitCode(), recorded.err());
+        assertEquals(1, replayed.exitCode(), replayed.out() + replayed.err());
+        assertTrue(replayed.err().contains("recorded by another run: config "), replayed.err());
+        assertTrue(!replayed.err().contains("seed"), replayed.err());
+    }
+
+    @Test
+    void aTraceWithoutAHeaderIsRefusedNamingItsFirstLine() throws IOException {
+        Path trace = dir.resolve("old.trace");
+        Files.writeString(trace, "0 clock nanos 0\n1 clock nanos 0\n");
+
+        CliRun replayed = CliRun.of("device", "run", "--config", BOARD, "--replay", trace.toString());
+
+        assertEquals(1, replayed.exitCode(), replayed.out() + replayed.err());
+        assertTrue(replayed.err().contains("old.trace:1: no trace header"), replayed.err());
+    }
+
+    @Test
     void aSecondRunBootsFromTheFirstRunsSnapshot() {
         String state = dir.resolve("state").toString();
         CliRun first = CliRun.of("device", "run", "--config", BOARD, "--state-dir", state, "--ticks", "500");
