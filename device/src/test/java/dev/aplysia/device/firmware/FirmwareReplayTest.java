@@ -60,6 +60,13 @@ class FirmwareReplayTest {
     }
 
     @Test
+    void theClockOfTheWholeRunIsWrittenInAFewLines() throws HalException {
+        long clockLines = record().lines().filter(line -> line.contains(" clock ")).count();
+
+        assertTrue(clockLines <= 4, clockLines + " clock lines for " + 5 * SAMPLE + " ticks");
+    }
+
+    @Test
     void aRunWithAnotherSeedIsNotTheRecordedRun() throws HalException {
         Trace trace = Trace.parse("run.trace", record());
         FirmwareConfig reseeded = RobotWiring.config(RobotBench.board(), McuProfile.RP2040, "bench", 2);

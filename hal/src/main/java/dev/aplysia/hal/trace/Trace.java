@@ -50,6 +50,7 @@ public record Trace(String source, TraceHeader header, List<TraceEntry> entries)
         boolean headed = !lines.isEmpty() && TraceHeader.isHeader(lines.get(0).words());
         TraceHeader header = header(text, lines);
         List<TraceEntry> entries = new ArrayList<>();
+        ClockReadings clock = new ClockReadings();
         long lastTick = 0;
         for (Line line : lines.subList(headed ? 1 : 0, lines.size())) {
             try {
@@ -57,6 +58,7 @@ public record Trace(String source, TraceHeader header, List<TraceEntry> entries)
                 if (entry.tick() < lastTick) {
                     throw new IllegalArgumentException("tick " + entry.tick() + " goes back from " + lastTick);
                 }
+                clock.check(entry);
                 lastTick = entry.tick();
                 entries.add(entry);
             } catch (IllegalArgumentException e) {
@@ -141,5 +143,41 @@ public record Trace(String source, TraceHeader header, List<TraceEntry> entries)
             }
         }
         throw new IllegalArgumentException("'" + text + "' is not a failure: expected '!' and an error kind, e.g. !IO");
+    }
+
+    /** The clock entries seen so far, enough to check that each steady run has a step to continue. */
+    private static final class ClockReadings {
+        private int readings;
+        private long lastTick = -1;
+
+        void check(TraceEntry entry) {
+            if (!entry.channel().equals(TraceEntry.CLOCK)) {
+                return;
+            }
+            if (entry.op() == TraceOp.STEADY) {
+                checkSteady(entry);
+                readings += (int) Math.min(2, entry.value());
+            } else {
+                readings++;
+            }
+            lastTick = entry.tick();
+        }
+
+        private void checkSteady(TraceEntry entry) {
+            if (entry.failed() || entry.value() < 1) {
+                throw new IllegalArgumentException("a steady run holds one or more successful reads, not "
+                        + (entry.failed() ? "a failure" : entry.value()));
+            }
+            if (readings < 2) {
+                throw new IllegalArgumentException("a steady run continues the step between the two clock readings"
+                        + " before it; this trace has " + readings + " before it");
+            }
+            long first = entry.tick() - entry.value() + 1;
+            if (first <= lastTick) {
+                throw new IllegalArgumentException("a steady run of " + entry.value() + " reads ending at tick "
+                        + entry.tick() + " starts at tick " + first + ", not after the clock reading at tick "
+                        + lastTick);
+            }
+        }
     }
 }

@@ -98,6 +98,31 @@ class TraceTest {
         assertRejected(TestTraces.HEADER.line() + "\n", "run.trace:2: a second header");
     }
 
+    @Test
+    void aSteadyRunNeedsTwoClockReadingsBeforeIt() {
+        assertRejected("0 clock nanos 0\n3 clock steady 3\n", "run.trace:3: a steady run continues the step"
+                + " between the two clock readings before it; this trace has 1 before it");
+    }
+
+    @Test
+    void aSteadyRunStartsAfterTheLastClockReading() {
+        assertRejected("0 clock nanos 0\n4 clock nanos 5\n6 clock steady 3\n", "run.trace:4: a steady run of 3"
+                + " reads ending at tick 6 starts at tick 4, not after the clock reading at tick 4");
+    }
+
+    @Test
+    void aSteadyRunHoldsAtLeastOneRead() {
+        assertRejected("0 clock nanos 0\n1 clock nanos 5\n2 clock steady 0\n", "run.trace:4: a steady run"
+                + " holds one or more successful reads, not 0");
+    }
+
+    @Test
+    void theLastTickIsTheLastEntrys() throws Exception {
+        Trace trace = Trace.parse("run.trace", TestTraces.headed("0 clock nanos 0\n1 clock nanos 5\n9 clock steady"
+                + " 8\n"));
+        assertEquals(9, trace.lastTick());
+    }
+
     private static void assertUnheadedRejected(String text, String expected) {
         HalException e = assertThrows(HalException.class, () -> Trace.parse("run.trace", text));
         assertEquals(ErrorKind.INVALID_CONFIG, e.kind());
