@@ -4,7 +4,6 @@ import dev.aplysia.hal.ErrorKind;
 import dev.aplysia.hal.HalException;
 import dev.aplysia.hal.SourceText;
 import dev.aplysia.hal.SourceText.Line;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -35,17 +34,7 @@ public record Trace(String source, TraceHeader header, List<TraceEntry> entries)
         return parse(SourceText.of(source, text));
     }
 
-    /**
-     * Reads and parses a trace file.
-     *
-     * @throws HalException {@link ErrorKind#IO} when unreadable, {@link ErrorKind#INVALID_CONFIG} as for
-     *                      {@link #parse(String, String)}
-     */
-    public static Trace load(Path file) throws HalException {
-        return parse(SourceText.read(file));
-    }
-
-    private static Trace parse(SourceText text) throws HalException {
+    static Trace parse(SourceText text) throws HalException {
         List<Line> lines = text.lines();
         boolean headed = !lines.isEmpty() && TraceHeader.isHeader(lines.get(0).words());
         TraceHeader header = header(text, lines);

@@ -27,10 +27,10 @@ import dev.aplysia.hal.storage.Storage;
 import dev.aplysia.hal.trace.ReplayBoard;
 import dev.aplysia.hal.trace.ReplayMismatch;
 import dev.aplysia.hal.trace.Trace;
+import dev.aplysia.hal.trace.TraceFile;
 import dev.aplysia.hal.trace.TraceHeader;
 import dev.aplysia.hal.trace.TraceRecorder;
 import java.io.Writer;
-import java.nio.file.Files;
 import java.util.Optional;
 import dev.aplysia.hal.time.SystemClock;
 import java.io.PrintWriter;
@@ -80,8 +80,8 @@ final class RunCommand implements Callable<Integer> {
     Long ticks;
 
     @Option(names = "--record", description = "Record every HAL read and write, keyed by tick, to this trace file,"
-            + " headed by the firmware version, seed and config hash (works on any board: record on the Pi, replay in"
-            + " CI).")
+            + " gzip-compressed, headed by the firmware version, seed and config hash (works on any board: record on"
+            + " the Pi, replay in CI).")
     Path record;
 
     @Option(names = "--replay", description = "Run against a recorded trace instead of a board: inputs come from"
@@ -121,7 +121,7 @@ final class RunCommand implements Callable<Integer> {
         if (replay != null) {
             return replay(wiring, firmwareConfig);
         }
-        try (Writer traceFile = record == null ? null : Files.newBufferedWriter(record);
+        try (Writer traceFile = record == null ? null : TraceFile.create(record);
              Board board = record(open(wiring), traceFile, firmwareConfig);
              FirmwareLink link = FirmwareLink.open(brokerUrl, broker, firmwareConfig, board, err())) {
             Firmware firmware = new Firmware(firmwareConfig, board,
@@ -154,7 +154,7 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private int replay(BoardConfig wiring, FirmwareConfig firmwareConfig) throws HalException {
-        Trace trace = Trace.load(replay);
+        Trace trace = TraceFile.load(replay);
         trace.requireRecordedBy(traceHeader(firmwareConfig));
         long lastTick = trace.lastTick();
         ReplayBoard board = new ReplayBoard(wiring, trace, storage());
