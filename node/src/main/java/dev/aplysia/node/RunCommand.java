@@ -8,10 +8,12 @@ import dev.aplysia.device.firmware.FirmwareRunner;
 import dev.aplysia.device.firmware.RobotWiring;
 import dev.aplysia.device.model.McuProfile;
 import dev.aplysia.device.persist.SnapshotStore;
+import dev.aplysia.device.telemetry.DeviceMeta;
 import dev.aplysia.hal.Board;
 import dev.aplysia.hal.BoardConfig;
 import dev.aplysia.hal.ErrorKind;
 import dev.aplysia.hal.HalException;
+import dev.aplysia.hal.SourceText;
 import dev.aplysia.hal.pi4j.Pi4jBoard;
 import dev.aplysia.hal.sim.Scenario;
 import dev.aplysia.hal.sim.ScenarioResult;
@@ -26,11 +28,11 @@ import dev.aplysia.hal.time.SystemClock;
 import dev.aplysia.hal.trace.ReplayBoard;
 import dev.aplysia.hal.trace.ReplayMismatch;
 import dev.aplysia.hal.trace.Trace;
-import dev.aplysia.hal.trace.TraceEntry;
+import dev.aplysia.hal.trace.TraceFile;
+import dev.aplysia.hal.trace.TraceHeader;
 import dev.aplysia.hal.trace.TraceRecorder;
 import java.io.PrintWriter;
 import java.io.Writer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -77,13 +79,15 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--ticks", description = "Stop after this many ticks instead of waiting for a signal.")
     Long ticks;
 
-    @Option(names = "--record", description = "Record every HAL read and write, keyed by tick, to this trace file"
-            + " (works on any board: record on the Pi, replay in CI).")
+    @Option(names = "--record", description = "Record every HAL read and write, keyed by tick, to this trace file,"
+            + " gzip-compressed, headed by the firmware version, seed and config hash (works on any board: record on"
+            + " the Pi, replay in CI).")
     Path record;
 
     @Option(names = "--replay", description = "Run against a recorded trace instead of a board: inputs come from"
-            + " the trace, every output is compared with it; exits 1 at the first difference. Starts from a new"
-            + " network unless --state-dir holds the snapshot the recorded run booted from.")
+            + " the trace, every output is compared with it; exits 1 at the first difference, or before running when"
+            + " the trace has no header or was recorded by another firmware version, seed, board config or profile."
+            + " Starts from a new network unless --state-dir holds the snapshot the recorded run booted from.")
     Path replay;
 
     @Option(names = "--broker", description = "Publish telemetry to this MQTT broker (tcp://host:port or"
@@ -117,8 +121,8 @@ public final class RunCommand implements Callable<Integer> {
         if (replay != null) {
             return replay(wiring, firmwareConfig);
         }
-        try (Writer traceFile = record == null ? null : Files.newBufferedWriter(record);
-             Board board = record(open(wiring), traceFile);
+        try (Writer traceFile = record == null ? null : TraceFile.create(record);
+             Board board = record(open(wiring), traceFile, firmwareConfig);
              FirmwareLink link = FirmwareLink.open(brokerUrl, broker, firmwareConfig, board, err())) {
             Firmware firmware = new Firmware(firmwareConfig, board,
                     FirmwareEvents.both(new StderrEvents(err()), link.events()));
@@ -135,17 +139,24 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     /** Wraps {@code board} in a recorder writing to {@code traceFile}, if one is given. */
-    private Board record(Board board, Writer traceFile) {
+    private Board record(Board board, Writer traceFile, FirmwareConfig firmwareConfig) throws HalException {
         if (traceFile == null) {
             return board;
         }
         err().println("recording every HAL read and write to " + record);
-        return new TraceRecorder(board, traceFile);
+        return new TraceRecorder(board, traceHeader(firmwareConfig), traceFile);
+    }
+
+    /** What makes this run the one a trace records: firmware version, seed, board config and firmware settings. */
+    private TraceHeader traceHeader(FirmwareConfig firmwareConfig) throws HalException {
+        return TraceHeader.of(DeviceMeta.FIRMWARE_VERSION, firmwareConfig.classifier().seed(), SourceText.read(config),
+                firmwareConfig.runSettings());
     }
 
     private int replay(BoardConfig wiring, FirmwareConfig firmwareConfig) throws HalException {
-        Trace trace = Trace.load(replay);
-        long lastTick = trace.entries().stream().mapToLong(TraceEntry::tick).max().orElse(0);
+        Trace trace = TraceFile.load(replay);
+        trace.requireRecordedBy(traceHeader(firmwareConfig));
+        long lastTick = trace.lastTick();
         ReplayBoard board = new ReplayBoard(wiring, trace, storage());
         Firmware firmware = new Firmware(firmwareConfig, board, new StderrEvents(err()));
         report(firmware.boot());

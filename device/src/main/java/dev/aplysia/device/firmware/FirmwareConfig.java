@@ -3,6 +3,7 @@ package dev.aplysia.device.firmware;
 import dev.aplysia.device.learner.ClassifierConfig;
 import dev.aplysia.device.learner.SpikingClassifier;
 import dev.aplysia.device.model.McuProfile;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -97,6 +98,20 @@ public record FirmwareConfig(String deviceId, McuProfile profile, ClassifierConf
     /** Duty of {@code motor} for {@code decided} class, permille. */
     public int duty(int decided, int motor) {
         return dutyPermille[decided][motor];
+    }
+
+    /**
+     * Every setting that decides what the firmware does on its board, as stable text (records in their
+     * {@code Name[field=value, ...]} form), for a trace header's config hash: all components but the device id, which
+     * only names MQTT topics, and the classifier's seed, which the header carries as a field of its own.
+     */
+    public String runSettings() {
+        return String.join("\n", "profile " + profile, "classifier " + classifier.withSeed(0),
+                "sensors " + sensors + " " + transform, "teachers " + teachers,
+                "significance " + significance + " gain " + significanceGain, "motors " + motors,
+                "duty permille " + Arrays.deepToString(dutyPermille), "class leds " + classLeds,
+                "tick " + tickNanos + " ns, " + ticksPerSample + " ticks per sample, checkpoint every "
+                        + checkpointTicks + " ticks");
     }
 
     /** Sample period in nanoseconds. */

@@ -1,6 +1,7 @@
 package dev.aplysia.device.firmware;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.aplysia.device.model.McuProfile;
@@ -22,8 +23,9 @@ class FirmwareReplayTest {
     private static String record() throws HalException {
         SimBoard sim = SimBoard.of(RobotBench.board());
         StringBuilder trace = new StringBuilder();
-        TraceRecorder recorder = new TraceRecorder(sim, trace);
-        Firmware firmware = new Firmware(RobotBench.config(McuProfile.RP2040), recorder, FirmwareEvents.NONE);
+        FirmwareConfig config = RobotBench.config(McuProfile.RP2040);
+        TraceRecorder recorder = new TraceRecorder(sim, RobotBench.header(config), trace);
+        Firmware firmware = new Firmware(config, recorder, FirmwareEvents.NONE);
         FirmwareRunner runner = new FirmwareRunner(firmware);
         for (int s = 0; s < 8; s++) {
             sim.analogInput("sonar" + s).drive(100 + 100 * s);
@@ -38,8 +40,11 @@ class FirmwareReplayTest {
     }
 
     private static ReplayBoard replay(String trace) throws HalException {
-        ReplayBoard board = new ReplayBoard(RobotBench.board(), Trace.parse("run.trace", trace), new MemoryStorage());
-        Firmware firmware = new Firmware(RobotBench.config(McuProfile.RP2040), board, FirmwareEvents.NONE);
+        FirmwareConfig config = RobotBench.config(McuProfile.RP2040);
+        Trace parsed = Trace.parse("run.trace", trace);
+        parsed.requireRecordedBy(RobotBench.header(config));
+        ReplayBoard board = new ReplayBoard(RobotBench.board(), parsed, new MemoryStorage());
+        Firmware firmware = new Firmware(config, board, FirmwareEvents.NONE);
         new FirmwareRunner(firmware).run(5L * SAMPLE);
         return board;
     }
@@ -52,6 +57,40 @@ class FirmwareReplayTest {
 
         assertEquals(Optional.empty(), mismatch);
         assertTrue(trace.contains(" motor-left duty "), "the trace holds the motor writes");
+    }
+
+    @Test
+    void theClockOfTheWholeRunIsWrittenInAFewLines() throws HalException {
+        long clockLines = record().lines().filter(line -> line.contains(" clock ")).count();
+
+        assertTrue(clockLines <= 4, clockLines + " clock lines for " + 5 * SAMPLE + " ticks");
+    }
+
+    @Test
+    void aRunWithAnotherSeedIsNotTheRecordedRun() throws HalException {
+        Trace trace = Trace.parse("run.trace", record());
+        FirmwareConfig reseeded = RobotWiring.config(RobotBench.board(), McuProfile.RP2040, "bench", 2);
+
+        HalException e = assertThrows(HalException.class, () -> trace.requireRecordedBy(RobotBench.header(reseeded)));
+
+        assertEquals("run.trace:1: recorded by another run: seed 1, this run 2", e.getMessage());
+    }
+
+    @Test
+    void aRunOnAnotherProfileIsNotTheRecordedRun() throws HalException {
+        Trace trace = Trace.parse("run.trace", record());
+        FirmwareConfig esp32 = RobotBench.config(McuProfile.ESP32);
+
+        HalException e = assertThrows(HalException.class, () -> trace.requireRecordedBy(RobotBench.header(esp32)));
+
+        assertTrue(e.getMessage().startsWith("run.trace:1: recorded by another run: config "), e.getMessage());
+    }
+
+    @Test
+    void theDeviceIdDoesNotMakeAnotherRun() throws HalException {
+        FirmwareConfig renamed = RobotWiring.config(RobotBench.board(), McuProfile.RP2040, "robot-7", 1);
+
+        assertEquals(RobotBench.header(RobotBench.config(McuProfile.RP2040)), RobotBench.header(renamed));
     }
 
     @Test

@@ -1,8 +1,11 @@
 package dev.aplysia.device.firmware;
 
 import dev.aplysia.device.model.McuProfile;
+import dev.aplysia.device.telemetry.DeviceMeta;
 import dev.aplysia.hal.BoardConfig;
 import dev.aplysia.hal.HalException;
+import dev.aplysia.hal.SourceText;
+import dev.aplysia.hal.trace.TraceHeader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -22,6 +25,12 @@ final class RobotBench {
 
     static FirmwareConfig config(McuProfile profile) throws HalException {
         return RobotWiring.config(board(), profile, "bench", 1);
+    }
+
+    /** The trace header of a run of {@code config} on the example board, as {@code device run} writes it. */
+    static TraceHeader header(FirmwareConfig config) throws HalException {
+        return TraceHeader.of(DeviceMeta.FIRMWARE_VERSION, config.classifier().seed(),
+                SourceText.read(EXAMPLES.resolve("robot.board")), config.runSettings());
     }
 
     static String text(String file) {

@@ -30,7 +30,11 @@ import java.util.Set;
  *
  * <p>A read with no matching recorded entry has no value to return: it fails with {@link ErrorKind#OTHER}. A write
  * that differs does not fail, so that the firmware runs on; its mismatch is reported by {@link #firstMismatch()}. A
- * clock read with no matching entry returns the last replayed time. The pacer returns at once.
+ * clock read with no matching entry returns the last replayed time. A steady clock run replays as the reads it stands
+ * for, one per tick, each one step after the one before. The pacer returns at once.
+ *
+ * <p>The trace's {@link TraceHeader} is not checked here: a caller replaying a run checks it with
+ * {@link Trace#requireRecordedBy} first.
  */
 public final class ReplayBoard implements Board {
 
@@ -71,7 +75,7 @@ public final class ReplayBoard implements Board {
 
     private static Map<String, Set<TraceOp>> opsByChannel(BoardConfig config) {
         Map<String, Set<TraceOp>> ops = new HashMap<>();
-        ops.put(TraceEntry.CLOCK, EnumSet.of(TraceOp.NANOS));
+        ops.put(TraceEntry.CLOCK, EnumSet.of(TraceOp.NANOS, TraceOp.STEADY));
         config.digitalInputs().forEach(spec -> ops.put(spec.name(), OPS.get(ChannelKind.DIGITAL_INPUT)));
         config.digitalOutputs().forEach(spec -> ops.put(spec.name(), OPS.get(ChannelKind.DIGITAL_OUTPUT)));
         config.pwmOutputs().forEach(spec -> ops.put(spec.name(), OPS.get(ChannelKind.PWM_OUTPUT)));
@@ -166,8 +170,8 @@ public final class ReplayBoard implements Board {
         if (firstMismatch == null) {
             scripts.values().stream()
                     .filter(Script::hasLeftover)
-                    .min((a, b) -> Long.compare(a.peek().tick(), b.peek().tick()))
-                    .ifPresent(script -> mismatch(script.peek().tick(), script.channel, describe(script.peek()),
+                    .min((a, b) -> Long.compare(a.nextTick(), b.nextTick()))
+                    .ifPresent(script -> mismatch(script.nextTick(), script.channel, describe(script.peek()),
                             "nothing"));
         }
         return firstMismatch();
@@ -193,6 +197,8 @@ public final class ReplayBoard implements Board {
         private final String channel;
         private final List<TraceEntry> entries = new ArrayList<>();
         private int next;
+        /** Reads already replayed from the next entry, a steady run that stands for several. */
+        private long taken;
 
         Script(String channel) {
             this.channel = channel;
@@ -206,14 +212,31 @@ public final class ReplayBoard implements Board {
             return hasLeftover() ? entries.get(next) : null;
         }
 
-        /** The next entry, consumed, if it is {@code op} at the current tick; otherwise null. */
+        /** The tick of the next recorded operation: for a steady run, of its next read; call only with a leftover. */
+        long nextTick() {
+            TraceEntry entry = peek();
+            return entry.op() == TraceOp.STEADY ? entry.tick() - entry.value() + 1 + taken : entry.tick();
+        }
+
+        /**
+         * The next entry, consumed, if it is {@code op} at the current tick; otherwise null. A steady run is a
+         * {@link TraceOp#NANOS} read, consumed once its last read is taken.
+         */
         private TraceEntry take(TraceOp op) {
             TraceEntry entry = peek();
-            if (entry == null || entry.tick() != tick || entry.op() != op) {
+            if (entry == null || nextTick() != tick || replayedAs(entry) != op) {
                 return null;
             }
+            if (entry.op() == TraceOp.STEADY && ++taken < entry.value()) {
+                return entry;
+            }
+            taken = 0;
             next++;
             return entry;
+        }
+
+        private static TraceOp replayedAs(TraceEntry entry) {
+            return entry.op() == TraceOp.STEADY ? TraceOp.NANOS : entry.op();
         }
 
         /** The recorded value of a read, or its recorded failure. */
@@ -334,6 +357,7 @@ public final class ReplayBoard implements Board {
     private final class ReplayClock implements Clock {
         private final Script script;
         private long last;
+        private long step;
 
         ReplayClock(Script script) {
             this.script = script;
@@ -346,7 +370,12 @@ public final class ReplayBoard implements Board {
                 mismatch(tick, TraceEntry.CLOCK, describe(script.peek()), tick + " clock nanos");
                 return last;
             }
-            last = entry.value();
+            if (entry.op() == TraceOp.STEADY) {
+                last += step;
+            } else {
+                step = entry.value() - last;
+                last = entry.value();
+            }
             return last;
         }
     }

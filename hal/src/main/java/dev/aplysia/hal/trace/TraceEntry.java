@@ -10,13 +10,19 @@ import dev.aplysia.hal.ErrorKind;
  * 12 sonar0 read - !IO
  * 12 led set 1
  * 12 clock nanos 12000000
+ * 3611 clock steady 3599
  * </pre>
+ * A clock read is a {@code nanos} entry, or one of the reads a {@code steady} entry stands for:
+ * {@code E clock steady N} means that each of the N ticks {@code E-N+1 .. E} read the clock once, each reading one
+ * step later than the reading before it, the step being the difference between the last two clock readings before
+ * the run. A clock ticking at its period, as the simulated board's does, costs a few lines per recording instead of
+ * one per tick. A run follows at least two readings and starts after the tick of the last one.
  *
  * @param line    the 1-based line number in the trace text
  * @param tick    the firmware tick ({@link dev.aplysia.hal.Board#beginTick})
  * @param channel the channel name, or {@code clock}
  * @param op      the operation
- * @param value   the value read or written; 0 for a failed read
+ * @param value   the value read or written; 0 for a failed read; the number of reads of a steady run
  * @param failure the kind of failure, or {@code null} when the operation succeeded
  */
 public record TraceEntry(int line, long tick, String channel, TraceOp op, long value, ErrorKind failure) {

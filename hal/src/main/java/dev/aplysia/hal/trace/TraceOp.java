@@ -17,7 +17,12 @@ public enum TraceOp {
     /** A PWM output set to a duty (counts). */
     DUTY("duty", true),
     /** A clock read, in nanoseconds; the channel is {@code clock}. */
-    NANOS("nanos", false);
+    NANOS("nanos", false),
+    /**
+     * A steady run of clock reads, its value the number of reads; the channel is {@code clock}. See
+     * {@link TraceEntry} for what a run stands for.
+     */
+    STEADY("steady", false);
 
     private final String word;
     private final boolean output;

@@ -16,33 +16,44 @@ import java.util.Map;
 
 /**
  * A board that records every channel read and write and every clock read of the board it wraps, as {@link TraceEntry}
- * lines keyed by the tick the firmware passes to {@link #beginTick}. Works on any board: record on the Raspberry Pi,
- * replay in simulation.
+ * lines keyed by the tick the firmware passes to {@link #beginTick}, after a {@link TraceHeader} line. Works on any
+ * board: record on the Raspberry Pi, replay in simulation.
+ *
+ * <p>A clock read that is the tick's first and lies one step (the difference of the two readings before it) after the
+ * previous tick's reading joins a steady run, written as one {@code steady} line when the run ends: at the first read
+ * that breaks it, at the end of a tick that did not read the clock, or at {@link #flush}. Every other clock read is a
+ * {@code nanos} line.
  *
  * <p>Not recorded: {@code isSetHigh()} (the firmware's own output state), {@code maxDuty()}/{@code maxValue()}
  * (configuration), the pacer, and storage (a replay takes its storage from the caller).
  *
  * <p>Lines collect in a buffer that goes to the sink at each {@link #beginTick}, at {@link #flush} and at
- * {@link #close}; the sink is neither flushed nor closed. Recording appends numbers without formatting objects; the
- * only allocations are the buffer's growth and whatever the sink does with each tick's text.
+ * {@link #close}; the sink is neither flushed nor closed. A steady run that ended at an earlier tick goes into the
+ * buffer ahead of the current tick's lines, so ticks never decrease. Recording appends numbers without formatting
+ * objects; the only allocations are the buffer's growth and whatever the sink does with each tick's text.
  */
 public final class TraceRecorder implements Board {
 
     private final Board inner;
     private final Appendable sink;
     private final StringBuilder pending = new StringBuilder(4096);
+    private final StringBuilder steadyLine = new StringBuilder(64);
     private final Map<String, DigitalInput> digitalInputs = new HashMap<>();
     private final Map<String, DigitalOutput> digitalOutputs = new HashMap<>();
     private final Map<String, PwmOutput> pwmOutputs = new HashMap<>();
     private final Map<String, AnalogInput> analogInputs = new HashMap<>();
-    private final Clock clock;
+    private final RecordingClock clock;
     private long tick;
+    /** Where in {@link #pending} the current tick's lines begin. */
+    private int tickStart;
 
-    /** Records the operations on {@code inner} into {@code sink}. */
-    public TraceRecorder(Board inner, Appendable sink) {
+    /** Records the operations on {@code inner} into {@code sink}, after the line of {@code header}. */
+    public TraceRecorder(Board inner, TraceHeader header, Appendable sink) {
         this.inner = inner;
         this.sink = sink;
         this.clock = new RecordingClock(inner.clock());
+        pending.append(header.line()).append('\n');
+        tickStart = pending.length();
     }
 
     @Override
@@ -105,26 +116,34 @@ public final class TraceRecorder implements Board {
         return inner;
     }
 
-    /** Sends the previous tick's lines to the sink, then starts recording tick {@code tick}. */
+    /** Ends a steady clock run the previous tick did not continue, sends its lines, starts recording {@code tick}. */
     @Override
     public void beginTick(long tick) throws HalException {
-        flush();
+        clock.endOfTick();
+        send();
         this.tick = tick;
         inner.beginTick(tick);
     }
 
     /**
-     * Sends the lines recorded so far to the sink.
+     * Sends the lines recorded so far to the sink, an open steady clock run included (a recording flushed every tick
+     * writes every clock read).
      *
      * @throws HalException {@link ErrorKind#IO} when the sink fails
      */
     public void flush() throws HalException {
+        clock.endSteadyRun();
+        send();
+    }
+
+    private void send() throws HalException {
         try {
             sink.append(pending);
         } catch (IOException e) {
             throw new HalException(ErrorKind.IO, "cannot write trace: " + e.getMessage(), e);
         }
         pending.setLength(0);
+        tickStart = 0;
     }
 
     /** Flushes, then closes the wrapped board. */
@@ -270,8 +289,14 @@ public final class TraceRecorder implements Board {
         }
     }
 
+    /** Records clock reads as {@code nanos} lines and steady runs (see the class comment). */
     private final class RecordingClock implements Clock {
         private final Clock inner;
+        private int readings;
+        private long lastReading;
+        private long lastReadTick = -1;
+        private long step;
+        private long steadyReads;
 
         RecordingClock(Clock inner) {
             this.inner = inner;
@@ -280,8 +305,44 @@ public final class TraceRecorder implements Board {
         @Override
         public long nanos() {
             long nanos = inner.nanos();
-            record(TraceEntry.CLOCK, TraceOp.NANOS, nanos);
+            if (continuesStep(nanos)) {
+                steadyReads++;
+            } else {
+                endSteadyRun();
+                record(TraceEntry.CLOCK, TraceOp.NANOS, nanos);
+                step = nanos - lastReading;
+                readings = Math.min(2, readings + 1);
+            }
+            lastReading = nanos;
+            lastReadTick = tick;
             return nanos;
+        }
+
+        private boolean continuesStep(long nanos) {
+            return readings == 2 && tick == lastReadTick + 1 && nanos - lastReading == step;
+        }
+
+        /** Ends the open run if the tick now ending did not continue it. */
+        void endOfTick() {
+            if (lastReadTick != tick) {
+                endSteadyRun();
+            }
+        }
+
+        /** Writes the open run, if any, as one line at its last tick, ahead of any later tick's lines. */
+        void endSteadyRun() {
+            if (steadyReads == 0) {
+                return;
+            }
+            if (lastReadTick == tick) {
+                record(TraceEntry.CLOCK, TraceOp.STEADY, steadyReads);
+            } else {
+                steadyLine.setLength(0);
+                TraceEntry.appendLine(steadyLine, lastReadTick, TraceEntry.CLOCK, TraceOp.STEADY, steadyReads, null);
+                pending.insert(tickStart, steadyLine);
+                tickStart += steadyLine.length();
+            }
+            steadyReads = 0;
         }
     }
 }

@@ -88,14 +88,84 @@ class DeviceCommandsTest {
         CliRun recorded = CliRun.of("device", "run", "--config", BOARD, "--scenario", SCENARIO.toString(),
                 "--record", trace.toString());
         CliRun replayed = CliRun.of("device", "run", "--config", BOARD, "--replay", trace.toString());
-        Files.writeString(trace, Files.readString(trace).replaceFirst("motor-left duty 500", "motor-left duty 501"));
-        CliRun tampered = CliRun.of("device", "run", "--config", BOARD, "--replay", trace.toString());
+        Path edited = dir.resolve("edited.trace");
+        Files.writeString(edited, unpacked(trace).replaceFirst("motor-left duty 500", "motor-left duty 501"));
+        CliRun tampered = CliRun.of("device", "run", "--config", BOARD, "--replay", edited.toString());
 
         assertEquals(0, recorded.exitCode(), recorded.err());
         assertEquals(0, replayed.exitCode(), replayed.out() + replayed.err());
         assertTrue(replayed.out().contains("replay matched: 2600 ticks"), replayed.out());
         assertEquals(1, tampered.exitCode());
         assertTrue(tampered.out().contains("replay FAILED") && tampered.out().contains("motor-left"), tampered.out());
+    }
+
+    @Test
+    void aTraceRecordedWithOneSeedIsRefusedByAReplayWithAnother() {
+        Path trace = dir.resolve("run.trace");
+        CliRun recorded = CliRun.of("device", "run", "--config", BOARD, "--scenario", SCENARIO.toString(),
+                "--seed", "1", "--record", trace.toString());
+        CliRun replayed = CliRun.of("device", "run", "--config", BOARD, "--replay", trace.toString(), "--seed", "2");
+
+        assertEquals(0, recorded.exitCode(), recorded.err());
+        assertEquals(1, replayed.exitCode(), replayed.out() + replayed.err());
+        assertTrue(replayed.err().contains("run.trace:1: recorded by another run: seed 1, this run 2"),
+                replayed.err());
+    }
+
+    @Test
+    void aTraceIsRefusedByAReplayOnAChangedBoardConfig() throws IOException {
+        Path trace = dir.resolve("run.trace");
+        Path changed = dir.resolve("changed.board");
+        Files.writeString(changed, Files.readString(Path.of(BOARD)).replace("debounce=20ms", "debounce=50ms"));
+        CliRun recorded = CliRun.of("device", "run", "--config", BOARD, "--scenario", SCENARIO.toString(),
+                "--record", trace.toString());
+        CliRun replayed = CliRun.of("device", "run", "--config", changed.toString(), "--replay", trace.toString());
+
+        assertEquals(0, recorded.exitCode(), recorded.err());
+        assertEquals(1, replayed.exitCode(), replayed.out() + replayed.err());
+        assertTrue(replayed.err().contains("recorded by another run: config "), replayed.err());
+        assertTrue(!replayed.err().contains("seed"), replayed.err());
+    }
+
+    @Test
+    void aTraceWithoutAHeaderIsRefusedNamingItsFirstLine() throws IOException {
+        Path trace = dir.resolve("old.trace");
+        Files.writeString(trace, "0 clock nanos 0\n1 clock nanos 0\n");
+
+        CliRun replayed = CliRun.of("device", "run", "--config", BOARD, "--replay", trace.toString());
+
+        assertEquals(1, replayed.exitCode(), replayed.out() + replayed.err());
+        assertTrue(replayed.err().contains("old.trace:1: no trace header"), replayed.err());
+    }
+
+    @Test
+    void aRecordedTraceIsGzipCompressedWithItsHeaderFirst() throws IOException {
+        Path trace = dir.resolve("run.trace");
+        CliRun recorded = CliRun.of("device", "run", "--config", BOARD, "--scenario", SCENARIO.toString(),
+                "--seed", "7", "--record", trace.toString());
+
+        assertEquals(0, recorded.exitCode(), recorded.err());
+        assertTrue(unpacked(trace).matches("(?s)aplysia-trace 2 firmware=\\S+ seed=7 config=[0-9a-f]{16}\n.*"),
+                unpacked(trace).lines().findFirst().orElse(""));
+    }
+
+    @Test
+    void aTruncatedTraceIsRefusedNamingTheLineWhereItIsCutOff() throws IOException {
+        Path trace = dir.resolve("run.trace");
+        CliRun.of("device", "run", "--config", BOARD, "--scenario", SCENARIO.toString(), "--record", trace.toString());
+        byte[] bytes = Files.readAllBytes(trace);
+        Files.write(trace, java.util.Arrays.copyOf(bytes, bytes.length - 100));
+
+        CliRun replayed = CliRun.of("device", "run", "--config", BOARD, "--replay", trace.toString());
+
+        assertEquals(1, replayed.exitCode(), replayed.out() + replayed.err());
+        assertTrue(replayed.err().matches("(?s).*run\\.trace:\\d+: cut short: .*"), replayed.err());
+    }
+
+    private static String unpacked(Path trace) throws IOException {
+        try (var in = new java.util.zip.GZIPInputStream(Files.newInputStream(trace))) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
     }
 
     @Test
