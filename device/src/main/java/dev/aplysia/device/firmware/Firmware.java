@@ -80,9 +80,21 @@ public final class Firmware {
      * Loads the newest valid snapshot, if any.
      *
      * @return what was loaded and what was rejected
+     * @throws HalException {@link dev.aplysia.hal.ErrorKind#INVALID_CONFIG} when the storage holds another
+     *                      network's snapshots, naming them and what differs (see {@link SnapshotStore})
      */
     public SnapshotStore.Boot boot() throws HalException {
         return snapshots.boot(classifier.network());
+    }
+
+    /**
+     * Starts as a new network: moves every snapshot on the storage to an archive folder first, so that none is lost.
+     *
+     * @return where the old snapshots went, and that nothing was loaded
+     * @throws HalException when a snapshot cannot be archived (it then stays where it was)
+     */
+    public SnapshotStore.Boot bootAsNewNetwork() throws HalException {
+        return snapshots.bootAsNewNetwork(classifier.network());
     }
 
     /** Runs one tick; returns 1 if the core did work this tick, 0 if it idled until the next sample. */
@@ -188,10 +200,10 @@ public final class Firmware {
     public void checkpoint() {
         long tick = counters.ticks;
         try {
-            snapshots.save(classifier.network());
+            String slot = snapshots.save(classifier.network());
             counters.checkpoints++;
             lastCheckpointTick = tick;
-            events.checkpoint(tick, true, SnapshotStore.CURRENT);
+            events.checkpoint(tick, true, slot);
         } catch (HalException e) {
             counters.checkpointFailures++;
             events.checkpoint(tick, false, e.getMessage());

@@ -134,7 +134,7 @@ class SnapshotTest {
     }
 
     /** The version 1 encoding of a snapshot: the same without the identity block. */
-    private static byte[] versionOne(byte[] snapshot, Network network) {
+    static byte[] versionOne(byte[] snapshot, Network network) {
         int identity = NetworkIdentity.of(network.spec()).encode().length;
         byte[] old = new byte[snapshot.length - identity];
         System.arraycopy(snapshot, 0, old, 0, SnapshotCodec.PREFIX_BYTES);
