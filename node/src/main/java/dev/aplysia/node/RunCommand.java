@@ -76,6 +76,11 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "Seed of a new network (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--new-network", description = "Start a new network even though --state-dir holds snapshots"
+            + " (of this or another network): they are moved to archive/N/ there first. Without it, snapshots of"
+            + " another network (another seed, wiring or format) make the run refuse to start.")
+    boolean newNetwork;
+
     @Option(names = "--ticks", description = "Stop after this many ticks instead of waiting for a signal.")
     Long ticks;
 
@@ -126,11 +131,11 @@ public final class RunCommand implements Callable<Integer> {
              FirmwareLink link = FirmwareLink.open(brokerUrl, broker, firmwareConfig, board, err())) {
             Firmware firmware = new Firmware(firmwareConfig, board,
                     FirmwareEvents.both(new StderrEvents(err()), link.events()));
-            report(firmware.boot());
+            report(newNetwork ? firmware.bootAsNewNetwork() : firmware.boot());
             FirmwareRunner runner = new FirmwareRunner(firmware, link.commands(firmware));
             link.start();
             int code = scenario != null ? runScenario(simulated(board), firmware, runner) : runLoop(runner);
-            firmware.checkpoint();
+            firmware.finalCheckpoint();
             summary(firmware);
             return code;
         } finally {
@@ -252,6 +257,7 @@ public final class RunCommand implements Callable<Integer> {
 
     private void report(SnapshotStore.Boot boot) {
         PrintWriter err = err();
+        boot.archive().ifPresent(folder -> err.println("moved the old snapshots to " + folder));
         boot.rejected().forEach(r -> err.println("snapshot rejected: " + r));
         err.println(boot.loaded().map(name -> "booted from " + name + " at tick " + boot.tick())
                 .orElse("no valid snapshot: starting from a new network"));

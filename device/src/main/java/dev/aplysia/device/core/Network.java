@@ -30,6 +30,14 @@ import java.util.List;
  */
 public final class Network {
 
+    /** Name of the state section holding the tick (high and low word), the neuromodulator and the learning switch. */
+    public static final String SCALARS = "scalars";
+
+    private static final StateConstraint SCALARS_LEGAL = Network::scalarsViolation;
+    private static final StateConstraint PRNG_LEGAL = state -> Prng.usable(state) ? null
+            : "the xoshiro128** state is all zero: the generator would emit nothing but zeros";
+    private static final ValueRange BASELINES_LEGAL = ValueRange.of(RuleEngine.MODULATOR);
+
     private final NetworkSpec spec;
     private final McuProfile profile;
     private final Population[] populations;
@@ -245,7 +253,8 @@ public final class Network {
     }
 
     /**
-     * Visits the whole state in a fixed order: scalars (tick, modulator, learning switch), the PRNG, then per
+     * Visits the whole state in a fixed order, each array with its constraint: scalars (tick, modulator, learning
+     * switch: {@link #SCALARS}), the PRNG, then per
      * population its membranes, adaptive thresholds, excitability, refractory counters and traces, then per
      * projection its weights, eligibility and consolidation, and last the projections' reward baselines. After the visit the scalars, the PRNG and the
      * baselines are taken back from the visited arrays, so a visitor that fills arrays restores a snapshot exactly.
@@ -258,8 +267,8 @@ public final class Network {
         scalars[2] = modulator;
         scalars[3] = learning ? 1 : 0;
         prng.copyState(prngState);
-        visitor.visit("scalars", scalars);
-        visitor.visit("prng", prngState);
+        visitor.visit(SCALARS, scalars, SCALARS_LEGAL);
+        visitor.visit("prng", prngState, PRNG_LEGAL);
         for (Population p : populations) {
             p.visitState(visitor);
         }
@@ -267,14 +276,35 @@ public final class Network {
             baselines[k] = projections[k].engine().baseline();
             projections[k].visitState(visitor);
         }
-        visitor.visit("baselines", baselines);
-        tick = ((long) scalars[0] << 32) | (scalars[1] & 0xFFFFFFFFL);
+        visitor.visit("baselines", baselines, BASELINES_LEGAL);
+        tick = tick(scalars);
         setModulatorRaw(scalars[2]);
         learning = scalars[3] != 0;
         prng.restore(prngState);
         for (int k = 0; k < projections.length; k++) {
             projections[k].engine().restoreBaseline(baselines[k]);
         }
+    }
+
+    /** The tick held in a {@link #SCALARS} section. */
+    public static long tick(int[] scalars) {
+        return ((long) scalars[0] << 32) | (scalars[1] & 0xFFFFFFFFL);
+    }
+
+    /** A tick that is not negative, a neuromodulator within its format, a learning switch of 0 or 1. */
+    private static String scalarsViolation(int[] scalars) {
+        long tick = tick(scalars);
+        if (tick < 0) {
+            return "tick " + tick + " is negative";
+        }
+        if (scalars[2] < RuleEngine.MODULATOR.minRaw() || scalars[2] > RuleEngine.MODULATOR.maxRaw()) {
+            return "neuromodulator " + scalars[2] + " is outside " + RuleEngine.MODULATOR + " ("
+                    + RuleEngine.MODULATOR.minRaw() + ".." + RuleEngine.MODULATOR.maxRaw() + ")";
+        }
+        if (scalars[3] != 0 && scalars[3] != 1) {
+            return "learning switch " + scalars[3] + " is neither 0 nor 1";
+        }
+        return null;
     }
 
     /** Names of the populations in step order. */

@@ -43,6 +43,7 @@ public final class Population {
     private final int[] winnerMargin;
     private int excitabilityGain = Fx.ONE_Q15;
     private final String[] sectionNames;
+    private final StateConstraint[] sectionLegal;
 
     Population(PopulationSpec spec) {
         this.spec = spec;
@@ -75,10 +76,26 @@ public final class Population {
         this.winnerMargin = new int[Math.max(1, winners)];
         this.sectionNames = java.util.stream.Stream.of("membrane", "adaptation", "excitability", "refractory", "trace")
                 .map(kind -> spec.name() + "." + kind).toArray(String[]::new);
+        this.sectionLegal = new StateConstraint[] {ValueRange.of(membrane),
+            new ValueRange("the adaptive threshold's range (never negative)", 0, membrane.maxRaw()),
+            new ValueRange("the excitability's range (it starts at the initial bias and is only spent)", 0,
+                    Math.max(0, initialBias)),
+            new ValueRange("the refractory period", 0, refractoryTicks), traceRange()};
         if (lif) {
             Arrays.fill(v, reset);
             Arrays.fill(bias, initialBias);
         }
+    }
+
+    /**
+     * A trace keeps the sign of its increment: it starts at 0, leaks toward 0, and a spike adds the increment
+     * (saturating) or sets it.
+     */
+    private ValueRange traceRange() {
+        QFormat f = TraceSpec.FORMAT;
+        long lo = traceSet ? Math.min(0, traceIncrement) : traceIncrement < 0 ? f.minRaw() : 0;
+        long hi = traceSet ? Math.max(0, traceIncrement) : traceIncrement < 0 ? 0 : f.maxRaw();
+        return new ValueRange("the range of a trace incremented by " + traceIncrement + " (" + f + ")", lo, hi);
     }
 
     private int raw(double real) {
@@ -280,12 +297,12 @@ public final class Population {
     /** Visits this population's state arrays (see {@link Network#visitState}). */
     void visitState(StateVisitor visitor) {
         if (v != null) {
-            visitor.visit(sectionNames[0], v);
-            visitor.visit(sectionNames[1], adapt);
-            visitor.visit(sectionNames[2], bias);
-            visitor.visit(sectionNames[3], refractory);
+            visitor.visit(sectionNames[0], v, sectionLegal[0]);
+            visitor.visit(sectionNames[1], adapt, sectionLegal[1]);
+            visitor.visit(sectionNames[2], bias, sectionLegal[2]);
+            visitor.visit(sectionNames[3], refractory, sectionLegal[3]);
         }
-        visitor.visit(sectionNames[4], trace);
+        visitor.visit(sectionNames[4], trace, sectionLegal[4]);
     }
 
     /** Bytes of state a board must hold for this population. */

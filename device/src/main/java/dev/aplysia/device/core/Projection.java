@@ -1,5 +1,6 @@
 package dev.aplysia.device.core;
 
+import dev.aplysia.device.fixed.QFormat;
 import dev.aplysia.device.model.ProjectionSpec;
 import dev.aplysia.device.model.Term.Gate;
 import dev.aplysia.device.plasticity.RuleEngine;
@@ -17,6 +18,7 @@ public final class Projection {
     private final RuleEngine engine;
     private final Spikes changedPosts;
     private final String[] sectionNames;
+    private final StateConstraint[] sectionLegal;
     private final int weightShift;
 
     Projection(ProjectionSpec spec, Population pre, Population post, RuleEngine engine) {
@@ -28,6 +30,13 @@ public final class Projection {
         this.changedPosts = new Spikes(postSize);
         this.sectionNames = new String[] {spec.name() + ".weights", spec.name() + ".eligibility",
             spec.name() + ".consolidation"};
+        QFormat w = spec.weightFormat();
+        this.sectionLegal = new StateConstraint[] {
+            new ValueRange("the weight bounds [" + spec.wMin() + ", " + spec.wMax() + "] of " + w,
+                    engine.weightMin(), engine.weightMax()),
+            ValueRange.of(RuleEngine.ELIGIBILITY),
+            new ValueRange("the consolidation range [0, " + spec.rule().maxConsolidation() + "] of "
+                    + RuleEngine.CONSOLIDATION, 0, engine.maxConsolidation())};
         this.weightShift = post.membraneFormat().fraction() - spec.weightFraction();
         if (weightShift < 0) {
             throw new IllegalArgumentException("projection " + spec.name() + ": the membrane of " + spec.post()
@@ -181,12 +190,12 @@ public final class Projection {
 
     /** Visits this projection's plastic arrays (see {@link Network#visitState}). */
     void visitState(StateVisitor visitor) {
-        visitor.visit(sectionNames[0], engine.weights());
+        visitor.visit(sectionNames[0], engine.weights(), sectionLegal[0]);
         if (engine.eligibilityArray() != null) {
-            visitor.visit(sectionNames[1], engine.eligibilityArray());
+            visitor.visit(sectionNames[1], engine.eligibilityArray(), sectionLegal[1]);
         }
         if (engine.consolidationArray() != null) {
-            visitor.visit(sectionNames[2], engine.consolidationArray());
+            visitor.visit(sectionNames[2], engine.consolidationArray(), sectionLegal[2]);
         }
     }
 

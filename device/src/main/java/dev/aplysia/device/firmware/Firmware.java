@@ -20,7 +20,9 @@ import dev.aplysia.hal.pwm.PwmOutput;
  * <p>A sample period starts by sensing (all sensors, the teaching inputs, the significance button's presses since the
  * last period) and starting a classification; when it finishes, the actuators are driven and reported; then, with a
  * teaching input present and learning on, the sample is learned. Snapshots are saved at the start of a period,
- * between presentations, every {@code checkpointTicks}.
+ * between presentations, every {@code checkpointTicks}; failed saves back off (see {@link CheckpointSchedule}), and
+ * each failure is counted and reported once. A failed {@link #finalCheckpoint} throws, so that a run whose learning
+ * was not saved cannot end as if it had been.
  */
 public final class Firmware {
 
@@ -43,7 +45,9 @@ public final class Firmware {
     private int taught = -1;
     private double modulator;
     private boolean classifying;
-    private long lastCheckpointTick;
+    private final CheckpointSchedule schedule;
+    private long lastSavedTick = -1;
+    private HalException lastSaveFailure;
 
     /**
      * Binds the firmware to {@code board}: every channel is looked up now, so a missing one fails at start.
@@ -56,6 +60,7 @@ public final class Firmware {
         this.events = events;
         this.classifier = new SpikingClassifier(config.classifier(), config.profile());
         this.snapshots = new SnapshotStore(board.storage());
+        this.schedule = new CheckpointSchedule(config.checkpointTicks());
         this.sensors = new AnalogInput[config.sensors().size()];
         for (int i = 0; i < sensors.length; i++) {
             sensors[i] = board.analogInput(config.sensors().get(i));
@@ -80,9 +85,21 @@ public final class Firmware {
      * Loads the newest valid snapshot, if any.
      *
      * @return what was loaded and what was rejected
+     * @throws HalException {@link dev.aplysia.hal.ErrorKind#INVALID_CONFIG} when the storage holds another
+     *                      network's snapshots, naming them and what differs (see {@link SnapshotStore})
      */
     public SnapshotStore.Boot boot() throws HalException {
         return snapshots.boot(classifier.network());
+    }
+
+    /**
+     * Starts as a new network: moves every snapshot on the storage to an archive folder first, so that none is lost.
+     *
+     * @return where the old snapshots went, and that nothing was loaded
+     * @throws HalException when a snapshot cannot be archived (it then stays where it was)
+     */
+    public SnapshotStore.Boot bootAsNewNetwork() throws HalException {
+        return snapshots.bootAsNewNetwork(classifier.network());
     }
 
     /** Runs one tick; returns 1 if the core did work this tick, 0 if it idled until the next sample. */
@@ -179,22 +196,46 @@ public final class Firmware {
     }
 
     private void checkpointIfDue() {
-        if (config.checkpointTicks() > 0 && counters.ticks - lastCheckpointTick >= config.checkpointTicks()) {
+        if (schedule.due(counters.ticks)) {
             checkpoint();
         }
     }
 
-    /** Saves a snapshot now (between presentations); a failure is counted and reported, the state keeps running. */
+    /**
+     * Saves a snapshot now (between presentations); a failure is counted and reported once, with when the next
+     * scheduled attempt comes, and the state keeps running.
+     */
     public void checkpoint() {
         long tick = counters.ticks;
         try {
-            snapshots.save(classifier.network());
+            String slot = snapshots.save(classifier.network());
             counters.checkpoints++;
-            lastCheckpointTick = tick;
-            events.checkpoint(tick, true, SnapshotStore.CURRENT);
+            schedule.succeeded(tick);
+            lastSavedTick = tick;
+            lastSaveFailure = null;
+            events.checkpoint(tick, true, slot);
         } catch (HalException e) {
             counters.checkpointFailures++;
-            events.checkpoint(tick, false, e.getMessage());
+            int wait = schedule.failed(tick);
+            lastSaveFailure = e;
+            events.checkpoint(tick, false, e.getMessage() + " (failure " + schedule.failuresInARow()
+                    + " in a row, " + counters.checkpointFailures + " in all; next attempt in " + wait
+                    + " checkpoint interval" + (wait == 1 ? "" : "s") + ")");
+        }
+    }
+
+    /**
+     * Saves a snapshot at the end of a run, whatever the back-off.
+     *
+     * @throws HalException when the save fails, saying where to, why, and which learning is lost
+     */
+    public void finalCheckpoint() throws HalException {
+        checkpoint();
+        if (lastSaveFailure != null) {
+            String lost = lastSavedTick < 0 ? "everything learned in this run is lost"
+                    : "what was learned after firmware tick " + lastSavedTick + " is lost";
+            throw new HalException(lastSaveFailure.kind(), "the final snapshot was not saved in " + board.storage()
+                    + ", so " + lost + ": " + lastSaveFailure.getMessage(), lastSaveFailure);
         }
     }
 

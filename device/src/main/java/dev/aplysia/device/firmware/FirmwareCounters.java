@@ -62,7 +62,7 @@ public final class FirmwareCounters {
         return checkpoints;
     }
 
-    /** Snapshots that failed to save. */
+    /** Snapshot saves that failed, each attempt counted once (attempts back off: see {@link Firmware#checkpoint}). */
     public long checkpointFailures() {
         return checkpointFailures;
     }

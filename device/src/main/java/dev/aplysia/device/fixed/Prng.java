@@ -79,9 +79,17 @@ public final class Prng {
         into[3] = s3;
     }
 
-    /** Restores a state captured by {@link #state()}. */
+    /**
+     * Whether {@code state} can be restored: four words, not all zero (xoshiro128** stays at zero forever from an
+     * all-zero state, emitting only zeros).
+     */
+    public static boolean usable(int[] state) {
+        return state.length == 4 && (state[0] | state[1] | state[2] | state[3]) != 0;
+    }
+
+    /** Restores a state captured by {@link #state()}; it must be {@link #usable}. */
     public void restore(int[] state) {
-        if (state.length != 4 || (state[0] | state[1] | state[2] | state[3]) == 0) {
+        if (!usable(state)) {
             throw new IllegalArgumentException("PRNG state must be four words, not all zero");
         }
         s0 = state[0];

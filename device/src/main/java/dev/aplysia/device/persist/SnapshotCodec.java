@@ -1,6 +1,7 @@
 package dev.aplysia.device.persist;
 
 import dev.aplysia.device.core.Network;
+import dev.aplysia.device.core.StateConstraint;
 import dev.aplysia.device.core.StateVisitor;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
@@ -17,6 +18,7 @@ import java.util.zip.CRC32;
  *   reserved  u16      0
  *   network   u64      FNV-1a 64 of the network spec's text: a snapshot loads only into the same network
  *   tick      u64      the network's tick when saved
+ *   identity  the {@link NetworkIdentity} fields (version 2 on; version 1 has none)
  *   sections  u32      number of sections, then per section:
  *     name    u16 length + UTF-8
  *     kind    u8       4 = int32 values, 2 = int16 values
@@ -24,17 +26,24 @@ import java.util.zip.CRC32;
  *     values  count * kind bytes
  *   crc32     u32      CRC-32 of every byte before it
  * </pre>
- * Sections follow {@link Network#visitState}. Decoding checks everything (magic, version, network, checksum, and
- * every section's name, kind and length against the live network) before the first value is written, so a rejected
- * snapshot leaves the network untouched.
+ * Sections follow {@link Network#visitState}. Decoding checks everything before the first value is written, so a
+ * rejected snapshot leaves the network untouched: the magic and checksum; then whether the snapshot is this
+ * network's (version, identity, fingerprint, and the layout of the sections: names, kinds and lengths), else a
+ * {@link ForeignSnapshotException} names what differs; then that every value obeys its section's
+ * {@link StateConstraint} and that the header's tick is the state's, else a {@link SnapshotException} names the
+ * field. Version 1 snapshots (no identity) are read as well: their sections are the same.
  */
 public final class SnapshotCodec {
 
-    /** The format version this firmware writes and reads. */
-    public static final int VERSION = 1;
+    /** The format version this firmware writes. */
+    public static final int VERSION = 2;
+    /** The oldest format version this firmware reads. */
+    public static final int OLDEST_READABLE = 1;
 
     static final byte[] MAGIC = {'A', 'P', 'L', 'Y'};
-    static final int HEADER_BYTES = 4 + 2 + 2 + 8 + 8 + 4;
+    /** Bytes before the identity: magic, version, reserved, fingerprint, tick. */
+    static final int PREFIX_BYTES = 4 + 2 + 2 + 8 + 8;
+    private static final int TICK_OFFSET = 16;
 
     private SnapshotCodec() {
     }
@@ -44,15 +53,16 @@ public final class SnapshotCodec {
         return new SnapshotWriter(network).encode();
     }
 
-    /** The tick recorded in a snapshot that {@link #check} accepted for some network. */
+    /** The tick recorded in a snapshot's header (meaningful once {@link #check} accepted it). */
     public static long tick(byte[] snapshot) {
-        return ByteBuffer.wrap(snapshot).getLong(16);
+        return ByteBuffer.wrap(snapshot).getLong(TICK_OFFSET);
     }
 
     /**
      * Verifies {@code snapshot} against {@code network} without changing it.
      *
-     * @throws SnapshotException naming what is wrong
+     * @throws ForeignSnapshotException when it is intact but of another network, naming what differs
+     * @throws SnapshotException        naming what else is wrong
      */
     public static void check(Network network, byte[] snapshot) throws SnapshotException {
         parse(network, snapshot);
@@ -61,7 +71,7 @@ public final class SnapshotCodec {
     /**
      * Loads {@code snapshot} into {@code network}: all or nothing.
      *
-     * @throws SnapshotException naming what is wrong; the network is then untouched
+     * @throws SnapshotException as {@link #check}; the network is then untouched
      */
     public static void decode(Network network, byte[] snapshot) throws SnapshotException {
         List<Section> parsed = parse(network, snapshot);
@@ -69,64 +79,15 @@ public final class SnapshotCodec {
             private int next;
 
             @Override
-            public void visit(String name, int[] values) {
+            public void visit(String name, int[] values, StateConstraint legal) {
                 System.arraycopy(parsed.get(next++).ints, 0, values, 0, values.length);
             }
 
             @Override
-            public void visit(String name, short[] values) {
+            public void visit(String name, short[] values, StateConstraint legal) {
                 System.arraycopy(parsed.get(next++).shorts, 0, values, 0, values.length);
             }
         });
-    }
-
-    private static List<Section> parse(Network network, byte[] snapshot) throws SnapshotException {
-        checkEnvelope(network, snapshot);
-        ByteBuffer in = ByteBuffer.wrap(snapshot, HEADER_BYTES, snapshot.length - HEADER_BYTES - 4);
-        List<Section> expected = sections(network);
-        int count = ByteBuffer.wrap(snapshot).getInt(HEADER_BYTES - 4);
-        if (count != expected.size()) {
-            throw new SnapshotException("snapshot has " + count + " sections, the network " + expected.size());
-        }
-        List<Section> parsed = new ArrayList<>(count);
-        try {
-            for (Section want : expected) {
-                parsed.add(Section.read(in, want));
-            }
-        } catch (BufferUnderflowException e) {
-            throw new SnapshotException("snapshot ends inside section " + (parsed.size() + 1));
-        }
-        if (in.hasRemaining()) {
-            throw new SnapshotException(in.remaining() + " unexpected bytes after the last section");
-        }
-        return parsed;
-    }
-
-    private static void checkEnvelope(Network network, byte[] snapshot) throws SnapshotException {
-        if (snapshot.length < HEADER_BYTES + 4) {
-            throw new SnapshotException("snapshot truncated: " + snapshot.length + " bytes is shorter than a header");
-        }
-        ByteBuffer in = ByteBuffer.wrap(snapshot);
-        for (byte b : MAGIC) {
-            if (in.get() != b) {
-                throw new SnapshotException("not a snapshot: bad magic");
-            }
-        }
-        CRC32 crc = new CRC32();
-        crc.update(snapshot, 0, snapshot.length - 4);
-        if ((int) crc.getValue() != in.getInt(snapshot.length - 4)) {
-            throw new SnapshotException("checksum mismatch: corrupt or truncated snapshot");
-        }
-        int version = in.getShort() & 0xFFFF;
-        if (version != VERSION) {
-            throw new SnapshotException("snapshot format version " + version + " is not supported (this firmware reads "
-                    + VERSION + ")");
-        }
-        in.getShort();
-        if (in.getLong() != fingerprint(network)) {
-            throw new SnapshotException("snapshot belongs to another network (spec fingerprint differs from "
-                    + network.spec().name() + ")");
-        }
     }
 
     /** FNV-1a 64 of the spec's text: any change to shape, parameters, rules or seed gives another network. */
@@ -139,33 +100,116 @@ public final class SnapshotCodec {
         return hash;
     }
 
-    private static List<Section> sections(Network network) {
+    private static List<Section> parse(Network network, byte[] snapshot) throws SnapshotException {
+        ByteBuffer in = envelope(snapshot);
+        int version = in.getShort(4) & 0xFFFF;
+        if (version < OLDEST_READABLE || version > VERSION) {
+            throw new ForeignSnapshotException("written by snapshot codec version " + version + "; this firmware"
+                    + " reads versions " + OLDEST_READABLE + " to " + VERSION);
+        }
+        checkNetwork(network, version, in);
+        long tick = tick(snapshot);
+        if (tick < 0) {
+            throw new SnapshotException("the header's tick " + tick + " is negative");
+        }
+        List<Section> parsed = sections(network, in);
+        checkTick(tick, parsed);
+        return parsed;
+    }
+
+    /** The bytes between the prefix and the checksum, after checking the magic and the checksum. */
+    private static ByteBuffer envelope(byte[] snapshot) throws SnapshotException {
+        if (snapshot.length < PREFIX_BYTES + Integer.BYTES + Integer.BYTES) {
+            throw new SnapshotException("snapshot truncated: " + snapshot.length + " bytes is shorter than a header");
+        }
+        for (int k = 0; k < MAGIC.length; k++) {
+            if (snapshot[k] != MAGIC[k]) {
+                throw new SnapshotException("not a snapshot: bad magic");
+            }
+        }
+        CRC32 crc = new CRC32();
+        crc.update(snapshot, 0, snapshot.length - 4);
+        ByteBuffer in = ByteBuffer.wrap(snapshot, 0, snapshot.length - 4);
+        if ((int) crc.getValue() != ByteBuffer.wrap(snapshot).getInt(snapshot.length - 4)) {
+            throw new SnapshotException("checksum mismatch: corrupt or truncated snapshot");
+        }
+        return in.position(PREFIX_BYTES);
+    }
+
+    private static void checkNetwork(Network network, int version, ByteBuffer in) throws SnapshotException {
+        long theirs = in.getLong(8);
+        long ours = fingerprint(network);
+        if (version == 1) {
+            if (theirs != ours) {
+                throw new ForeignSnapshotException("of another network: its spec fingerprint " + hex(theirs)
+                        + " is not this network's " + hex(ours) + " (a version 1 snapshot names no fields)");
+            }
+            return;
+        }
+        List<String> differences = NetworkIdentity.read(in).differencesFrom(NetworkIdentity.of(network.spec()));
+        if (!differences.isEmpty()) {
+            throw new ForeignSnapshotException("of another network: " + String.join("; ", differences));
+        }
+        if (theirs != ours) {
+            throw new ForeignSnapshotException("of another network: the spec's other parameters (thresholds, rates,"
+                    + " rule terms) differ: fingerprint " + hex(theirs) + " in the snapshot, " + hex(ours)
+                    + " in this network");
+        }
+    }
+
+    private static String hex(long fingerprint) {
+        return String.format("%016x", fingerprint);
+    }
+
+    private static List<Section> sections(Network network, ByteBuffer in) throws SnapshotException {
+        List<Section> expected = layout(network);
+        List<Section> parsed = new ArrayList<>(expected.size());
+        try {
+            int count = in.getInt();
+            if (count != expected.size()) {
+                throw new ForeignSnapshotException("of another state layout: the snapshot has " + count
+                        + " sections, this network " + expected.size());
+            }
+            for (Section want : expected) {
+                parsed.add(Section.read(in, want));
+            }
+        } catch (BufferUnderflowException e) {
+            throw new SnapshotException("snapshot ends inside section " + (parsed.size() + 1));
+        }
+        if (in.hasRemaining()) {
+            throw new SnapshotException(in.remaining() + " unexpected bytes after the last section");
+        }
+        return parsed;
+    }
+
+    private static void checkTick(long tick, List<Section> parsed) throws SnapshotException {
+        for (Section section : parsed) {
+            if (section.name.equals(Network.SCALARS) && Network.tick(section.ints) != tick) {
+                throw new SnapshotException("the header's tick " + tick + " is not the state's tick "
+                        + Network.tick(section.ints));
+            }
+        }
+    }
+
+    /** The network's sections: names, kinds, lengths and constraints, without values. */
+    private static List<Section> layout(Network network) {
         List<Section> sections = new ArrayList<>();
         network.visitState(new StateVisitor() {
             @Override
-            public void visit(String name, int[] values) {
-                sections.add(new Section(name, values.clone(), null));
+            public void visit(String name, int[] values, StateConstraint legal) {
+                sections.add(new Section(name, Integer.BYTES, values.length, legal, null, null));
             }
 
             @Override
-            public void visit(String name, short[] values) {
-                sections.add(new Section(name, null, values.clone()));
+            public void visit(String name, short[] values, StateConstraint legal) {
+                sections.add(new Section(name, Short.BYTES, values.length, legal, null, null));
             }
         });
         return sections;
     }
 
-    /** One named array: {@code ints} or {@code shorts} is set. */
-    private record Section(String name, int[] ints, short[] shorts) {
-
-        int kind() {
-            return ints != null ? Integer.BYTES : Short.BYTES;
-        }
-
-        int length() {
-            return ints != null ? ints.length : shorts.length;
-        }
-
+    /** One named array: its layout, and once read, {@code ints} or {@code shorts}. */
+    private record Section(String name, int kind, int length, StateConstraint legal, int[] ints, short[] shorts) {
 
         static Section read(ByteBuffer in, Section want) throws SnapshotException {
             byte[] utf8 = new byte[in.getShort() & 0xFFFF];
@@ -173,20 +217,30 @@ public final class SnapshotCodec {
             String name = new String(utf8, StandardCharsets.UTF_8);
             int kind = in.get();
             int count = in.getInt();
-            if (!name.equals(want.name) || kind != want.kind() || count != want.length()) {
-                throw new SnapshotException("section " + name + " (" + count + " x " + kind + " bytes) does not match"
-                        + " the network's " + want.name + " (" + want.length() + " x " + want.kind() + " bytes)");
+            if (!name.equals(want.name) || kind != want.kind || count != want.length) {
+                throw new ForeignSnapshotException("of another state layout: section " + name + " (" + count + " x "
+                        + kind + " bytes) where this network has " + want.name + " (" + want.length + " x "
+                        + want.kind + " bytes)");
             }
+            String violation;
+            Section section;
             if (kind == Integer.BYTES) {
                 int[] values = new int[count];
                 in.asIntBuffer().get(values);
                 in.position(in.position() + count * Integer.BYTES);
-                return new Section(name, values, null);
+                violation = want.legal.violation(values);
+                section = new Section(name, kind, count, want.legal, values, null);
+            } else {
+                short[] values = new short[count];
+                in.asShortBuffer().get(values);
+                in.position(in.position() + count * Short.BYTES);
+                violation = want.legal.violation(values);
+                section = new Section(name, kind, count, want.legal, null, values);
             }
-            short[] values = new short[count];
-            in.asShortBuffer().get(values);
-            in.position(in.position() + count * Short.BYTES);
-            return new Section(name, null, values);
+            if (violation != null) {
+                throw new SnapshotException("section " + name + ": " + violation);
+            }
+            return section;
         }
     }
 }

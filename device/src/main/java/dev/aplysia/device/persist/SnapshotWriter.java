@@ -1,6 +1,7 @@
 package dev.aplysia.device.persist;
 
 import dev.aplysia.device.core.Network;
+import dev.aplysia.device.core.StateConstraint;
 import dev.aplysia.device.core.StateVisitor;
 import java.nio.ByteBuffer;
 import java.util.zip.CRC32;
@@ -14,13 +15,14 @@ public final class SnapshotWriter {
 
     private final Network network;
     private final long fingerprint;
+    private final byte[] identity;
     private final byte[] buffer;
     private final ByteBuffer out;
     private final CRC32 crc = new CRC32();
     private final int sectionCount;
     private final StateVisitor sections = new StateVisitor() {
         @Override
-        public void visit(String name, int[] values) {
+        public void visit(String name, int[] values, StateConstraint legal) {
             header(name, Integer.BYTES, values.length);
             for (int value : values) {
                 out.putInt(value);
@@ -28,7 +30,7 @@ public final class SnapshotWriter {
         }
 
         @Override
-        public void visit(String name, short[] values) {
+        public void visit(String name, short[] values, StateConstraint legal) {
             header(name, Short.BYTES, values.length);
             for (short value : values) {
                 out.putShort(value);
@@ -40,7 +42,8 @@ public final class SnapshotWriter {
     public SnapshotWriter(Network network) {
         this.network = network;
         this.fingerprint = SnapshotCodec.fingerprint(network);
-        int[] layout = layout(network);
+        this.identity = NetworkIdentity.of(network.spec()).encode();
+        int[] layout = layout(network, identity.length);
         this.buffer = new byte[layout[0]];
         this.out = ByteBuffer.wrap(buffer);
         this.sectionCount = layout[1];
@@ -55,7 +58,7 @@ public final class SnapshotWriter {
     public byte[] encode() {
         out.clear();
         out.put(SnapshotCodec.MAGIC).putShort((short) SnapshotCodec.VERSION).putShort((short) 0)
-                .putLong(fingerprint).putLong(network.tick()).putInt(sectionCount);
+                .putLong(fingerprint).putLong(network.tick()).put(identity).putInt(sectionCount);
         network.visitState(sections);
         crc.reset();
         crc.update(buffer, 0, out.position());
@@ -72,17 +75,17 @@ public final class SnapshotWriter {
     }
 
     /** {snapshot bytes, section count} of {@code network}'s snapshots. */
-    private static int[] layout(Network network) {
-        int[] layout = {SnapshotCodec.HEADER_BYTES + Integer.BYTES, 0};
+    private static int[] layout(Network network, int identityBytes) {
+        int[] layout = {SnapshotCodec.PREFIX_BYTES + identityBytes + Integer.BYTES + Integer.BYTES, 0};
         network.visitState(new StateVisitor() {
             @Override
-            public void visit(String name, int[] values) {
+            public void visit(String name, int[] values, StateConstraint legal) {
                 layout[0] += section(name) + values.length * Integer.BYTES;
                 layout[1]++;
             }
 
             @Override
-            public void visit(String name, short[] values) {
+            public void visit(String name, short[] values, StateConstraint legal) {
                 layout[0] += section(name) + values.length * Short.BYTES;
                 layout[1]++;
             }

@@ -284,6 +284,21 @@ public final class RuleEngine {
         return consolidation == null ? 0 : consolidation[s];
     }
 
+    /** The lowest raw weight: every update, normalisation and load clamps to {@code [weightMin, weightMax]}. */
+    public int weightMin() {
+        return wMin;
+    }
+
+    /** The highest raw weight. */
+    public int weightMax() {
+        return wMax;
+    }
+
+    /** The highest raw consolidation level: updates and loads clamp to {@code [0, maxConsolidation]}. */
+    public int maxConsolidation() {
+        return maxConsolidation;
+    }
+
     /** Sets a raw weight (clamped to the bounds): for loading learned weights. */
     public void setWeight(int s, int raw) {
         weights[s] = (short) Fx.clamp(raw, wMin, wMax);

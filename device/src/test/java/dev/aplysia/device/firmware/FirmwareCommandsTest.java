@@ -70,7 +70,7 @@ class FirmwareCommandsTest {
         Ack ack = send("snapshot", "{}");
 
         assertNull(ack.error());
-        assertTrue(board.storage().read(SnapshotStore.CURRENT).isPresent());
+        assertTrue(board.storage().read(SnapshotStore.SLOTS.get(0)).isPresent());
     }
 
     @Test

@@ -99,6 +99,53 @@ class SnapshotTest {
     }
 
     @Test
+    void aSnapshotOfAnotherSeedIsForeignNamingTheSeed() {
+        byte[] snapshot = SnapshotCodec.encode(classifier(5).network());
+        Network other = classifier(6).network();
+
+        ForeignSnapshotException e = assertThrows(ForeignSnapshotException.class,
+                () -> SnapshotCodec.check(other, snapshot));
+
+        assertTrue(e.getMessage().contains("seed: 5 in the snapshot, 6 in this network"), e.getMessage());
+    }
+
+    @Test
+    void aVersionOneSnapshotOfThisNetworkStillLoads() throws Exception {
+        SpikingClassifier original = classifier(5);
+        learn(original, 0, 10);
+        byte[] current = SnapshotCodec.encode(original.network());
+        byte[] versionOne = versionOne(current, original.network());
+        SpikingClassifier restored = classifier(5);
+
+        SnapshotCodec.decode(restored.network(), versionOne);
+
+        assertArrayEquals(current, SnapshotCodec.encode(restored.network()));
+    }
+
+    @Test
+    void aVersionOneSnapshotOfAnotherNetworkIsForeign() {
+        Network seed5 = classifier(5).network();
+        byte[] versionOne = versionOne(SnapshotCodec.encode(seed5), seed5);
+
+        ForeignSnapshotException e = assertThrows(ForeignSnapshotException.class,
+                () -> SnapshotCodec.check(classifier(6).network(), versionOne));
+
+        assertTrue(e.getMessage().contains("fingerprint"), e.getMessage());
+    }
+
+    /** The version 1 encoding of a snapshot: the same without the identity block. */
+    static byte[] versionOne(byte[] snapshot, Network network) {
+        int identity = NetworkIdentity.of(network.spec()).encode().length;
+        byte[] old = new byte[snapshot.length - identity];
+        System.arraycopy(snapshot, 0, old, 0, SnapshotCodec.PREFIX_BYTES);
+        System.arraycopy(snapshot, SnapshotCodec.PREFIX_BYTES + identity, old, SnapshotCodec.PREFIX_BYTES,
+                old.length - SnapshotCodec.PREFIX_BYTES);
+        old[5] = 1;
+        reseal(old);
+        return old;
+    }
+
+    @Test
     void encodingIntoTheWritersBufferAllocatesNothingOnceWarm() {
         var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
         org.junit.jupiter.api.Assumptions.assumeTrue(threads.isThreadAllocatedMemorySupported());

@@ -7,17 +7,27 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
-/** The simulated board's storage: any {@link Storage}, with failures and power cuts injected in front of it. */
+/**
+ * The simulated board's storage: any {@link Storage}, with failures and power cuts injected in front of it. Its
+ * folders share the board's fault plan and power cut: a fault planned on {@link FaultInjector#STORAGE} hits the next
+ * operations wherever they go.
+ */
 final class SimStorage implements Storage {
 
     static final int NO_CUT = -1;
 
     private final Storage inner;
-    private final FaultPlan faults = new FaultPlan(FaultInjector.STORAGE);
-    private int cutAfter = NO_CUT;
+    private final FaultPlan faults;
+    private final PowerCut cut;
 
     SimStorage(Storage inner) {
+        this(inner, new FaultPlan(FaultInjector.STORAGE), new PowerCut());
+    }
+
+    private SimStorage(Storage inner, FaultPlan faults, PowerCut cut) {
         this.inner = inner;
+        this.faults = faults;
+        this.cut = cut;
     }
 
     FaultPlan faults() {
@@ -25,18 +35,18 @@ final class SimStorage implements Storage {
     }
 
     void cutNextWriteAfter(int bytes) {
-        cutAfter = bytes;
+        cut.afterBytes = bytes;
     }
 
     @Override
     public void write(String name, byte[] data) throws HalException {
         faults.check();
-        if (cutAfter == NO_CUT) {
+        if (cut.afterBytes == NO_CUT) {
             inner.write(name, data);
             return;
         }
-        int kept = Math.min(cutAfter, data.length);
-        cutAfter = NO_CUT;
+        int kept = Math.min(cut.afterBytes, data.length);
+        cut.afterBytes = NO_CUT;
         inner.write(name, Arrays.copyOf(data, kept));
         throw new HalException(ErrorKind.IO, "power cut after " + kept + " of " + data.length
                 + " bytes while writing '" + name + "'");
@@ -64,5 +74,28 @@ final class SimStorage implements Storage {
     public List<String> list() throws HalException {
         faults.check();
         return inner.list();
+    }
+
+    @Override
+    public Storage folder(String name) throws HalException {
+        faults.check();
+        return new SimStorage(inner.folder(name), faults, cut);
+    }
+
+    @Override
+    public long usableBytes() throws HalException {
+        faults.check();
+        return inner.usableBytes();
+    }
+
+    /** Says where the blobs are: the storage beneath. */
+    @Override
+    public String toString() {
+        return inner.toString();
+    }
+
+    /** The byte after which the next write is cut, or {@link #NO_CUT}. */
+    private static final class PowerCut {
+        private int afterBytes = NO_CUT;
     }
 }

@@ -15,15 +15,16 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * Blobs as files in one directory, one file per blob, named as the blob.
+ * Blobs as files in one directory, one file per blob, named as the blob; a folder is a subdirectory.
  *
  * <p>{@link #write} is atomic: the data goes to {@code .NAME.tmp}, is forced to disk, and the temporary file is moved
  * over {@code NAME} with an atomic rename; the directory is then forced so that the rename itself survives a power
  * cut. A leftover temporary file from a cut write is invisible to {@link #list} and overwritten by the next write.
  * Directory forcing works on Linux; where the platform cannot open a directory for it, that step is skipped.
  *
- * <p>A failure whose message reports a full device ({@code No space left on device}) is reported as
- * {@link ErrorKind#STORAGE_FULL}; Java exposes no error code to tell it apart otherwise.
+ * <p>{@link #usableBytes} is the usable space of the directory's file store. A failure whose message reports a full
+ * device ({@code No space left on device}) is reported as {@link ErrorKind#STORAGE_FULL}; Java exposes no error code
+ * to tell it apart otherwise.
  */
 public final class FileStorage implements Storage {
 
@@ -45,7 +46,7 @@ public final class FileStorage implements Storage {
 
     @Override
     public void write(String name, byte[] data) throws HalException {
-        Path target = directory.resolve(BlobName.require(name));
+        Path target = blob(name);
         Path temporary = directory.resolve("." + name + ".tmp");
         try {
             writeDurably(temporary, data);
@@ -59,7 +60,7 @@ public final class FileStorage implements Storage {
     @Override
     public Optional<byte[]> read(String name) throws HalException {
         try {
-            return Optional.of(Files.readAllBytes(directory.resolve(BlobName.require(name))));
+            return Optional.of(Files.readAllBytes(blob(name)));
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException e) {
@@ -69,8 +70,8 @@ public final class FileStorage implements Storage {
 
     @Override
     public void rename(String from, String to) throws HalException {
-        Path source = directory.resolve(BlobName.require(from));
-        Path target = directory.resolve(BlobName.require(to));
+        Path source = blob(from);
+        Path target = blob(to);
         try {
             Files.move(source, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             forceDirectory();
@@ -84,7 +85,7 @@ public final class FileStorage implements Storage {
     @Override
     public boolean delete(String name) throws HalException {
         try {
-            boolean deleted = Files.deleteIfExists(directory.resolve(BlobName.require(name)));
+            boolean deleted = Files.deleteIfExists(blob(name));
             forceDirectory();
             return deleted;
         } catch (IOException e) {
@@ -103,6 +104,42 @@ public final class FileStorage implements Storage {
         } catch (IOException e) {
             throw failure("cannot list blobs in " + directory, e);
         }
+    }
+
+    /** The subdirectory {@code name}, created if missing. */
+    @Override
+    public Storage folder(String name) throws HalException {
+        Path folder = directory.resolve(BlobName.require(name));
+        if (Files.isRegularFile(folder)) {
+            throw new HalException(ErrorKind.INVALID_ARGUMENT, "'" + name + "' in " + directory
+                    + " is a blob, not a folder");
+        }
+        return new FileStorage(folder);
+    }
+
+    @Override
+    public long usableBytes() throws HalException {
+        try {
+            return Files.getFileStore(directory).getUsableSpace();
+        } catch (IOException e) {
+            throw failure("cannot query the usable space of " + directory, e);
+        }
+    }
+
+    /** The directory, for messages. */
+    @Override
+    public String toString() {
+        return directory.toString();
+    }
+
+    /** The file of blob {@code name}, checked to be a valid name and not a folder. */
+    private Path blob(String name) throws HalException {
+        Path file = directory.resolve(BlobName.require(name));
+        if (Files.isDirectory(file)) {
+            throw new HalException(ErrorKind.INVALID_ARGUMENT, "'" + name + "' in " + directory
+                    + " is a folder, not a blob");
+        }
+        return file;
     }
 
     private static void writeDurably(Path file, byte[] data) throws IOException {

@@ -16,6 +16,9 @@ import java.util.Optional;
  * update therefore writes a temporary blob and renames it over the real one. (The file-system implementation makes
  * {@code write} atomic as well; the simulated board's power cut emulates the weakest case.)
  *
+ * <p>A storage may hold folders beside its blobs ({@link #folder}): each is a storage of its own, a name holds either a
+ * blob or a folder, and {@link #list} names blobs only.
+ *
  * <p>Arrays passed in and returned are copies: changing them afterwards does not change what is stored.
  */
 public interface Storage {
@@ -57,4 +60,22 @@ public interface Storage {
      * @throws HalException {@link ErrorKind#IO}
      */
     List<String> list() throws HalException;
+
+    /**
+     * The folder {@code name} inside this storage, created if missing: a storage whose blobs and folders are apart
+     * from this one's. Its name follows {@link BlobName}. Reading, writing, renaming or deleting a blob under a
+     * folder's name fails with {@link ErrorKind#INVALID_ARGUMENT}, as does a folder under a blob's name.
+     *
+     * @throws HalException {@link ErrorKind#INVALID_ARGUMENT} for an invalid name or the name of a blob,
+     *                      {@link ErrorKind#IO}
+     */
+    Storage folder(String name) throws HalException;
+
+    /**
+     * How many bytes of blob data a write may still use, at most (a file system also spends some on its own
+     * blocks), shared with every folder on the same device.
+     *
+     * @throws HalException {@link ErrorKind#IO}
+     */
+    long usableBytes() throws HalException;
 }

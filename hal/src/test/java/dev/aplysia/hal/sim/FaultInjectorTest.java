@@ -110,6 +110,18 @@ class FaultInjectorTest {
         }
     }
 
+    @Test
+    void storageFaultsAndCutsReachTheBoardsFolders() throws Exception {
+        Storage archive = board.storage().folder("archive");
+        board.faults().failNext(FaultInjector.STORAGE, 1, ErrorKind.STORAGE_FULL);
+        HalException e = assertThrows(HalException.class, () -> archive.write("snapshot", OLD_SNAPSHOT));
+        board.faults().cutNextWrite(3);
+        assertThrows(HalException.class, () -> archive.write("snapshot", NEW_SNAPSHOT));
+
+        assertEquals(ErrorKind.STORAGE_FULL, e.kind());
+        assertArrayEquals(Arrays.copyOf(NEW_SNAPSHOT, 3), archive.read("snapshot").orElseThrow());
+    }
+
     private static void assertSurvivesCut(SimBoard board, int cut) throws HalException {
         Storage storage = board.storage();
         storage.write("snapshot", OLD_SNAPSHOT);

@@ -2,6 +2,7 @@ package dev.aplysia.hal.storage;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,5 +45,18 @@ class FileStorageTest extends StorageContract {
         Path nested = directory.resolve("state/device-1");
         new FileStorage(nested).write("snapshot", new byte[] {1});
         assertArrayEquals(new byte[] {1}, Files.readAllBytes(nested.resolve("snapshot")));
+    }
+
+    @Test
+    void aFolderIsASubdirectory() throws Exception {
+        new FileStorage(directory).folder("archive").write("snapshot", new byte[] {4});
+        assertArrayEquals(new byte[] {4}, Files.readAllBytes(directory.resolve("archive").resolve("snapshot")));
+    }
+
+    @Test
+    void usableBytesAreTheFileStoresUsableSpace() throws Exception {
+        long usable = Files.getFileStore(directory).getUsableSpace();
+        long reported = new FileStorage(directory).usableBytes();
+        assertTrue(Math.abs(reported - usable) < 64L * 1024 * 1024, reported + " vs " + usable);
     }
 }

@@ -101,4 +101,59 @@ public abstract class StorageContract {
         HalException e = assertThrows(HalException.class, () -> storage.write(name, OLD));
         assertEquals(ErrorKind.INVALID_ARGUMENT, e.kind());
     }
+
+    @Test
+    void aFolderKeepsItsBlobsApartFromItsParents() throws Exception {
+        storage.write("snapshot", OLD);
+        Storage folder = storage.folder("archive");
+        folder.write("snapshot", NEW);
+
+        assertArrayEquals(OLD, storage.read("snapshot").orElseThrow());
+        assertArrayEquals(NEW, folder.read("snapshot").orElseThrow());
+        assertEquals(List.of("snapshot"), storage.list(), "folders are not listed as blobs");
+        assertEquals(List.of("snapshot"), folder.list());
+    }
+
+    @Test
+    void aFolderOpenedAgainHoldsWhatWasWrittenThere() throws Exception {
+        storage.folder("archive").folder("1").write("snapshot", NEW);
+
+        assertArrayEquals(NEW, storage.folder("archive").folder("1").read("snapshot").orElseThrow());
+        assertTrue(storage.folder("archive").folder("2").list().isEmpty());
+    }
+
+    @Test
+    void aFolderNameIsNotABlobName() throws Exception {
+        storage.folder("archive");
+
+        for (org.junit.jupiter.api.function.Executable blobOperation : List.<org.junit.jupiter.api.function.Executable>of(
+                () -> storage.read("archive"), () -> storage.write("archive", OLD), () -> storage.delete("archive"),
+                () -> storage.rename("archive", "moved"))) {
+            HalException e = assertThrows(HalException.class, blobOperation);
+            assertEquals(ErrorKind.INVALID_ARGUMENT, e.kind(), e.getMessage());
+            assertTrue(e.getMessage().contains("archive"), e.getMessage());
+        }
+    }
+
+    @Test
+    void aBlobNameIsNotAFolderName() throws Exception {
+        storage.write("snapshot", OLD);
+
+        HalException e = assertThrows(HalException.class, () -> storage.folder("snapshot"));
+
+        assertEquals(ErrorKind.INVALID_ARGUMENT, e.kind());
+        assertArrayEquals(OLD, storage.read("snapshot").orElseThrow());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", ".hidden", "../escape", "a/b"})
+    void invalidFolderNamesAreRejected(String name) {
+        HalException e = assertThrows(HalException.class, () -> storage.folder(name));
+        assertEquals(ErrorKind.INVALID_ARGUMENT, e.kind());
+    }
+
+    @Test
+    void usableBytesAreNotNegative() throws Exception {
+        assertTrue(storage.usableBytes() >= 0);
+    }
 }

@@ -176,7 +176,7 @@ class DeviceCommandsTest {
 
         assertEquals(0, first.exitCode(), first.err());
         assertTrue(first.err().contains("no valid snapshot"), first.err());
-        assertTrue(second.err().contains("booted from snapshot.current"), second.err());
+        assertTrue(second.err().contains("booted from snapshot.a"), second.err());
     }
 
     @Test
@@ -214,7 +214,7 @@ class DeviceCommandsTest {
         String rest = output.lines().collect(java.util.stream.Collectors.joining("\n"));
         assertTrue(device.waitFor(30, TimeUnit.SECONDS), "exited after SIGTERM");
         assertEquals(128 + 15, device.exitValue(), "the conventional status of a SIGTERM exit: " + firstLines + rest);
-        assertTrue(Files.exists(state.resolve("snapshot.current")), firstLines + rest);
+        assertTrue(Files.exists(state.resolve("snapshot.a")), firstLines + rest);
         assertTrue(rest.contains("snapshot saved"), firstLines + rest);
     }
 
