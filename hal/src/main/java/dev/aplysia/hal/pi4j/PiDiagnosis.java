@@ -97,19 +97,12 @@ public final class PiDiagnosis {
             return "not a Raspberry Pi: /" + MODEL + " does not exist (the pi4j board runs only on a Raspberry Pi;"
                     + " use the simulated board elsewhere)";
         }
-        String text = read(model);
-        if (!text.contains("Raspberry Pi")) {
-            return "not a Raspberry Pi: /" + MODEL + " says '" + text + "'";
-        }
-        return null;
-    }
-
-    /** The model text without the device tree's trailing NUL, or what failed in reading it. */
-    private static String read(Path file) {
         try {
-            return new String(Files.readAllBytes(file), StandardCharsets.UTF_8).replace("\0", "").trim();
+            // The device tree ends the string with a NUL.
+            String text = new String(Files.readAllBytes(model), StandardCharsets.UTF_8).replace("\0", "").trim();
+            return text.contains("Raspberry Pi") ? null : "not a Raspberry Pi: /" + MODEL + " says '" + text + "'";
         } catch (IOException e) {
-            return "unreadable: " + e.getMessage();
+            return "cannot tell whether this is a Raspberry Pi: /" + MODEL + " is unreadable: " + e.getMessage();
         }
     }
 
