@@ -3,6 +3,8 @@ package dev.aplysia.node;
 import dev.aplysia.device.telemetry.DeviceMeta;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 
 /**
  * {@code aplysia-device}: the device-only command line, what a Raspberry Pi runs. Exit codes: 0 ok, 1 failure,
@@ -15,6 +17,15 @@ public final class DeviceMain implements Runnable {
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
+
+    /** Turns the libraries' debug log on; accepted before or after the subcommand. */
+    @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT,
+            description = "Log the libraries' diagnostics (Pi4J) from debug level up to stderr; default: warnings.")
+    void verbose(boolean on) {
+        if (on) {
+            DeviceLog.verbose();
+        }
+    }
 
     @Override
     public void run() {

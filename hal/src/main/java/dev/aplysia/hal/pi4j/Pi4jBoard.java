@@ -71,13 +71,16 @@ public final class Pi4jBoard implements Board {
 
     /**
      * The production board: a Pi4J context of gpiod, linuxfs PWM and linuxfs SPI providers, the config's channels,
-     * and blobs stored as files in {@code storageDirectory}.
+     * and blobs stored as files in {@code storageDirectory}. Before Pi4J starts, {@link PiDiagnosis} checks that this
+     * machine is a Pi offering the devices the config uses to this user.
      *
      * @throws HalException {@link ErrorKind#INVALID_CONFIG} when the config asks for more than one PWM chip or reuses
-     *                      an address number; {@link ErrorKind#IO} when Pi4J or a channel cannot be started
+     *                      an address number; {@link ErrorKind#IO} naming what is missing when this is no Pi ready
+     *                      for the config, or when Pi4J or a channel cannot be started
      */
     public static Pi4jBoard open(BoardConfig config, Path storageDirectory) throws HalException {
         List<Provider<?, ?, ?>> providers = productionProviders(config);
+        PiDiagnosis.ofThisMachine().requireReady(config);
         Storage storage = new FileStorage(storageDirectory);
         Context context;
         try {
