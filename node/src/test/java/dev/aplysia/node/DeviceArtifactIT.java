@@ -51,6 +51,14 @@ class DeviceArtifactIT {
         assertTrue(entries.contains("com/fasterxml/jackson/core/JsonParser.class"), "command parsing needs it");
     }
 
+    /** The README says the device jar is under 3 MB; this keeps it true. */
+    @Test
+    void theJarStaysUnderThreeMegabytes() throws IOException {
+        long bytes = Files.size(JAR);
+
+        assertTrue(bytes < 3_000_000, JAR + " is " + bytes + " bytes");
+    }
+
     @Test
     void theJarCarriesJnaNativesForThePisArmLinuxOnly() throws IOException {
         List<String> natives = entries().stream().filter(e -> e.startsWith("com/sun/jna/") && e.endsWith(".so"))
