@@ -30,7 +30,8 @@ import java.util.Set;
  *
  * <p>A read with no matching recorded entry has no value to return: it fails with {@link ErrorKind#OTHER}. A write
  * that differs does not fail, so that the firmware runs on; its mismatch is reported by {@link #firstMismatch()}. A
- * clock read with no matching entry returns the last replayed time. The pacer returns at once.
+ * clock read with no matching entry returns the last replayed time. The pacer returns at once. The wall clock is the
+ * host's: a trace holds no wall time, which stamps reports and decides nothing.
  */
 public final class ReplayBoard implements Board {
 
