@@ -15,7 +15,6 @@ import dev.aplysia.device.telemetry.Topics;
 import dev.aplysia.device.telemetry.TransportException;
 import dev.aplysia.device.telemetry.mqtt.PahoTransport;
 import dev.aplysia.hal.Board;
-import dev.aplysia.hal.time.Clock;
 import java.io.PrintWriter;
 import java.util.concurrent.locks.LockSupport;
 
@@ -23,7 +22,7 @@ import java.util.concurrent.locks.LockSupport;
  * A running firmware's MQTT link, or none: telemetry out through a bounded queue and the publisher thread, commands
  * in, applied on the tick thread between ticks.
  */
-record FirmwareLink(Telemetry telemetry, CommandProcessor processor, Publisher publisher, Clock clock)
+record FirmwareLink(Telemetry telemetry, CommandProcessor processor, Publisher publisher)
         implements AutoCloseable {
 
     /** How long closing waits for queued telemetry to be delivered. */
@@ -33,20 +32,20 @@ record FirmwareLink(Telemetry telemetry, CommandProcessor processor, Publisher p
     static FirmwareLink open(String url, BrokerOptions options, FirmwareConfig config, Board board, PrintWriter err)
             throws TransportException {
         if (url == null) {
-            return new FirmwareLink(null, null, null, board.clock());
+            return new FirmwareLink(null, null, null);
         }
-        Telemetry telemetry = new Telemetry(new TelemetryQueue(512, 256));
+        Telemetry telemetry = new Telemetry(new TelemetryQueue(512, 512), board.clock(), board.wallClock());
         CommandProcessor processor = new CommandProcessor(FirmwareCommands.catalog(config.classifier()).specs(), 16);
         DeviceMeta meta = DeviceMeta.of(SpikingClassifier.spec(config.classifier()), config.profile());
         Publisher publisher = new Publisher(Topics.of(config.deviceId()), telemetry, processor, meta,
                 new PahoTransport(options.settings(url, "aplysia-" + config.deviceId())));
         err.println("telemetry to " + url + " as " + Topics.of(config.deviceId()).root());
-        return new FirmwareLink(telemetry, processor, publisher, board.clock());
+        return new FirmwareLink(telemetry, processor, publisher);
     }
 
     /** Where the firmware reports. */
     FirmwareEvents events() {
-        return telemetry == null ? FirmwareEvents.NONE : new FirmwareTelemetry(telemetry, clock);
+        return telemetry == null ? FirmwareEvents.NONE : new FirmwareTelemetry(telemetry);
     }
 
     /** What the runner calls between ticks. */

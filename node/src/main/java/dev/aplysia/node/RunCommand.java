@@ -239,10 +239,14 @@ public final class RunCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * Says what was booted. The snapshot is counted in its core's steps, not in ticks: ticks number this run's loop
+     * from boot, the only tick numbering the device shows, and its core steps only on the ticks it works.
+     */
     private void report(SnapshotStore.Boot boot) {
         PrintWriter err = err();
         boot.rejected().forEach(r -> err.println("snapshot rejected: " + r));
-        err.println(boot.loaded().map(name -> "booted from " + name + " at tick " + boot.tick())
+        err.println(boot.loaded().map(name -> "booted from " + name + ", saved after " + boot.tick() + " core steps")
                 .orElse("no valid snapshot: starting from a new network"));
         err.flush();
     }

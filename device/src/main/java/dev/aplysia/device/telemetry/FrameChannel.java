@@ -7,8 +7,9 @@ import dev.aplysia.device.wire.FrameWriter;
  * {@code begin} writes the fields every frame carries:
  * <ul>
  *   <li>{@code seq}: this channel's frame number, 0 for the first frame after boot, +1 per frame;</li>
- *   <li>{@code tick}: the firmware tick the frame describes;</li>
- *   <li>{@code ts}: milliseconds on the HAL clock (monotonic, origin at boot; not wall time).</li>
+ *   <li>{@code tick}: the device's tick the frame describes, counted from boot (see {@code docs/protocol.md});</li>
+ *   <li>{@code ts}: wall-clock time the frame was written, milliseconds since the Unix epoch;</li>
+ *   <li>{@code uptime_ms}: milliseconds on the board's monotonic clock since boot.</li>
  * </ul>
  * A channel shares its writer with the other channels of its {@link Telemetry}: finish one frame before beginning
  * another. Tick thread only; allocates nothing.
@@ -29,14 +30,14 @@ public final class FrameChannel {
     }
 
     /**
-     * Starts a frame with {@code seq}, {@code tick} and {@code ts}; add fields to the returned writer, then call
-     * {@link #send()}.
+     * Starts a frame with {@code seq}, {@code tick}, {@code ts} and {@code uptime_ms}; add fields to the returned
+     * writer, then call {@link #send()}.
      *
-     * @param tick   the firmware tick
-     * @param millis HAL clock milliseconds ({@code Clock.millis()})
+     * @param tick the device's tick, counted from boot
      */
-    public FrameWriter begin(long tick, long millis) {
-        return telemetry.begin(this).field("seq", seq).field("tick", tick).field("ts", millis);
+    public FrameWriter begin(long tick) {
+        return telemetry.begin(this).field("seq", seq).field("tick", tick).field("ts", telemetry.epochMillis())
+                .field("uptime_ms", telemetry.uptimeMillis());
     }
 
     /** Closes the frame begun on this channel and queues it; the next frame gets the next {@code seq}. */

@@ -57,7 +57,7 @@ class PublisherTest {
         publisher.start();
 
         send(accuracy, 3);
-        overrun.begin(9, 9);
+        overrun.begin(9);
         overrun.send();
 
         assertEquals(List.of(0L, 1L, 2L), seqs(transport.await(frames, 3, WAIT)));
@@ -128,7 +128,7 @@ class PublisherTest {
 
     private static void send(FrameChannel channel, int count) {
         for (int i = 0; i < count; i++) {
-            channel.begin(i, i).field("acc", 0.5, 1);
+            channel.begin(i).field("acc", 0.5, 1);
             channel.send();
         }
     }

@@ -110,6 +110,18 @@ class DeviceCommandsTest {
     }
 
     @Test
+    void aRebootedRunSpeaksOfTicksOnlyInItsOwnLoopsNumbering() {
+        String state = dir.resolve("state").toString();
+        CliRun first = CliRun.of("device", "run", "--config", BOARD, "--state-dir", state, "--ticks", "500");
+        CliRun second = CliRun.of("device", "run", "--config", BOARD, "--state-dir", state, "--ticks", "10");
+
+        assertTrue(first.err().contains("tick 500: snapshot saved"), first.err());
+        String boot = second.err().lines().filter(line -> line.startsWith("booted from")).findFirst().orElseThrow();
+        assertTrue(boot.matches("booted from snapshot\\.current, saved after \\d+ core steps"), boot);
+        assertTrue(second.err().contains("tick 10: snapshot saved"), second.err());
+    }
+
+    @Test
     void aBoardConfigErrorNamesTheFileAndLine() throws IOException {
         Path board = dir.resolve("bad.board");
         Files.writeString(board, "analog sonar0 adc=adc0 channel=0\npwm motor-left pin=99\n");
