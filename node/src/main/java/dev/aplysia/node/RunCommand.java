@@ -123,7 +123,7 @@ public final class RunCommand implements Callable<Integer> {
             Firmware firmware = new Firmware(firmwareConfig, board,
                     FirmwareEvents.both(new StderrEvents(err()), link.events()));
             report(firmware.boot());
-            FirmwareRunner runner = new FirmwareRunner(firmware, link.commands(firmware));
+            FirmwareRunner runner = new FirmwareRunner(firmware, link.betweenTicks(firmware));
             link.start();
             int code = scenario != null ? runScenario(simulated(board), firmware, runner) : runLoop(runner);
             firmware.checkpoint();

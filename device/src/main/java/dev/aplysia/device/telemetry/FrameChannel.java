@@ -20,13 +20,15 @@ public final class FrameChannel {
     private final int id;
     private final String topicSuffix;
     private final int qos;
+    private final boolean retained;
     private long seq;
 
-    FrameChannel(Telemetry telemetry, int id, String topicSuffix, int qos) {
+    FrameChannel(Telemetry telemetry, int id, String topicSuffix, int qos, boolean retained) {
         this.telemetry = telemetry;
         this.id = id;
         this.topicSuffix = topicSuffix;
         this.qos = qos;
+        this.retained = retained;
     }
 
     /**
@@ -61,8 +63,13 @@ public final class FrameChannel {
         return topicSuffix;
     }
 
-    /** The QoS its frames are published at: 0 for streams, 1 for events. */
+    /** The QoS its frames are published at: 0 for streams, 1 for events and retained streams. */
     public int qos() {
         return qos;
+    }
+
+    /** True if its frames are published retained: the broker keeps the latest for late subscribers. */
+    public boolean retained() {
+        return retained;
     }
 }

@@ -201,7 +201,7 @@ public final class Publisher implements AutoCloseable {
             return false;
         }
         FrameChannel channel = telemetry.channel(frame.channel());
-        transport.publish(topicOf(channel), frame.copyPayload(), channel.qos(), false);
+        transport.publish(topicOf(channel), frame.copyPayload(), channel.qos(), channel.retained());
         framePending = false;
         published.incrementAndGet();
         return true;

@@ -60,7 +60,17 @@ public final class Telemetry {
      * @throws IllegalArgumentException if the name is not MQTT-safe or already registered
      */
     public FrameChannel stream(String name) {
-        return register(Topics.telemetrySuffix(name), 0);
+        return register(Topics.telemetrySuffix(name), 0, false);
+    }
+
+    /**
+     * Registers the stream published on {@code telemetry/{name}} retained at QoS 1 (a state: a subscriber arriving at
+     * any time reads the latest frame; retained messages at QoS 0 are not stored by every broker).
+     *
+     * @throws IllegalArgumentException if the name is not MQTT-safe or already registered
+     */
+    public FrameChannel retainedStream(String name) {
+        return register(Topics.telemetrySuffix(name), 1, true);
     }
 
     /**
@@ -69,7 +79,7 @@ public final class Telemetry {
      * @throws IllegalArgumentException if the type is not MQTT-safe or already registered
      */
     public FrameChannel event(String type) {
-        return register(Topics.eventSuffix(type), 1);
+        return register(Topics.eventSuffix(type), 1, false);
     }
 
     /** The queue the channels write into. */
@@ -82,13 +92,13 @@ public final class Telemetry {
         return channels[id];
     }
 
-    private synchronized FrameChannel register(String topicSuffix, int qos) {
+    private synchronized FrameChannel register(String topicSuffix, int qos, boolean retained) {
         for (FrameChannel c : channels) {
             if (c.topicSuffix().equals(topicSuffix)) {
                 throw new IllegalArgumentException(topicSuffix + " is already registered");
             }
         }
-        FrameChannel channel = new FrameChannel(this, channels.length, topicSuffix, qos);
+        FrameChannel channel = new FrameChannel(this, channels.length, topicSuffix, qos, retained);
         FrameChannel[] grown = Arrays.copyOf(channels, channels.length + 1);
         grown[channel.id()] = channel;
         channels = grown;

@@ -126,6 +126,18 @@ class PublisherTest {
         assertTrue(transport.isClosed());
     }
 
+    @Test
+    void aRetainedStreamsFramesArePublishedRetainedAtQos1() throws Exception {
+        FrameChannel health = telemetry.retainedStream("health");
+        publisher.start();
+
+        send(health, 1);
+
+        FakeTransport.Sent sent = transport.await(t -> t.equals(topics.telemetry("health")), 1, WAIT).get(0);
+        assertEquals(1, sent.qos());
+        assertTrue(sent.retained());
+    }
+
     private static void send(FrameChannel channel, int count) {
         for (int i = 0; i < count; i++) {
             channel.begin(i).field("acc", 0.5, 1);

@@ -2,6 +2,7 @@ package dev.aplysia.device.telemetry;
 
 import dev.aplysia.device.AllocationCounter;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -47,6 +48,16 @@ class TelemetryTest {
         assertEquals(0, accuracy.qos());
         assertEquals("event/overrun", overrun.topicSuffix());
         assertEquals(1, overrun.qos());
+    }
+
+    @Test
+    void aRetainedStreamGoesToTelemetryRetainedAtQos1() {
+        FrameChannel health = telemetry.retainedStream("health");
+
+        assertEquals("telemetry/health", health.topicSuffix());
+        assertEquals(1, health.qos());
+        assertTrue(health.retained());
+        assertFalse(accuracy.retained() || overrun.retained());
     }
 
     @Test

@@ -83,6 +83,25 @@ class DeviceCommandsTest {
     }
 
     @Test
+    void withABrokerTheLastHealthFrameIsRetainedForASubscriberWhoComesLater() throws Exception {
+        try (EmbeddedBroker broker = new EmbeddedBroker().start()) {
+            CliRun run = CliRun.of("device", "run", "--config", BOARD, "--scenario", SCENARIO.toString(),
+                    "--broker", broker.url(), "--id", "robot-h");
+            assertEquals(0, run.exitCode(), run.err());
+
+            try (TelemetryCollector late = new TelemetryCollector(Topics.of("robot-h"),
+                    new PahoTransport(MqttSettings.of(broker.url(), "late-h")))) {
+                late.start();
+                JsonNode health = late.awaitFrames("health", 1, Duration.ofSeconds(10)).get(0).fields();
+
+                assertTrue(health.get("decisions").asLong() > 0, health.toString());
+                assertTrue(health.get("learning").asBoolean(), health.toString());
+                assertTrue(health.has("snapshot_age_ms") && health.has("deadline_misses"), health.toString());
+            }
+        }
+    }
+
+    @Test
     void aRecordedRunReplaysOutputForOutputAndATamperedOneIsCaught() throws IOException {
         Path trace = dir.resolve("run.trace");
         CliRun recorded = CliRun.of("device", "run", "--config", BOARD, "--scenario", SCENARIO.toString(),
