@@ -2,6 +2,7 @@ package dev.aplysia.node;
 
 import dev.aplysia.device.firmware.Firmware;
 import dev.aplysia.device.firmware.FirmwareConfig;
+import dev.aplysia.device.firmware.FirmwareEntities;
 import dev.aplysia.device.firmware.FirmwareEvents;
 import dev.aplysia.device.firmware.FirmwareHealth;
 import dev.aplysia.device.learner.SpikingClassifier;
@@ -14,6 +15,7 @@ import dev.aplysia.device.telemetry.Telemetry;
 import dev.aplysia.device.telemetry.TelemetryQueue;
 import dev.aplysia.device.telemetry.Topics;
 import dev.aplysia.device.telemetry.TransportException;
+import dev.aplysia.device.telemetry.homeassistant.HomeAssistantDiscovery;
 import dev.aplysia.device.telemetry.mqtt.PahoTransport;
 import dev.aplysia.hal.Board;
 import java.io.PrintWriter;
@@ -29,9 +31,13 @@ record FirmwareLink(Telemetry telemetry, CommandProcessor processor, Publisher p
     /** How long closing waits for queued telemetry to be delivered. */
     private static final long DRAIN_NANOS = 3_000_000_000L;
 
-    /** A link to {@code url}, or no link when {@code url} is null. */
-    static FirmwareLink open(String url, BrokerOptions options, FirmwareConfig config, Board board, PrintWriter err)
-            throws TransportException {
+    /**
+     * A link to {@code url}, or no link when {@code url} is null.
+     *
+     * @param discoveryPrefix Home Assistant's discovery prefix to announce the device under; null for none
+     */
+    static FirmwareLink open(String url, BrokerOptions options, String discoveryPrefix, FirmwareConfig config,
+                             Board board, PrintWriter err) throws TransportException {
         if (url == null) {
             return new FirmwareLink(null, null, null, null);
         }
@@ -39,9 +45,15 @@ record FirmwareLink(Telemetry telemetry, CommandProcessor processor, Publisher p
         FirmwareHealth health = new FirmwareHealth(telemetry);
         CommandProcessor processor = new CommandProcessor(FirmwareCommands.catalog(config.classifier()).specs(), 16);
         DeviceMeta meta = DeviceMeta.of(SpikingClassifier.spec(config.classifier()), config.profile());
-        Publisher publisher = new Publisher(Topics.of(config.deviceId()), telemetry, processor, meta,
+        Topics topics = Topics.of(config.deviceId());
+        Publisher publisher = new Publisher(topics, telemetry, processor, meta,
                 new PahoTransport(options.settings(url, "aplysia-" + config.deviceId())));
-        err.println("telemetry to " + url + " as " + Topics.of(config.deviceId()).root());
+        err.println("telemetry to " + url + " as " + topics.root());
+        if (discoveryPrefix != null) {
+            publisher.announceAlso(new HomeAssistantDiscovery(discoveryPrefix, topics, meta,
+                    FirmwareEntities.of(topics)));
+            err.println("announced to Home Assistant under " + discoveryPrefix + "/");
+        }
         return new FirmwareLink(telemetry, processor, publisher, health);
     }
 

@@ -8,6 +8,7 @@ import dev.aplysia.device.firmware.FirmwareRunner;
 import dev.aplysia.device.firmware.RobotWiring;
 import dev.aplysia.device.model.McuProfile;
 import dev.aplysia.device.persist.SnapshotStore;
+import dev.aplysia.device.telemetry.homeassistant.HomeAssistantDiscovery;
 import dev.aplysia.hal.Board;
 import dev.aplysia.hal.BoardConfig;
 import dev.aplysia.hal.ErrorKind;
@@ -93,6 +94,14 @@ public final class RunCommand implements Callable<Integer> {
     @CommandLine.Mixin
     BrokerOptions broker;
 
+    @Option(names = "--ha-prefix", defaultValue = HomeAssistantDiscovery.DEFAULT_PREFIX,
+            description = "Home Assistant's MQTT discovery prefix, under which --broker announces the device's"
+                    + " sensors, learning switch and halt button (default: ${DEFAULT-VALUE}).")
+    String haPrefix;
+
+    @Option(names = "--no-ha-discovery", description = "Do not announce the device to Home Assistant.")
+    boolean noHaDiscovery;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -112,6 +121,7 @@ public final class RunCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--replay runs alone: not with --scenario or --record");
         }
+        String discoveryPrefix = noHaDiscovery ? null : discoveryPrefix();
         BoardConfig wiring = BoardConfig.load(config);
         FirmwareConfig firmwareConfig = RobotWiring.config(wiring, mcu, id, seed);
         if (replay != null) {
@@ -119,7 +129,8 @@ public final class RunCommand implements Callable<Integer> {
         }
         try (Writer traceFile = record == null ? null : Files.newBufferedWriter(record);
              Board board = record(open(wiring), traceFile);
-             FirmwareLink link = FirmwareLink.open(brokerUrl, broker, firmwareConfig, board, err())) {
+             FirmwareLink link = FirmwareLink.open(brokerUrl, broker, discoveryPrefix, firmwareConfig,
+                     board, err())) {
             Firmware firmware = new Firmware(firmwareConfig, board,
                     FirmwareEvents.both(new StderrEvents(err()), link.events()));
             report(firmware.boot());
@@ -131,6 +142,14 @@ public final class RunCommand implements Callable<Integer> {
             return code;
         } finally {
             stopped.countDown();
+        }
+    }
+
+    private String discoveryPrefix() {
+        try {
+            return HomeAssistantDiscovery.requirePrefix(haPrefix);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--ha-prefix: " + e.getMessage());
         }
     }
 

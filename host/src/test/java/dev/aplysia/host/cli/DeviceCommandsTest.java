@@ -5,15 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aplysia.device.firmware.FirmwareEntities;
 import dev.aplysia.device.telemetry.Topics;
 import dev.aplysia.device.telemetry.mqtt.MqttSettings;
 import dev.aplysia.device.telemetry.mqtt.PahoTransport;
 import dev.aplysia.host.broker.EmbeddedBroker;
+import dev.aplysia.host.collect.HomeAssistantSide;
 import dev.aplysia.host.collect.TelemetryCollector;
 import java.io.IOException;
 import java.time.Duration;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -99,6 +102,32 @@ class DeviceCommandsTest {
                 assertTrue(health.has("snapshot_age_ms") && health.has("deadline_misses"), health.toString());
             }
         }
+    }
+
+    @Test
+    void withABrokerHomeAssistantFindsTheDevicesConfigsRetained() throws Exception {
+        try (EmbeddedBroker broker = new EmbeddedBroker().start()) {
+            CliRun run = CliRun.of("device", "run", "--config", BOARD, "--scenario", SCENARIO.toString(),
+                    "--broker", broker.url(), "--id", "robot-ha", "--ha-prefix", "hass");
+            assertEquals(0, run.exitCode(), run.err());
+
+            try (HomeAssistantSide homeAssistant = new HomeAssistantSide(broker.url(), "hass-late", "hass")) {
+                List<HomeAssistantSide.Message> configs = homeAssistant.await(
+                        topic -> topic.startsWith("hass/") && topic.endsWith("/config"),
+                        FirmwareEntities.of(Topics.of("robot-ha")).size(), Duration.ofSeconds(10));
+
+                assertTrue(configs.stream().anyMatch(c -> c.topic().equals("hass/switch/robot-ha/learning/config")),
+                        configs.toString());
+            }
+        }
+    }
+
+    @Test
+    void aDiscoveryPrefixWithAWildcardIsAUsageError() {
+        CliRun run = CliRun.of("device", "run", "--config", BOARD, "--ticks", "1", "--ha-prefix", "ha/#");
+
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains("--ha-prefix: invalid discovery prefix 'ha/#'"), run.err());
     }
 
     @Test
