@@ -52,7 +52,7 @@ record FirmwareLink(Telemetry telemetry, CommandProcessor processor, Publisher p
         if (discoveryPrefix != null) {
             publisher.announceAlso(new HomeAssistantDiscovery(discoveryPrefix, topics, meta,
                     FirmwareEntities.of(topics)));
-            err.println("announced to Home Assistant under " + discoveryPrefix + "/");
+            err.println("Home Assistant discovery under " + discoveryPrefix + "/");
         }
         return new FirmwareLink(telemetry, processor, publisher, health);
     }
