@@ -7,9 +7,11 @@ import dev.aplysia.hal.pwm.PwmOutput;
 import dev.aplysia.hal.storage.Storage;
 import dev.aplysia.hal.time.Clock;
 import dev.aplysia.hal.time.Pacer;
+import dev.aplysia.hal.time.SystemClock;
+import dev.aplysia.hal.time.WallClock;
 
 /**
- * What a firmware instance gets: named channels, a clock, a pacer and persistent storage. Look channels up once, at
+ * What a firmware instance gets: named channels, a clock, a pacer, a wall clock and persistent storage. Look channels up once, at
  * start; a lookup returns the same instance for the same name. A board is used from one thread, the one running the
  * firmware's tick loop.
  */
@@ -48,6 +50,15 @@ public interface Board extends AutoCloseable {
 
     /** Waits on the board's clock; a tick loop paces itself with it. */
     Pacer pacer();
+
+    /**
+     * The wall clock that stamps the board's reports ({@code ts} in telemetry); never read to decide anything. By
+     * default the host's ({@link SystemClock}): a Pi's, kept by NTP; a board without one of its own (an MCU set over
+     * the network, a simulated board) overrides this.
+     */
+    default WallClock wallClock() {
+        return SystemClock.INSTANCE;
+    }
 
     /** Persistent named blobs. */
     Storage storage();

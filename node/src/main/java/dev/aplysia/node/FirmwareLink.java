@@ -2,7 +2,9 @@ package dev.aplysia.node;
 
 import dev.aplysia.device.firmware.Firmware;
 import dev.aplysia.device.firmware.FirmwareConfig;
+import dev.aplysia.device.firmware.FirmwareEntities;
 import dev.aplysia.device.firmware.FirmwareEvents;
+import dev.aplysia.device.firmware.FirmwareHealth;
 import dev.aplysia.device.learner.SpikingClassifier;
 import dev.aplysia.device.command.CommandProcessor;
 import dev.aplysia.device.telemetry.DeviceMeta;
@@ -13,45 +15,63 @@ import dev.aplysia.device.telemetry.Telemetry;
 import dev.aplysia.device.telemetry.TelemetryQueue;
 import dev.aplysia.device.telemetry.Topics;
 import dev.aplysia.device.telemetry.TransportException;
+import dev.aplysia.device.telemetry.homeassistant.HomeAssistantDiscovery;
 import dev.aplysia.device.telemetry.mqtt.PahoTransport;
 import dev.aplysia.hal.Board;
-import dev.aplysia.hal.time.Clock;
 import java.io.PrintWriter;
 import java.util.concurrent.locks.LockSupport;
 
 /**
  * A running firmware's MQTT link, or none: telemetry out through a bounded queue and the publisher thread, commands
- * in, applied on the tick thread between ticks.
+ * in, applied on the tick thread between ticks, and the health frame reported there too.
  */
-record FirmwareLink(Telemetry telemetry, CommandProcessor processor, Publisher publisher, Clock clock)
+record FirmwareLink(Telemetry telemetry, CommandProcessor processor, Publisher publisher, FirmwareHealth health)
         implements AutoCloseable {
 
     /** How long closing waits for queued telemetry to be delivered. */
     private static final long DRAIN_NANOS = 3_000_000_000L;
 
-    /** A link to {@code url}, or no link when {@code url} is null. */
-    static FirmwareLink open(String url, BrokerOptions options, FirmwareConfig config, Board board, PrintWriter err)
-            throws TransportException {
+    /**
+     * A link to {@code url}, or no link when {@code url} is null.
+     *
+     * @param discoveryPrefix Home Assistant's discovery prefix to announce the device under; null for none
+     */
+    static FirmwareLink open(String url, BrokerOptions options, String discoveryPrefix, FirmwareConfig config,
+                             Board board, PrintWriter err) throws TransportException {
         if (url == null) {
-            return new FirmwareLink(null, null, null, board.clock());
+            return new FirmwareLink(null, null, null, null);
         }
-        Telemetry telemetry = new Telemetry(new TelemetryQueue(512, 256));
+        Telemetry telemetry = new Telemetry(new TelemetryQueue(512, 512), board.clock(), board.wallClock());
+        FirmwareHealth health = new FirmwareHealth(telemetry);
         CommandProcessor processor = new CommandProcessor(FirmwareCommands.catalog(config.classifier()).specs(), 16);
         DeviceMeta meta = DeviceMeta.of(SpikingClassifier.spec(config.classifier()), config.profile());
-        Publisher publisher = new Publisher(Topics.of(config.deviceId()), telemetry, processor, meta,
+        Topics topics = Topics.of(config.deviceId());
+        Publisher publisher = new Publisher(topics, telemetry, processor, meta,
                 new PahoTransport(options.settings(url, "aplysia-" + config.deviceId())));
-        err.println("telemetry to " + url + " as " + Topics.of(config.deviceId()).root());
-        return new FirmwareLink(telemetry, processor, publisher, board.clock());
+        err.println("telemetry to " + url + " as " + topics.root());
+        if (discoveryPrefix != null) {
+            publisher.announceAlso(new HomeAssistantDiscovery(discoveryPrefix, topics, meta,
+                    FirmwareEntities.of(topics)));
+            err.println("Home Assistant discovery under " + discoveryPrefix + "/");
+        }
+        return new FirmwareLink(telemetry, processor, publisher, health);
     }
 
     /** Where the firmware reports. */
     FirmwareEvents events() {
-        return telemetry == null ? FirmwareEvents.NONE : new FirmwareTelemetry(telemetry, clock);
+        return telemetry == null ? FirmwareEvents.NONE : FirmwareEvents.both(new FirmwareTelemetry(telemetry), health);
     }
 
-    /** What the runner calls between ticks. */
-    Runnable commands(Firmware firmware) {
-        return processor == null ? () -> { } : new FirmwareCommands(processor, firmware);
+    /** What the runner calls between ticks: apply the commands, report health when due. */
+    Runnable betweenTicks(Firmware firmware) {
+        if (processor == null) {
+            return () -> { };
+        }
+        FirmwareCommands commands = new FirmwareCommands(processor, firmware);
+        return () -> {
+            commands.run();
+            health.report(firmware);
+        };
     }
 
     /** Starts the publisher thread, which connects (and reconnects) on its own. */

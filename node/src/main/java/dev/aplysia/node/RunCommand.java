@@ -9,6 +9,7 @@ import dev.aplysia.device.firmware.RobotWiring;
 import dev.aplysia.device.model.McuProfile;
 import dev.aplysia.device.persist.SnapshotStore;
 import dev.aplysia.device.telemetry.DeviceMeta;
+import dev.aplysia.device.telemetry.homeassistant.HomeAssistantDiscovery;
 import dev.aplysia.hal.Board;
 import dev.aplysia.hal.BoardConfig;
 import dev.aplysia.hal.ErrorKind;
@@ -102,6 +103,14 @@ public final class RunCommand implements Callable<Integer> {
     @CommandLine.Mixin
     BrokerOptions broker;
 
+    @Option(names = "--ha-prefix", defaultValue = HomeAssistantDiscovery.DEFAULT_PREFIX,
+            description = "Home Assistant's MQTT discovery prefix, under which --broker announces the device's"
+                    + " sensors, learning switch and halt button (default: ${DEFAULT-VALUE}).")
+    String haPrefix;
+
+    @Option(names = "--no-ha-discovery", description = "Do not announce the device to Home Assistant.")
+    boolean noHaDiscovery;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -121,6 +130,7 @@ public final class RunCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--replay runs alone: not with --scenario or --record");
         }
+        String discoveryPrefix = noHaDiscovery ? null : discoveryPrefix();
         BoardConfig wiring = BoardConfig.load(config);
         FirmwareConfig firmwareConfig = RobotWiring.config(wiring, mcu, id, seed);
         if (replay != null) {
@@ -128,11 +138,12 @@ public final class RunCommand implements Callable<Integer> {
         }
         try (Writer traceFile = record == null ? null : TraceFile.create(record);
              Board board = record(open(wiring), traceFile, firmwareConfig);
-             FirmwareLink link = FirmwareLink.open(brokerUrl, broker, firmwareConfig, board, err())) {
+             FirmwareLink link = FirmwareLink.open(brokerUrl, broker, discoveryPrefix, firmwareConfig,
+                     board, err())) {
             Firmware firmware = new Firmware(firmwareConfig, board,
                     FirmwareEvents.both(new StderrEvents(err()), link.events()));
             report(newNetwork ? firmware.bootAsNewNetwork() : firmware.boot());
-            FirmwareRunner runner = new FirmwareRunner(firmware, link.commands(firmware));
+            FirmwareRunner runner = new FirmwareRunner(firmware, link.betweenTicks(firmware));
             link.start();
             int code = scenario != null ? runScenario(simulated(board), firmware, runner) : runLoop(runner);
             firmware.finalCheckpoint();
@@ -140,6 +151,14 @@ public final class RunCommand implements Callable<Integer> {
             return code;
         } finally {
             stopped.countDown();
+        }
+    }
+
+    private String discoveryPrefix() {
+        try {
+            return HomeAssistantDiscovery.requirePrefix(haPrefix);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--ha-prefix: " + e.getMessage());
         }
     }
 
@@ -255,11 +274,15 @@ public final class RunCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * Says what was booted. The snapshot is counted in its core's steps, not in ticks: ticks number this run's loop
+     * from boot, the only tick numbering the device shows, and its core steps only on the ticks it works.
+     */
     private void report(SnapshotStore.Boot boot) {
         PrintWriter err = err();
         boot.archive().ifPresent(folder -> err.println("moved the old snapshots to " + folder));
         boot.rejected().forEach(r -> err.println("snapshot rejected: " + r));
-        err.println(boot.loaded().map(name -> "booted from " + name + " at tick " + boot.tick())
+        err.println(boot.loaded().map(name -> "booted from " + name + ", saved after " + boot.tick() + " core steps")
                 .orElse("no valid snapshot: starting from a new network"));
         err.flush();
     }

@@ -2,18 +2,17 @@ package dev.aplysia.device.firmware;
 
 import dev.aplysia.device.telemetry.FrameChannel;
 import dev.aplysia.device.telemetry.Telemetry;
-import dev.aplysia.hal.time.Clock;
 
 /**
- * The firmware's reports as telemetry: each {@link FirmwareEvents} call becomes one frame, stamped with the board's
- * clock. Decisions and learned samples are frequent streams (QoS 0); HAL errors and checkpoints are events (QoS 1).
+ * The firmware's reports as telemetry: each {@link FirmwareEvents} call becomes one frame, stamped by the
+ * {@link Telemetry}'s clocks ({@code ts} wall time, {@code uptime_ms} board time). Decisions and learned samples are frequent streams (QoS 0); HAL errors and checkpoints are events (QoS 1).
  * Called on the tick thread; allocates nothing, except what an exception's {@code getMessage()} may build.
  *
  * <pre>
- * telemetry/decisions  {seq, tick, ts, sample, decided, taught}        taught: -1 without a teacher
- * telemetry/learning   {seq, tick, ts, sample, taught, modulator}      modulator: 3 decimals
- * event/hal-error      {seq, tick, ts, what, error}
- * event/checkpoint     {seq, tick, ts, ok, detail}
+ * telemetry/decisions  {seq, tick, ts, uptime_ms, sample, decided, taught}     taught: -1 without a teacher
+ * telemetry/learning   {seq, tick, ts, uptime_ms, sample, taught, modulator}   modulator: 3 decimals
+ * event/hal-error      {seq, tick, ts, uptime_ms, what, error}
+ * event/checkpoint     {seq, tick, ts, uptime_ms, ok, detail}
  * </pre>
  */
 public final class FirmwareTelemetry implements FirmwareEvents {
@@ -27,15 +26,13 @@ public final class FirmwareTelemetry implements FirmwareEvents {
     /** Event type of saved or failed snapshots. */
     public static final String CHECKPOINT = "checkpoint";
 
-    private final Clock clock;
     private final FrameChannel decisions;
     private final FrameChannel learning;
     private final FrameChannel halErrors;
     private final FrameChannel checkpoints;
 
-    /** Registers the four channels on {@code telemetry}; {@code clock} is the board's. */
-    public FirmwareTelemetry(Telemetry telemetry, Clock clock) {
-        this.clock = clock;
+    /** Registers the four channels on {@code telemetry}, which is stamped by the board's clocks. */
+    public FirmwareTelemetry(Telemetry telemetry) {
         this.decisions = telemetry.stream(DECISIONS);
         this.learning = telemetry.stream(LEARNING);
         this.halErrors = telemetry.event(HAL_ERROR);
@@ -44,26 +41,26 @@ public final class FirmwareTelemetry implements FirmwareEvents {
 
     @Override
     public void decided(long tick, long sample, int decided, int taught) {
-        decisions.begin(tick, clock.millis()).field("sample", sample).field("decided", decided).field("taught", taught);
+        decisions.begin(tick).field("sample", sample).field("decided", decided).field("taught", taught);
         decisions.send();
     }
 
     @Override
     public void learned(long tick, long sample, int taught, double modulator) {
-        learning.begin(tick, clock.millis()).field("sample", sample).field("taught", taught)
+        learning.begin(tick).field("sample", sample).field("taught", taught)
                 .field("modulator", modulator, 3);
         learning.send();
     }
 
     @Override
     public void halError(long tick, String what, Exception error) {
-        halErrors.begin(tick, clock.millis()).field("what", what).field("error", error.getMessage());
+        halErrors.begin(tick).field("what", what).field("error", error.getMessage());
         halErrors.send();
     }
 
     @Override
     public void checkpoint(long tick, boolean ok, String detail) {
-        checkpoints.begin(tick, clock.millis()).field("ok", ok).field("detail", detail);
+        checkpoints.begin(tick).field("ok", ok).field("detail", detail);
         checkpoints.send();
     }
 }

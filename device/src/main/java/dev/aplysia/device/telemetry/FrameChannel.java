@@ -7,8 +7,9 @@ import dev.aplysia.device.wire.FrameWriter;
  * {@code begin} writes the fields every frame carries:
  * <ul>
  *   <li>{@code seq}: this channel's frame number, 0 for the first frame after boot, +1 per frame;</li>
- *   <li>{@code tick}: the firmware tick the frame describes;</li>
- *   <li>{@code ts}: milliseconds on the HAL clock (monotonic, origin at boot; not wall time).</li>
+ *   <li>{@code tick}: the device's tick the frame describes, counted from boot (see {@code docs/protocol.md});</li>
+ *   <li>{@code ts}: wall-clock time the frame was written, milliseconds since the Unix epoch;</li>
+ *   <li>{@code uptime_ms}: milliseconds on the board's monotonic clock since boot.</li>
  * </ul>
  * A channel shares its writer with the other channels of its {@link Telemetry}: finish one frame before beginning
  * another. Tick thread only; allocates nothing.
@@ -19,24 +20,26 @@ public final class FrameChannel {
     private final int id;
     private final String topicSuffix;
     private final int qos;
+    private final boolean retained;
     private long seq;
 
-    FrameChannel(Telemetry telemetry, int id, String topicSuffix, int qos) {
+    FrameChannel(Telemetry telemetry, int id, String topicSuffix, int qos, boolean retained) {
         this.telemetry = telemetry;
         this.id = id;
         this.topicSuffix = topicSuffix;
         this.qos = qos;
+        this.retained = retained;
     }
 
     /**
-     * Starts a frame with {@code seq}, {@code tick} and {@code ts}; add fields to the returned writer, then call
-     * {@link #send()}.
+     * Starts a frame with {@code seq}, {@code tick}, {@code ts} and {@code uptime_ms}; add fields to the returned
+     * writer, then call {@link #send()}.
      *
-     * @param tick   the firmware tick
-     * @param millis HAL clock milliseconds ({@code Clock.millis()})
+     * @param tick the device's tick, counted from boot
      */
-    public FrameWriter begin(long tick, long millis) {
-        return telemetry.begin(this).field("seq", seq).field("tick", tick).field("ts", millis);
+    public FrameWriter begin(long tick) {
+        return telemetry.begin(this).field("seq", seq).field("tick", tick).field("ts", telemetry.epochMillis())
+                .field("uptime_ms", telemetry.uptimeMillis());
     }
 
     /** Closes the frame begun on this channel and queues it; the next frame gets the next {@code seq}. */
@@ -60,8 +63,13 @@ public final class FrameChannel {
         return topicSuffix;
     }
 
-    /** The QoS its frames are published at: 0 for streams, 1 for events. */
+    /** The QoS its frames are published at: 0 for streams, 1 for events and retained streams. */
     public int qos() {
         return qos;
+    }
+
+    /** True if its frames are published retained: the broker keeps the latest for late subscribers. */
+    public boolean retained() {
+        return retained;
     }
 }

@@ -3,7 +3,9 @@ package dev.aplysia.device.telemetry;
 import dev.aplysia.device.command.Ack;
 import dev.aplysia.device.command.CommandProcessor;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
@@ -15,8 +17,9 @@ import java.util.concurrent.locks.LockSupport;
  * <ul>
  *   <li>Until the first connection succeeds it retries, waiting 100 ms doubling to 5 s between attempts; after that
  *       the transport reconnects by itself.</li>
- *   <li>On every (re)connection it publishes {@code status} = {@value Topics#ONLINE} and {@code meta}, both
- *       retained at QoS 1 (retained messages at QoS 0 are not stored by every broker). The Last Will is
+ *   <li>On every (re)connection it publishes {@code status} = {@value Topics#ONLINE} and {@code meta}, then the
+ *       messages of every {@link Announcement} added, all retained at QoS 1 (retained messages at QoS 0 are not
+ *       stored by every broker); it announces again when an announcement's request arrives. The Last Will is
  *       {@code status} = {@value Topics#OFFLINE}, retained, QoS 1.</li>
  *   <li>While the broker is away, frames stay in the queue (which drops the oldest when full); after reconnection
  *       the rest are delivered in order. A frame whose publish failed is retried before any later one.</li>
@@ -40,6 +43,7 @@ public final class Publisher implements AutoCloseable {
     private final AtomicLong published = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
     private final AtomicLong connections = new AtomicLong();
+    private final List<Announcement> announcements = new ArrayList<>();
     private String[] channelTopics = new String[0];
     private boolean framePending;
     private Ack pendingAck;
@@ -64,7 +68,20 @@ public final class Publisher implements AutoCloseable {
     }
 
     /**
-     * Subscribes to the device's commands and starts the publisher thread, which connects.
+     * Adds retained messages to announce on every connection, after {@code status} and {@code meta}.
+     *
+     * @throws IllegalStateException if already started
+     */
+    public synchronized void announceAlso(Announcement announcement) {
+        if (thread != null) {
+            throw new IllegalStateException("add announcements before starting the publisher");
+        }
+        announcements.add(announcement);
+    }
+
+    /**
+     * Subscribes to the device's commands and to the announcements' requests, and starts the publisher thread, which
+     * connects.
      *
      * @throws TransportException if the transport refuses the subscription
      * @throws IllegalStateException if already started
@@ -74,6 +91,9 @@ public final class Publisher implements AutoCloseable {
             throw new IllegalStateException("publisher already started");
         }
         transport.subscribe(topics.commands(), this::onCommand);
+        for (Announcement announcement : announcements) {
+            subscribeToRequests(announcement);
+        }
         running = true;
         thread = new Thread(this::run, "aplysia-publisher-" + topics.deviceId());
         thread.setDaemon(true);
@@ -98,6 +118,17 @@ public final class Publisher implements AutoCloseable {
     /** Connections made, the first one included, since start. */
     public long connections() {
         return connections.get();
+    }
+
+    private void subscribeToRequests(Announcement announcement) throws TransportException {
+        if (announcement.requestFilter() == null) {
+            return;
+        }
+        transport.subscribe(announcement.requestFilter(), (topic, payload) -> {
+            if (announcement.isRequest(topic, payload)) {
+                requestAnnouncement();
+            }
+        });
     }
 
     private void onCommand(String topic, byte[] payload) {
@@ -146,6 +177,10 @@ public final class Publisher implements AutoCloseable {
 
     private void onConnected() {
         connections.incrementAndGet();
+        requestAnnouncement();
+    }
+
+    private void requestAnnouncement() {
         announce = true;
         Thread t = thread;
         if (t != null) {
@@ -174,11 +209,20 @@ public final class Publisher implements AutoCloseable {
         try {
             transport.publish(topics.status(), Topics.ONLINE.getBytes(StandardCharsets.UTF_8), 1, true);
             transport.publish(topics.meta(), meta.clone(), 1, true);
+            publishAnnouncements();
         } catch (TransportException e) {
             announce = true;
             throw e;
         }
         return true;
+    }
+
+    private void publishAnnouncements() throws TransportException {
+        for (Announcement announcement : announcements) {
+            for (Announcement.Message message : announcement.messages()) {
+                transport.publish(message.topic(), message.payload(), 1, true);
+            }
+        }
     }
 
     private boolean publishAck() throws TransportException {
@@ -201,7 +245,7 @@ public final class Publisher implements AutoCloseable {
             return false;
         }
         FrameChannel channel = telemetry.channel(frame.channel());
-        transport.publish(topicOf(channel), frame.copyPayload(), channel.qos(), false);
+        transport.publish(topicOf(channel), frame.copyPayload(), channel.qos(), channel.retained());
         framePending = false;
         published.incrementAndGet();
         return true;

@@ -57,7 +57,7 @@ class PublisherTest {
         publisher.start();
 
         send(accuracy, 3);
-        overrun.begin(9, 9);
+        overrun.begin(9);
         overrun.send();
 
         assertEquals(List.of(0L, 1L, 2L), seqs(transport.await(frames, 3, WAIT)));
@@ -126,9 +126,69 @@ class PublisherTest {
         assertTrue(transport.isClosed());
     }
 
+    @Test
+    void aRetainedStreamsFramesArePublishedRetainedAtQos1() throws Exception {
+        FrameChannel health = telemetry.retainedStream("health");
+        publisher.start();
+
+        send(health, 1);
+
+        FakeTransport.Sent sent = transport.await(t -> t.equals(topics.telemetry("health")), 1, WAIT).get(0);
+        assertEquals(1, sent.qos());
+        assertTrue(sent.retained());
+    }
+
+    @Test
+    void announcementsFollowStatusAndMetaRetainedAtQos1OnEveryConnection() throws Exception {
+        publisher.announceAlso(new TwoConfigs());
+        publisher.start();
+        transport.await(t -> t.startsWith("ha/"), 2, WAIT);
+
+        transport.drop();
+        transport.restore();
+
+        List<FakeTransport.Sent> sent = transport.await(t -> t.startsWith("ha/"), 4, WAIT);
+        assertEquals(new FakeTransport.Sent("ha/a/config", "{\"a\":1}", 1, true), sent.get(0));
+        assertEquals(new FakeTransport.Sent("ha/b/config", "{\"b\":2}", 1, true), sent.get(1));
+        assertEquals(sent.subList(0, 2), sent.subList(2, 4));
+        List<String> order = transport.sent().stream().map(FakeTransport.Sent::topic).toList();
+        assertTrue(order.indexOf(topics.meta()) < order.indexOf("ha/a/config"), order.toString());
+    }
+
+    @Test
+    void aRequestOnTheAnnouncementsFilterAnnouncesAgain() throws Exception {
+        publisher.announceAlso(new TwoConfigs());
+        publisher.start();
+        transport.await(t -> t.equals("ha/a/config"), 1, WAIT);
+
+        transport.deliver("ha/status", "online");
+
+        transport.await(t -> t.equals("ha/a/config"), 2, WAIT);
+    }
+
+    /** Two retained configs under {@code ha/}, announced again when {@code ha/status} says {@code online}. */
+    private static final class TwoConfigs implements Announcement {
+
+        @Override
+        public List<Message> messages() {
+            return List.of(new Message("ha/a/config", "{\"a\":1}".getBytes(StandardCharsets.UTF_8)),
+                    new Message("ha/b/config", "{\"b\":2}".getBytes(StandardCharsets.UTF_8)));
+        }
+
+        @Override
+        public String requestFilter() {
+            return "ha/status";
+        }
+
+        @Override
+        public boolean isRequest(String topic, byte[] payload) {
+            return new String(payload, StandardCharsets.UTF_8).equals("online");
+        }
+    }
+
     private static void send(FrameChannel channel, int count) {
         for (int i = 0; i < count; i++) {
-            channel.begin(i, i).field("acc", 0.5, 1);
+            channel.begin(i).field("acc", 0.5, 1);
             channel.send();
         }
     }

@@ -2,6 +2,7 @@ package dev.aplysia.device.telemetry;
 
 import dev.aplysia.device.AllocationCounter;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,24 +11,34 @@ import org.junit.jupiter.api.Test;
 
 class TelemetryTest {
 
+    private static final long EPOCH_MILLIS = 1_700_000_000_000L;
+
     private final TelemetryQueue queue = new TelemetryQueue(8, 128);
-    private final Telemetry telemetry = new Telemetry(queue);
+    private long boardNanos = 7_000_000_000L;
+    private final Telemetry telemetry = new Telemetry(queue, () -> boardNanos,
+            () -> EPOCH_MILLIS + boardNanos / 1_000_000);
     private final FrameChannel accuracy = telemetry.stream("accuracy");
     private final FrameChannel overrun = telemetry.event("overrun");
     private final Frame frame = new Frame(128);
 
     @Test
-    void everyFrameStartsWithItsChannelsSeqTheTickAndTheTime() {
-        accuracy.begin(100, 5_000).field("acc", 0.5, 2);
+    void everyFrameStartsWithItsChannelsSeqTheTickWallTimeAndUptime() {
+        boardNanos += 5_000_000;
+        accuracy.begin(100).field("acc", 0.5, 2);
         accuracy.send();
-        overrun.begin(101, 5_001).field("late-us", 12L);
+        boardNanos += 1_000_000;
+        overrun.begin(101).field("late-us", 12L);
         overrun.send();
-        accuracy.begin(200, 6_000).field("acc", 0.75, 2);
+        boardNanos += 999_999_999;
+        accuracy.begin(200).field("acc", 0.75, 2);
         accuracy.send();
 
-        assertEquals("{\"seq\":0,\"tick\":100,\"ts\":5000,\"acc\":0.50}", next(accuracy));
-        assertEquals("{\"seq\":0,\"tick\":101,\"ts\":5001,\"late-us\":12}", next(overrun));
-        assertEquals("{\"seq\":1,\"tick\":200,\"ts\":6000,\"acc\":0.75}", next(accuracy));
+        assertEquals("{\"seq\":0,\"tick\":100,\"ts\":1700000007005,\"uptime_ms\":5,\"acc\":0.50}",
+                next(accuracy));
+        assertEquals("{\"seq\":0,\"tick\":101,\"ts\":1700000007006,\"uptime_ms\":6,\"late-us\":12}",
+                next(overrun));
+        assertEquals("{\"seq\":1,\"tick\":200,\"ts\":1700000008005,\"uptime_ms\":1005,\"acc\":0.75}",
+                next(accuracy));
         assertEquals(2, accuracy.nextSeq());
     }
 
@@ -37,6 +48,16 @@ class TelemetryTest {
         assertEquals(0, accuracy.qos());
         assertEquals("event/overrun", overrun.topicSuffix());
         assertEquals(1, overrun.qos());
+    }
+
+    @Test
+    void aRetainedStreamGoesToTelemetryRetainedAtQos1() {
+        FrameChannel health = telemetry.retainedStream("health");
+
+        assertEquals("telemetry/health", health.topicSuffix());
+        assertEquals(1, health.qos());
+        assertTrue(health.retained());
+        assertFalse(accuracy.retained() || overrun.retained());
     }
 
     @Test
@@ -55,7 +76,7 @@ class TelemetryTest {
 
     @Test
     void sendingAnotherChannelsFrameIsRefused() {
-        accuracy.begin(1, 1);
+        accuracy.begin(1);
 
         IllegalStateException e = assertThrows(IllegalStateException.class, overrun::send);
         assertEquals("send() on event/overrun without its begin()", e.getMessage());
@@ -64,7 +85,7 @@ class TelemetryTest {
     @Test
     void aFrameDroppedByTheQueueStillUsesUpItsSeqSoTheCollectorSeesTheGap() {
         for (int i = 0; i < 10; i++) {
-            accuracy.begin(i, i);
+            accuracy.begin(i);
             accuracy.send();
         }
 
@@ -89,7 +110,7 @@ class TelemetryTest {
     }
 
     private void produce(int i) {
-        accuracy.begin(i, i).field("acc", i / 1000.0, 3).field("phase", "train");
+        accuracy.begin(i).field("acc", i / 1000.0, 3).field("phase", "train");
         accuracy.send();
         queue.poll(frame);
     }

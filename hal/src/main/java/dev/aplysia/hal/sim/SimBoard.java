@@ -7,6 +7,8 @@ import dev.aplysia.hal.HalException;
 import dev.aplysia.hal.NamedChannels;
 import dev.aplysia.hal.storage.MemoryStorage;
 import dev.aplysia.hal.storage.Storage;
+import dev.aplysia.hal.time.SystemClock;
+import dev.aplysia.hal.time.WallClock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -17,7 +19,8 @@ import java.util.Set;
 
 /**
  * The simulated board: channels a test drives and inspects through the {@code Sim*} types returned by its lookups, a
- * {@link VirtualClock} as clock and pacer, storage with injectable faults, and a {@link FaultInjector}. Built from a
+ * {@link VirtualClock} as clock and pacer, the host's wall clock (or one given to the builder), storage with injectable
+ * faults, and a {@link FaultInjector}. Built from a
  * {@link BoardConfig} ({@link #of}) or by hand ({@link #builder}). Not thread-safe: drive it from the thread that runs
  * the firmware.
  */
@@ -26,6 +29,7 @@ public final class SimBoard implements Board {
     private final SimTimeline timeline;
     private final SimStorage storage;
     private final FaultInjector faults;
+    private final WallClock wallClock;
     private final Map<String, ChannelKind> kinds = new HashMap<>();
     private final NamedChannels<SimDigitalInput> digitalInputs = new NamedChannels<>(ChannelKind.DIGITAL_INPUT);
     private final NamedChannels<SimDigitalOutput> digitalOutputs = new NamedChannels<>(ChannelKind.DIGITAL_OUTPUT);
@@ -36,6 +40,7 @@ public final class SimBoard implements Board {
         timeline = new SimTimeline(builder.clock);
         storage = new SimStorage(builder.storage);
         faults = new FaultInjector(storage);
+        wallClock = builder.wallClock;
         builder.channels.forEach(this::add);
     }
 
@@ -102,6 +107,15 @@ public final class SimBoard implements Board {
         return timeline.clock;
     }
 
+    /**
+     * The host's wall clock unless the builder was given another. Virtual time may run at any speed, so it is not
+     * turned into a date: {@code ts} says when a report was made in the world, the clock says when on the board.
+     */
+    @Override
+    public WallClock wallClock() {
+        return wallClock;
+    }
+
     @Override
     public Storage storage() {
         return storage;
@@ -139,6 +153,7 @@ public final class SimBoard implements Board {
         private final Set<String> names = new HashSet<>();
         private VirtualClock clock = VirtualClock.unpaced();
         private Storage storage = new MemoryStorage();
+        private WallClock wallClock = SystemClock.INSTANCE;
 
         private Builder() {
         }
@@ -180,6 +195,12 @@ public final class SimBoard implements Board {
         /** Uses {@code clock} instead of a fresh unpaced one. */
         public Builder clock(VirtualClock clock) {
             this.clock = clock;
+            return this;
+        }
+
+        /** Stamps reports with {@code wallClock} instead of the host's (a test's fixed date, for instance). */
+        public Builder wallClock(WallClock wallClock) {
+            this.wallClock = wallClock;
             return this;
         }
 

@@ -2,8 +2,11 @@ package dev.aplysia.hal.time;
 
 import java.util.concurrent.locks.LockSupport;
 
-/** The JVM's monotonic clock ({@link System#nanoTime()}), and waiting on it by parking the thread. */
-public final class SystemClock implements Clock, Pacer {
+/**
+ * The JVM's monotonic clock ({@link System#nanoTime()}), waiting on it by parking the thread, and the host's wall clock
+ * ({@link System#currentTimeMillis()}).
+ */
+public final class SystemClock implements Clock, Pacer, WallClock {
 
     /** The one instance; it has no state. */
     public static final SystemClock INSTANCE = new SystemClock();
@@ -14,6 +17,11 @@ public final class SystemClock implements Clock, Pacer {
     @Override
     public long nanos() {
         return System.nanoTime();
+    }
+
+    @Override
+    public long epochMillis() {
+        return System.currentTimeMillis();
     }
 
     @Override

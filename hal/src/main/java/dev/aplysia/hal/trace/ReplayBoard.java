@@ -31,7 +31,8 @@ import java.util.Set;
  * <p>A read with no matching recorded entry has no value to return: it fails with {@link ErrorKind#OTHER}. A write
  * that differs does not fail, so that the firmware runs on; its mismatch is reported by {@link #firstMismatch()}. A
  * clock read with no matching entry returns the last replayed time. A steady clock run replays as the reads it stands
- * for, one per tick, each one step after the one before. The pacer returns at once.
+ * for, one per tick, each one step after the one before. The pacer returns at once. The wall clock is
+ * the host's: a trace holds no wall time, which stamps reports and decides nothing.
  *
  * <p>The trace's {@link TraceHeader} is not checked here: a caller replaying a run checks it with
  * {@link Trace#requireRecordedBy} first.

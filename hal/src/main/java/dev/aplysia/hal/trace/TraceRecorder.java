@@ -10,6 +10,7 @@ import dev.aplysia.hal.pwm.PwmOutput;
 import dev.aplysia.hal.storage.Storage;
 import dev.aplysia.hal.time.Clock;
 import dev.aplysia.hal.time.Pacer;
+import dev.aplysia.hal.time.WallClock;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
@@ -104,6 +105,12 @@ public final class TraceRecorder implements Board {
     @Override
     public Pacer pacer() {
         return inner.pacer();
+    }
+
+    /** The wrapped board's, not recorded: wall time only stamps reports, so a replay needs none of it. */
+    @Override
+    public WallClock wallClock() {
+        return inner.wallClock();
     }
 
     @Override

@@ -10,6 +10,8 @@ import dev.aplysia.hal.ChannelKind;
 import dev.aplysia.hal.ErrorKind;
 import dev.aplysia.hal.HalException;
 import dev.aplysia.hal.TestBoards;
+import dev.aplysia.hal.time.SystemClock;
+import dev.aplysia.hal.time.WallClock;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -17,6 +19,18 @@ import org.junit.jupiter.api.Test;
 class SimBoardTest {
 
     private final SimBoard board = SimBoard.of(TestBoards.config());
+
+    @Test
+    void theWallClockIsTheHostsNotTheVirtualClock() {
+        assertSame(SystemClock.INSTANCE, board.wallClock());
+    }
+
+    @Test
+    void aWallClockGivenToTheBuilderStampsTheBoard() {
+        WallClock fixed = () -> 1_700_000_000_000L;
+
+        assertEquals(1_700_000_000_000L, SimBoard.builder().wallClock(fixed).build().wallClock().epochMillis());
+    }
 
     @Test
     void hasEveryChannelTheConfigDeclares() throws Exception {

@@ -1,6 +1,7 @@
 package dev.aplysia.hal.trace;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -49,6 +50,13 @@ class TraceRecordReplayTest {
             firmware.tick();
         }
         return board;
+    }
+
+    @Test
+    void aRecordingBoardStampsWithTheWallClockOfTheBoardItWraps() {
+        SimBoard sim = SimBoard.builder().wallClock(() -> 1_700_000_000_000L).build();
+
+        assertSame(sim.wallClock(), new TraceRecorder(sim, TestTraces.HEADER, new StringBuilder()).wallClock());
     }
 
     @Test

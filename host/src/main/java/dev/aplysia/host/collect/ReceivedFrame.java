@@ -8,9 +8,9 @@ import java.time.Instant;
  *
  * @param name       the stream name or event type
  * @param seq        the channel's frame number
- * @param tick       the firmware tick the frame describes
- * @param ts         HAL clock milliseconds on the device (monotonic from boot, not wall time)
- * @param fields     the whole payload, {@code seq}, {@code tick} and {@code ts} included
+ * @param tick       the device's tick the frame describes, counted from boot
+ * @param ts         the device's wall-clock time when it wrote the frame, milliseconds since the Unix epoch
+ * @param fields     the whole payload, {@code seq}, {@code tick}, {@code ts} and {@code uptime_ms} included
  * @param receivedAt host wall-clock time of arrival
  */
 public record ReceivedFrame(String name, long seq, long tick, long ts, ObjectNode fields, Instant receivedAt) {

@@ -7,6 +7,7 @@ import dev.aplysia.device.model.McuProfile;
 import dev.aplysia.fixtures.dataset.DigitSet;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.IntPredicate;
 
 /**
@@ -40,9 +41,18 @@ public final class DigitsOnDevice {
 
     /** Runs the learning curve; the classifier is returned through {@code trained} for inspection. */
     public static Result learningCurve(ClassifierConfig config, McuProfile profile, DigitSet train, DigitSet test,
-                                       Checkpoints checkpoints, java.util.function.Consumer<SpikingClassifier> trained) {
+                                       Checkpoints checkpoints, Consumer<SpikingClassifier> trained) {
+        return learningCurve(new SpikingClassifier(config, profile), profile, train, test, checkpoints, trained);
+    }
+
+    /**
+     * Runs the learning curve on {@code classifier}, new and built for {@code profile}, so that the caller can watch
+     * its core while it runs; it is returned through {@code trained} for inspection.
+     */
+    public static Result learningCurve(SpikingClassifier classifier, McuProfile profile, DigitSet train,
+                                       DigitSet test, Checkpoints checkpoints, Consumer<SpikingClassifier> trained) {
         long start = System.nanoTime();
-        SpikingClassifier classifier = new SpikingClassifier(config, profile);
+        ClassifierConfig config = classifier.config();
         int[] order = LearningCurve.shuffledOrder(train.size(), config.seed());
         List<LearningCurve.Point> curve = new ArrayList<>();
         int[] pixels = new int[DigitSet.PIXELS];
@@ -76,10 +86,10 @@ public final class DigitsOnDevice {
      * Class-incremental learning: one shuffled pass over the digits 0-4, then one over 5-9; the first task is scored
      * before and after the second.
      */
-    public static ComparisonReport.ContinualRow continual(String learner, ClassifierConfig config,
-                                                          McuProfile profile, DigitSet train, DigitSet test) {
+    public static ComparisonReport.ContinualRow continual(String learner, SpikingClassifier classifier,
+                                                          DigitSet train, DigitSet test) {
         IntPredicate first = Continual.FIRST_TASK;
-        SpikingClassifier classifier = new SpikingClassifier(config, profile);
+        ClassifierConfig config = classifier.config();
         pass(classifier, train.filter(first), config.seed());
         double before = accuracy(classifier, test.filter(first));
         pass(classifier, train.filter(first.negate()), config.seed() + 1);
@@ -87,10 +97,9 @@ public final class DigitsOnDevice {
                 accuracy(classifier, test.filter(first.negate())));
     }
 
-    /** The significance protocol for one presentation count, flagged or not. */
-    public static ComparisonReport.SignificanceRow significance(ClassifierConfig config, McuProfile profile,
+    /** The significance protocol for one presentation count, flagged or not, on {@code classifier}, a new one. */
+    public static ComparisonReport.SignificanceRow significance(SpikingClassifier classifier,
                                                                 Significance.Stream stream, DigitSet test) {
-        SpikingClassifier classifier = new SpikingClassifier(config, profile);
         int[] pixels = new int[DigitSet.PIXELS];
         DigitSet train = stream.train();
         for (Significance.Step step : stream.steps()) {

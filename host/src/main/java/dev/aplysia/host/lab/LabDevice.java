@@ -1,5 +1,6 @@
 package dev.aplysia.host.lab;
 
+import dev.aplysia.device.learner.ClassifierConfig;
 import dev.aplysia.device.learner.SpikingClassifier;
 import dev.aplysia.device.model.McuProfile;
 import dev.aplysia.device.command.Command;
@@ -36,6 +37,10 @@ import java.util.concurrent.locks.LockSupport;
  * starts from a new network); {@code snapshot} and {@code load-weights} are refused (the lab keeps no state between
  * experiments). Results go to the {@link #STREAMS}; each experiment ends with an {@link #DONE} event that carries
  * every stream's frame count, so the host can tell what it missed.
+ *
+ * <p>Frames carry the envelope every device's do: {@code ts} is the host's wall clock, {@code uptime_ms} counts from
+ * the lab's construction, and {@code tick} counts the ticks its core has run since then, over every network its
+ * experiments built, learning and testing alike: it has no tick loop that idles, so its ticks are its core's.
  */
 public final class LabDevice implements AutoCloseable {
 
@@ -77,7 +82,8 @@ public final class LabDevice implements AutoCloseable {
     private final Map<String, Double> settings = new LinkedHashMap<>(Map.of("seed", 1.0, "hidden", 400.0,
             "quick", 0.0));
     private volatile boolean closing;
-    private long frames;
+    private SpikingClassifier core;
+    private long retiredTicks;
 
     /** A lab device called {@code deviceId}, publishing through {@code transport}. */
     public LabDevice(String deviceId, Transport transport, Optdigits data) {
@@ -154,7 +160,7 @@ public final class LabDevice implements AutoCloseable {
     private void learningCurve(ComparisonPlan plan) {
         DigitSet train = plan.train(data.train());
         DigitSet test = plan.test(data.test());
-        DigitsOnDevice.Result result = DigitsOnDevice.learningCurve(plan.classifier(), PROFILE, train, test,
+        DigitsOnDevice.Result result = DigitsOnDevice.learningCurve(build(plan.classifier()), PROFILE, train, test,
                 (point, of) -> {
                     send(CURVE).field("samples", point.samples()).field("accuracy", point.accuracy(), 6);
                     flush(CURVE);
@@ -185,8 +191,8 @@ public final class LabDevice implements AutoCloseable {
         DigitSet train = plan.train(data.train());
         DigitSet test = plan.test(data.test());
         for (boolean consolidation : new boolean[] {true, false}) {
-            ComparisonReport.ContinualRow row = DigitsOnDevice.continual("device", consolidation
-                    ? plan.classifierWithConsolidation() : plan.classifier(), PROFILE, train, test);
+            ComparisonReport.ContinualRow row = DigitsOnDevice.continual("device", build(consolidation
+                    ? plan.classifierWithConsolidation() : plan.classifier()), train, test);
             send(CONTINUAL).field("consolidation", consolidation).field("first_before", row.firstTaskBefore(), 6)
                     .field("first_after", row.firstTaskAfter(), 6).field("second_after", row.secondTaskAfter(), 6);
             flush(CONTINUAL);
@@ -199,7 +205,7 @@ public final class LabDevice implements AutoCloseable {
             for (boolean flagged : new boolean[] {false, true}) {
                 Significance.Stream stream = Significance.stream(data.train(), ComparisonPlan.RARE_CLASS,
                         presentations, flagged, plan.significanceBackground(), plan.seed());
-                ComparisonReport.SignificanceRow row = DigitsOnDevice.significance(plan.classifier(), PROFILE,
+                ComparisonReport.SignificanceRow row = DigitsOnDevice.significance(build(plan.classifier()),
                         stream, test);
                 send(SIGNIFICANCE).field("rare_class", row.rareClass()).field("presentations", row.presentations())
                         .field("flagged", row.flagged()).field("recalled", row.recalled())
@@ -209,8 +215,20 @@ public final class LabDevice implements AutoCloseable {
         }
     }
 
+    /** A new classifier for the next run, whose core's ticks count on from those of the ones before it. */
+    private SpikingClassifier build(ClassifierConfig config) {
+        retiredTicks = tick();
+        core = new SpikingClassifier(config, PROFILE);
+        return core;
+    }
+
+    /** Ticks the lab's cores have run since construction. */
+    private long tick() {
+        return retiredTicks + (core == null ? 0 : core.network().tick());
+    }
+
     private FrameWriter send(String stream) {
-        return streams.get(stream).begin(++frames, System.currentTimeMillis());
+        return streams.get(stream).begin(tick());
     }
 
     private void flush(String stream) {
@@ -218,7 +236,7 @@ public final class LabDevice implements AutoCloseable {
     }
 
     private void finish(String experiment) {
-        FrameWriter event = done.begin(++frames, System.currentTimeMillis()).field("experiment", experiment);
+        FrameWriter event = done.begin(tick()).field("experiment", experiment);
         streams.forEach((name, channel) -> event.field(name.replace('-', '_') + "_frames", channel.nextSeq()));
         event.field("dropped", telemetry.queue().dropped());
         done.send();

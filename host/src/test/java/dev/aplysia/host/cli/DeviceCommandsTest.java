@@ -5,15 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aplysia.device.firmware.FirmwareEntities;
 import dev.aplysia.device.telemetry.Topics;
 import dev.aplysia.device.telemetry.mqtt.MqttSettings;
 import dev.aplysia.device.telemetry.mqtt.PahoTransport;
 import dev.aplysia.host.broker.EmbeddedBroker;
+import dev.aplysia.host.collect.HomeAssistantSide;
 import dev.aplysia.host.collect.TelemetryCollector;
 import java.io.IOException;
 import java.time.Duration;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -80,6 +83,51 @@ class DeviceCommandsTest {
             assertEquals(0, host.gaps("decisions").missingCount());
             assertEquals("spiking-classifier-8x800x4", host.awaitMeta(Duration.ofSeconds(10)).get("network").asText());
         }
+    }
+
+    @Test
+    void withABrokerTheLastHealthFrameIsRetainedForASubscriberWhoComesLater() throws Exception {
+        try (EmbeddedBroker broker = new EmbeddedBroker().start()) {
+            CliRun run = CliRun.of("device", "run", "--config", BOARD, "--scenario", SCENARIO.toString(),
+                    "--broker", broker.url(), "--id", "robot-h");
+            assertEquals(0, run.exitCode(), run.err());
+
+            try (TelemetryCollector late = new TelemetryCollector(Topics.of("robot-h"),
+                    new PahoTransport(MqttSettings.of(broker.url(), "late-h")))) {
+                late.start();
+                JsonNode health = late.awaitFrames("health", 1, Duration.ofSeconds(10)).get(0).fields();
+
+                assertTrue(health.get("decisions").asLong() > 0, health.toString());
+                assertTrue(health.get("learning").asBoolean(), health.toString());
+                assertTrue(health.has("snapshot_age_ms") && health.has("deadline_misses"), health.toString());
+            }
+        }
+    }
+
+    @Test
+    void withABrokerHomeAssistantFindsTheDevicesConfigsRetained() throws Exception {
+        try (EmbeddedBroker broker = new EmbeddedBroker().start()) {
+            CliRun run = CliRun.of("device", "run", "--config", BOARD, "--scenario", SCENARIO.toString(),
+                    "--broker", broker.url(), "--id", "robot-ha", "--ha-prefix", "hass");
+            assertEquals(0, run.exitCode(), run.err());
+
+            try (HomeAssistantSide homeAssistant = new HomeAssistantSide(broker.url(), "hass-late", "hass")) {
+                List<HomeAssistantSide.Message> configs = homeAssistant.await(
+                        topic -> topic.startsWith("hass/") && topic.endsWith("/config"),
+                        FirmwareEntities.of(Topics.of("robot-ha")).size(), Duration.ofSeconds(10));
+
+                assertTrue(configs.stream().anyMatch(c -> c.topic().equals("hass/switch/robot-ha/learning/config")),
+                        configs.toString());
+            }
+        }
+    }
+
+    @Test
+    void aDiscoveryPrefixWithAWildcardIsAUsageError() {
+        CliRun run = CliRun.of("device", "run", "--config", BOARD, "--ticks", "1", "--ha-prefix", "ha/#");
+
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains("--ha-prefix: invalid discovery prefix 'ha/#'"), run.err());
     }
 
     @Test
@@ -177,6 +225,18 @@ class DeviceCommandsTest {
         assertEquals(0, first.exitCode(), first.err());
         assertTrue(first.err().contains("no valid snapshot"), first.err());
         assertTrue(second.err().contains("booted from snapshot.a"), second.err());
+    }
+
+    @Test
+    void aRebootedRunSpeaksOfTicksOnlyInItsOwnLoopsNumbering() {
+        String state = dir.resolve("state").toString();
+        CliRun first = CliRun.of("device", "run", "--config", BOARD, "--state-dir", state, "--ticks", "500");
+        CliRun second = CliRun.of("device", "run", "--config", BOARD, "--state-dir", state, "--ticks", "10");
+
+        assertTrue(first.err().contains("tick 500: snapshot saved"), first.err());
+        String boot = second.err().lines().filter(line -> line.startsWith("booted from")).findFirst().orElseThrow();
+        assertTrue(boot.matches("booted from snapshot\\.current, saved after \\d+ core steps"), boot);
+        assertTrue(second.err().contains("tick 10: snapshot saved"), second.err());
     }
 
     @Test

@@ -69,7 +69,7 @@ final class DeviceRig implements AutoCloseable {
     void send(int count) {
         for (int i = 0; i < count; i++) {
             long seq = accuracy.nextSeq();
-            accuracy.begin(seq, seq).field("acc", seq / 1000.0, 3);
+            accuracy.begin(seq).field("acc", seq / 1000.0, 3);
             accuracy.send();
         }
     }
