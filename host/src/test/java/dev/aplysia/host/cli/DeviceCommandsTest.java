@@ -121,6 +121,20 @@ class DeviceCommandsTest {
     }
 
     @Test
+    void aBoardWithThreeOfTheFourTeachingInputsFailsAtStartWithOneLineNamingTheFileAndLine() throws IOException {
+        Path board = dir.resolve("three-teachers.board");
+        String text = Files.readString(Path.of(BOARD));
+        Files.writeString(board, text.replaceFirst("(?m)^digital-in   teach-slight-left .*$", "# not wired yet"));
+        long firstTeacher = text.lines().takeWhile(line -> !line.startsWith("digital-in   teach-forward")).count() + 1;
+
+        CliRun run = CliRun.of("device", "run", "--config", board.toString(), "--ticks", "1");
+
+        assertEquals(1, run.exitCode());
+        assertEquals("aplysia: error: " + board + ":" + firstTeacher + ": teaching inputs must be all 4 or none: teach-slight-left is"
+                + " missing", run.err().strip());
+    }
+
+    @Test
     void aScenarioNeedsTheSimulatedBoard() {
         CliRun run = CliRun.of("device", "run", "--board", "pi4j", "--config", BOARD, "--scenario",
                 SCENARIO.toString(), "--state-dir", dir.toString());
