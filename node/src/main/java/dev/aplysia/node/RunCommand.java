@@ -5,6 +5,7 @@ import dev.aplysia.device.firmware.FirmwareConfig;
 import dev.aplysia.device.firmware.FirmwareCounters;
 import dev.aplysia.device.firmware.FirmwareEvents;
 import dev.aplysia.device.firmware.FirmwareRunner;
+import dev.aplysia.device.firmware.HaltCause;
 import dev.aplysia.device.firmware.RobotWiring;
 import dev.aplysia.device.model.McuProfile;
 import dev.aplysia.device.persist.SnapshotStore;
@@ -203,11 +204,21 @@ public final class RunCommand implements Callable<Integer> {
             switch (name) {
                 case "modulator" -> firmware.signalModulator(Double.parseDouble(value));
                 case "learning" -> firmware.setLearning(Double.parseDouble(value) != 0);
+                case "halt" -> halt(firmware, Double.parseDouble(value) != 0);
                 default -> throw new HalException(ErrorKind.INVALID_CONFIG, "unknown signal '" + name
-                        + "'; the firmware knows: modulator, learning");
+                        + "'; the firmware knows: modulator, learning, halt");
             }
         } catch (IllegalArgumentException e) {
             throw new HalException(ErrorKind.INVALID_CONFIG, "signal " + name + " " + value + ": " + e.getMessage());
+        }
+    }
+
+    /** {@code signal halt 1} is {@code cmd/halt}; {@code signal halt 0} is {@code cmd/resume}. */
+    private static void halt(Firmware firmware, boolean halt) throws HalException {
+        if (halt) {
+            firmware.halt(HaltCause.COMMAND);
+        } else {
+            firmware.resume();
         }
     }
 

@@ -3,7 +3,9 @@ package dev.aplysia.device.firmware;
 import dev.aplysia.device.command.Command;
 import dev.aplysia.device.command.CommandCatalog;
 import dev.aplysia.device.command.CommandProcessor;
+import dev.aplysia.device.command.CommandSpec;
 import dev.aplysia.device.learner.ClassifierConfig;
+import dev.aplysia.hal.HalException;
 
 /**
  * Applies the commands a {@link CommandProcessor} validated to a running {@link Firmware}, on the tick thread,
@@ -15,7 +17,9 @@ import dev.aplysia.device.learner.ClassifierConfig;
  *   <li>{@code snapshot {}}: save a snapshot now; refused with the storage's reason if it fails;</li>
  *   <li>{@code load-weights {projection, offset, weights}}: the readout ({@value #READOUT}) learned elsewhere;</li>
  *   <li>{@code reset {}}: refused — a running firmware keeps its learned state; stop it and delete its snapshots to
- *       start over.</li>
+ *       start over;</li>
+ *   <li>{@code halt {}}: every output to its safe value, held there; nothing is sensed, driven or learned until
+ *       {@code resume {}}, which drives again from the next decision (see {@link Firmware#halt}).</li>
  * </ul>
  * Anything malformed or out of range never gets here: the processor refuses it and the firmware's state is untouched.
  */
@@ -23,6 +27,10 @@ public final class FirmwareCommands implements Runnable {
 
     /** The loadable projection: feature-to-class weights. */
     public static final String READOUT = "features-output";
+    /** Drive every output to its safe value and hold it there. */
+    public static final String HALT = "halt";
+    /** Drive the outputs again after a halt. */
+    public static final String RESUME = "resume";
 
     private final CommandProcessor commands;
     private final Firmware firmware;
@@ -36,7 +44,8 @@ public final class FirmwareCommands implements Runnable {
     /** The command catalog of a firmware running {@code classifier}. */
     public static CommandCatalog catalog(ClassifierConfig classifier) {
         return new CommandCatalog().parameter("learning", 0, 1).parameter("modulator", 0, 3.999)
-                .projection(READOUT, classifier.hidden() * classifier.classes(), 0, 1);
+                .projection(READOUT, classifier.hidden() * classifier.classes(), 0, 1)
+                .command(CommandSpec.of(HALT)).command(CommandSpec.of(RESUME));
     }
 
     /** Applies every pending command. */
@@ -54,6 +63,8 @@ public final class FirmwareCommands implements Runnable {
             case CommandCatalog.SET -> set(command);
             case CommandCatalog.SNAPSHOT -> snapshot(command);
             case CommandCatalog.LOAD_WEIGHTS -> loadWeights(command);
+            case HALT -> halt(command);
+            case RESUME -> resume(command);
             default -> commands.reject(command, "a running firmware keeps its learned state: stop it and delete its"
                     + " snapshots to start over");
         }
@@ -82,6 +93,20 @@ public final class FirmwareCommands implements Runnable {
         } else {
             commands.reject(command, "the snapshot could not be saved (see event/checkpoint)");
         }
+    }
+
+    private void halt(Command command) {
+        try {
+            firmware.halt(HaltCause.COMMAND);
+            commands.acknowledge(command);
+        } catch (HalException e) {
+            commands.reject(command, "halted, but a safe value could not be written: " + e.getMessage());
+        }
+    }
+
+    private void resume(Command command) {
+        firmware.resume();
+        commands.acknowledge(command);
     }
 
     private void loadWeights(Command command) {

@@ -16,6 +16,7 @@ public final class FirmwareCounters {
     long halErrors;
     long checkpoints;
     long checkpointFailures;
+    long halts;
 
     /** Ticks run. */
     public long ticks() {
@@ -65,5 +66,10 @@ public final class FirmwareCounters {
     /** Snapshots that failed to save. */
     public long checkpointFailures() {
         return checkpointFailures;
+    }
+
+    /** Times the outputs were halted (by command, watchdog or shutdown), as reported on the tick thread. */
+    public long halts() {
+        return halts;
     }
 }

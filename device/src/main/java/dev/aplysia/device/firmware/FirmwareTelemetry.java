@@ -6,7 +6,8 @@ import dev.aplysia.hal.time.Clock;
 
 /**
  * The firmware's reports as telemetry: each {@link FirmwareEvents} call becomes one frame, stamped with the board's
- * clock. Decisions and learned samples are frequent streams (QoS 0); HAL errors and checkpoints are events (QoS 1).
+ * clock. Decisions and learned samples are frequent streams (QoS 0); HAL errors, checkpoints, halts and resumes are
+ * events (QoS 1).
  * Called on the tick thread; allocates nothing, except what an exception's {@code getMessage()} may build.
  *
  * <pre>
@@ -14,6 +15,8 @@ import dev.aplysia.hal.time.Clock;
  * telemetry/learning   {seq, tick, ts, sample, taught, modulator}      modulator: 3 decimals
  * event/hal-error      {seq, tick, ts, what, error}
  * event/checkpoint     {seq, tick, ts, ok, detail}
+ * event/halted         {seq, tick, ts, cause}                         cause: command | stall | shutdown
+ * event/resumed        {seq, tick, ts}
  * </pre>
  */
 public final class FirmwareTelemetry implements FirmwareEvents {
@@ -26,20 +29,28 @@ public final class FirmwareTelemetry implements FirmwareEvents {
     public static final String HAL_ERROR = "hal-error";
     /** Event type of saved or failed snapshots. */
     public static final String CHECKPOINT = "checkpoint";
+    /** Event type of outputs driven to their safe values. */
+    public static final String HALTED = "halted";
+    /** Event type of outputs driven again after a halt. */
+    public static final String RESUMED = "resumed";
 
     private final Clock clock;
     private final FrameChannel decisions;
     private final FrameChannel learning;
     private final FrameChannel halErrors;
     private final FrameChannel checkpoints;
+    private final FrameChannel halts;
+    private final FrameChannel resumes;
 
-    /** Registers the four channels on {@code telemetry}; {@code clock} is the board's. */
+    /** Registers the six channels on {@code telemetry}; {@code clock} is the board's. */
     public FirmwareTelemetry(Telemetry telemetry, Clock clock) {
         this.clock = clock;
         this.decisions = telemetry.stream(DECISIONS);
         this.learning = telemetry.stream(LEARNING);
         this.halErrors = telemetry.event(HAL_ERROR);
         this.checkpoints = telemetry.event(CHECKPOINT);
+        this.halts = telemetry.event(HALTED);
+        this.resumes = telemetry.event(RESUMED);
     }
 
     @Override
@@ -65,5 +76,17 @@ public final class FirmwareTelemetry implements FirmwareEvents {
     public void checkpoint(long tick, boolean ok, String detail) {
         checkpoints.begin(tick, clock.millis()).field("ok", ok).field("detail", detail);
         checkpoints.send();
+    }
+
+    @Override
+    public void halted(long tick, HaltCause cause) {
+        halts.begin(tick, clock.millis()).field("cause", cause.label());
+        halts.send();
+    }
+
+    @Override
+    public void resumed(long tick) {
+        resumes.begin(tick, clock.millis());
+        resumes.send();
     }
 }

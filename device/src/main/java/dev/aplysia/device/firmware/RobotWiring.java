@@ -92,8 +92,25 @@ public final class RobotWiring {
         List<String> leds = declares(outputs, led(0)) ? names(RobotWiring::led) : List.of();
         String significance = declares(inputs, SIGNIFICANCE) ? SIGNIFICANCE : null;
         return new FirmwareConfig(deviceId, profile, classifier(sensors.size(), seed), sensors,
-                SensorTransform.NEARNESS, teachers, significance, 3.0, MOTORS, DUTIES, leds, TICK_NANOS,
-                TICKS_PER_SAMPLE, CHECKPOINT_TICKS);
+                SensorTransform.NEARNESS, teachers, significance, 3.0, MOTORS, DUTIES, safeDuties(board), leds,
+                safeLevels(board, leds), TICK_NANOS, TICKS_PER_SAMPLE, CHECKPOINT_TICKS);
+    }
+
+    /** The board's safe duty of each motor, in {@link #MOTORS} order. */
+    private static int[] safeDuties(BoardConfig board) {
+        return MOTORS.stream().mapToInt(motor -> board.pwmOutputs().stream()
+                .filter(spec -> spec.name().equals(motor)).findFirst().orElseThrow().safeDuty()).toArray();
+    }
+
+    /** The board's safe level of each of {@code leds}, in that order. */
+    private static boolean[] safeLevels(BoardConfig board, List<String> leds) {
+        boolean[] levels = new boolean[leds.size()];
+        for (int k = 0; k < levels.length; k++) {
+            String led = leds.get(k);
+            levels[k] = board.digitalOutputs().stream().filter(spec -> spec.name().equals(led)).findFirst()
+                    .orElseThrow().safeHigh();
+        }
+        return levels;
     }
 
     private static void check(BoardConfig board, List<String> sensors, List<Declared> inputs, List<Declared> outputs,

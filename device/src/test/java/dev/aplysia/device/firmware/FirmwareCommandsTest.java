@@ -81,6 +81,20 @@ class FirmwareCommandsTest {
     }
 
     @Test
+    void haltDrivesEveryOutputToItsSafeValueAndResumeLetsTheFirmwareDriveAgain() throws Exception {
+        board.pwmOutput("motor-left").setDuty(800);
+        board.digitalOutput("led-forward").setHigh();
+
+        assertNull(send("halt", "{}").error());
+        assertEquals(0, board.pwmOutput("motor-left").duty());
+        assertFalse(board.digitalOutput("led-forward").level());
+        assertEquals(HaltCause.COMMAND, firmware.halted());
+
+        assertNull(send("resume", "{}").error());
+        assertNull(firmware.halted());
+    }
+
+    @Test
     void theModulatorSetForTheNextSampleIsBounded() {
         assertNull(send("set", "{\"name\":\"modulator\",\"value\":2.5}").error());
         assertTrue(send("set", "{\"name\":\"modulator\",\"value\":9}").error().contains("modulator"));

@@ -40,6 +40,15 @@ class FirmwareTelemetryTest {
     }
 
     @Test
+    void haltsAndResumesAreEventsNamingTheCause() {
+        events.halted(200, HaltCause.STALL);
+        events.resumed(950);
+
+        assertEquals("event/halted {\"seq\":0,\"tick\":200,\"ts\":5000,\"cause\":\"stall\"}", next());
+        assertEquals("event/resumed {\"seq\":0,\"tick\":950,\"ts\":5000}", next());
+    }
+
+    @Test
     void reportingDecisionsAndLearningAllocatesNothing() {
         AllocationCounter.assume();
         var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();

@@ -53,6 +53,17 @@ class DeviceCommandsTest {
     }
 
     @Test
+    void theHaltAndResumeScenarioPassesWithHaltsReportedOnStderr() {
+        CliRun run = CliRun.of("device", "run", "--config", BOARD, "--scenario",
+                SCENARIO.resolveSibling("halt-and-resume.scenario").toString());
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("scenario passed: 12 expectations met"), run.out());
+        assertTrue(run.err().contains("outputs halted at their safe values (command)"), run.err());
+        assertTrue(run.err().contains("outputs resumed"), run.err());
+    }
+
+    @Test
     void anUnmetExpectationExitsOneNamingTheScenarioLine() throws IOException {
         Path wrong = dir.resolve("wrong.scenario");
         Files.writeString(wrong, Files.readString(SCENARIO).replace("expect motor-right 800\nexpect led-slight-left",
