@@ -173,6 +173,44 @@ class DeviceCommandsTest {
         assertTrue(rest.contains("snapshot saved"), firstLines + rest);
     }
 
+    @Test
+    void sigtermDrivesEveryOutputToItsSafeValueBeforeTheProcessEnds() throws Exception {
+        Path trace = dir.resolve("drive.trace");
+        Process device = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), AplysiaCommand.class.getName(), "device", "run",
+                "--config", BOARD, "--record", trace.toString())
+                .redirectErrorStream(true).start();
+        var output = new java.io.BufferedReader(new java.io.InputStreamReader(device.getInputStream()));
+        String firstLines = awaitLine(output, "running");
+        awaitDriving(trace);
+
+        device.toHandle().destroy();
+
+        String rest = output.lines().collect(java.util.stream.Collectors.joining("\n"));
+        assertTrue(device.waitFor(30, TimeUnit.SECONDS), "exited after SIGTERM");
+        java.util.List<String> writes = Files.readAllLines(trace).stream()
+                .filter(line -> line.matches("\\d+ (motor-\\w+ duty|led-[\\w-]+ set) \\d+")).toList();
+        assertTrue(writes.stream().anyMatch(line -> line.matches("\\d+ motor-left duty [1-9]\\d*")), "it drove");
+        for (String channel : java.util.List.of("motor-left", "motor-right", "led-forward", "led-slight-right",
+                "led-sharp-right", "led-slight-left")) {
+            String last = writes.stream().filter(line -> line.contains(" " + channel + " ")).reduce((a, b) -> b)
+                    .orElseThrow();
+            assertTrue(last.endsWith(" 0"), channel + " last written: " + last);
+        }
+        assertTrue(rest.contains("outputs halted at their safe values (shutdown)"), firstLines + rest);
+    }
+
+    /** Waits until the recorded trace shows the motors driven (the writer flushes every few ticks). */
+    private static void awaitDriving(Path trace) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!Files.exists(trace) || !Files.readString(trace).matches("(?s).*\\d+ motor-left duty [1-9].*")) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the device never drove its motors");
+            }
+            Thread.sleep(20);
+        }
+    }
+
     private static String awaitLine(java.io.BufferedReader reader, String marker) throws IOException {
         StringBuilder seen = new StringBuilder();
         String line;
