@@ -1,5 +1,6 @@
 package dev.aplysia.node;
 
+import dev.aplysia.device.firmware.CommandAccess;
 import dev.aplysia.device.firmware.Firmware;
 import dev.aplysia.device.firmware.FirmwareConfig;
 import dev.aplysia.device.firmware.FirmwareEvents;
@@ -29,14 +30,14 @@ record FirmwareLink(Telemetry telemetry, CommandProcessor processor, Publisher p
     /** How long closing waits for queued telemetry to be delivered. */
     private static final long DRAIN_NANOS = 3_000_000_000L;
 
-    /** A link to {@code url}, or no link when {@code url} is null. */
-    static FirmwareLink open(String url, BrokerOptions options, FirmwareConfig config, Board board, PrintWriter err)
-            throws TransportException {
+    /** A link to {@code url} obeying what {@code access} allows, or no link when {@code url} is null. */
+    static FirmwareLink open(String url, BrokerOptions options, FirmwareConfig config, Board board,
+                             CommandAccess access, PrintWriter err) throws TransportException {
         if (url == null) {
             return new FirmwareLink(null, null, null, board.clock());
         }
         Telemetry telemetry = new Telemetry(new TelemetryQueue(512, 256));
-        CommandProcessor processor = new CommandProcessor(FirmwareCommands.catalog(config.classifier()).specs(), 16);
+        CommandProcessor processor = new CommandProcessor(FirmwareCommands.specs(config.classifier(), access), 16);
         DeviceMeta meta = DeviceMeta.of(SpikingClassifier.spec(config.classifier()), config.profile());
         Publisher publisher = new Publisher(Topics.of(config.deviceId()), telemetry, processor, meta,
                 new PahoTransport(options.settings(url, "aplysia-" + config.deviceId())));

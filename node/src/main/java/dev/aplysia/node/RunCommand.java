@@ -1,5 +1,7 @@
 package dev.aplysia.node;
 
+import dev.aplysia.device.command.RateLimit;
+import dev.aplysia.device.firmware.CommandAccess;
 import dev.aplysia.device.firmware.Firmware;
 import dev.aplysia.device.firmware.FirmwareConfig;
 import dev.aplysia.device.firmware.FirmwareCounters;
@@ -103,6 +105,15 @@ public final class RunCommand implements Callable<Integer> {
             + " ${DEFAULT-VALUE}). The outputs stay halted until cmd/resume.")
     String watchdog;
 
+    @Option(names = "--allow-commands", defaultValue = "operation", description = "Command groups obeyed from the"
+            + " broker, comma-separated: operation (start, stop, set learning, resume), state (load-weights, reset,"
+            + " set modulator), storage (snapshot), or none. halt is always obeyed (default: ${DEFAULT-VALUE}).")
+    String allowCommands;
+
+    @Option(names = "--command-rate", defaultValue = "20", description = "At most this many state and storage"
+            + " commands a minute, in bursts of as many (default: ${DEFAULT-VALUE}).")
+    int commandRate;
+
     @CommandLine.Mixin
     BrokerOptions broker;
 
@@ -119,6 +130,7 @@ public final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         McuProfile mcu = Profiles.parse(spec, profile);
         long watchdogNanos = watchdogNanos();
+        CommandAccess access = commandAccess();
         if (scenario != null && boardKind != BoardKind.sim) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--scenario needs --board sim");
         }
@@ -136,7 +148,7 @@ public final class RunCommand implements Callable<Integer> {
         }
         try (Writer traceFile = record == null ? null : Files.newBufferedWriter(record);
              Board board = record(open(wiring), traceFile);
-             FirmwareLink link = FirmwareLink.open(brokerUrl, broker, firmwareConfig, board, err())) {
+             FirmwareLink link = FirmwareLink.open(brokerUrl, broker, firmwareConfig, board, access, err())) {
             Firmware firmware = new Firmware(firmwareConfig, board,
                     FirmwareEvents.both(new StderrEvents(err()), link.events()));
             report(firmware.boot());
@@ -151,10 +163,33 @@ public final class RunCommand implements Callable<Integer> {
             }
             firmware.checkpoint();
             summary(firmware);
+            refusals(access);
             return code;
         } finally {
             stopped.countDown();
             removeShutdownHook();
+        }
+    }
+
+    /** What the firmware obeys from the broker: {@code --allow-commands} within {@code --command-rate}. */
+    private CommandAccess commandAccess() {
+        if (commandRate < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--command-rate must be at least 1 a minute,"
+                    + " got " + commandRate);
+        }
+        try {
+            return new CommandAccess(CommandAccess.parse(allowCommands), new RateLimit(commandRate,
+                    SystemClock.INSTANCE));
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--allow-commands: " + e.getMessage());
+        }
+    }
+
+    private void refusals(CommandAccess access) {
+        if (brokerUrl != null) {
+            err().println("commands refused: " + access.refusedOff() + " not allowed (--allow-commands), "
+                    + access.refusedOverRate() + " over the rate limit (--command-rate)");
+            err().flush();
         }
     }
 

@@ -6,6 +6,7 @@ import dev.aplysia.device.command.CommandProcessor;
 import dev.aplysia.device.command.CommandSpec;
 import dev.aplysia.device.learner.ClassifierConfig;
 import dev.aplysia.hal.HalException;
+import java.util.List;
 
 /**
  * Applies the commands a {@link CommandProcessor} validated to a running {@link Firmware}, on the tick thread,
@@ -21,7 +22,8 @@ import dev.aplysia.hal.HalException;
  *   <li>{@code halt {}}: every output to its safe value, held there; nothing is sensed, driven or learned until
  *       {@code resume {}}, which drives again from the next decision (see {@link Firmware#halt}).</li>
  * </ul>
- * Anything malformed or out of range never gets here: the processor refuses it and the firmware's state is untouched.
+ * Anything malformed or out of range never gets here: the processor refuses it and the firmware's state is untouched;
+ * so does a command {@link CommandAccess} does not allow (see {@link #specs}).
  */
 public final class FirmwareCommands implements Runnable {
 
@@ -46,6 +48,11 @@ public final class FirmwareCommands implements Runnable {
         return new CommandCatalog().parameter("learning", 0, 1).parameter("modulator", 0, 3.999)
                 .projection(READOUT, classifier.hidden() * classifier.classes(), 0, 1)
                 .command(CommandSpec.of(HALT)).command(CommandSpec.of(RESUME));
+    }
+
+    /** The specs a processor checks payloads against: the catalog's, each guarded by {@code access}. */
+    public static List<CommandSpec> specs(ClassifierConfig classifier, CommandAccess access) {
+        return catalog(classifier).specs().stream().map(spec -> spec.where(access)).toList();
     }
 
     /** Applies every pending command. */

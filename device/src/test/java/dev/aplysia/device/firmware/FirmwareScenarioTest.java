@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.aplysia.device.command.Ack;
 import dev.aplysia.device.command.CommandProcessor;
+import dev.aplysia.device.command.RateLimit;
 import dev.aplysia.device.model.McuProfile;
 import dev.aplysia.hal.HalException;
 import dev.aplysia.hal.sim.Scenario;
@@ -31,7 +32,8 @@ class FirmwareScenarioTest {
         SimBoard board = SimBoard.of(RobotBench.board());
         FirmwareConfig config = RobotBench.config(McuProfile.RP2040);
         firmware = new Firmware(config, board, FirmwareEvents.NONE);
-        CommandProcessor commands = new CommandProcessor(FirmwareCommands.catalog(config.classifier()).specs(), 8);
+        CommandProcessor commands = new CommandProcessor(FirmwareCommands.specs(config.classifier(),
+                new CommandAccess(CommandAccess.DEFAULT, new RateLimit(20, board.clock()))), 8);
         FirmwareRunner runner = new FirmwareRunner(firmware, new FirmwareCommands(commands, firmware));
         return new ScenarioRunner(board, new ScenarioTarget() {
             @Override
