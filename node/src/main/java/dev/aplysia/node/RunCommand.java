@@ -1,6 +1,5 @@
 package dev.aplysia.node;
 
-import dev.aplysia.device.command.RateLimit;
 import dev.aplysia.device.firmware.CommandAccess;
 import dev.aplysia.device.firmware.Firmware;
 import dev.aplysia.device.firmware.FirmwareConfig;
@@ -8,7 +7,6 @@ import dev.aplysia.device.firmware.FirmwareCounters;
 import dev.aplysia.device.firmware.FirmwareEvents;
 import dev.aplysia.device.firmware.FirmwareRunner;
 import dev.aplysia.device.firmware.HaltCause;
-import dev.aplysia.device.firmware.SafeOutputs;
 import dev.aplysia.device.firmware.TickWatchdog;
 import dev.aplysia.device.firmware.RobotWiring;
 import dev.aplysia.device.model.McuProfile;
@@ -27,7 +25,6 @@ import dev.aplysia.hal.sim.VirtualClock;
 import dev.aplysia.hal.storage.FileStorage;
 import dev.aplysia.hal.storage.MemoryStorage;
 import dev.aplysia.hal.storage.Storage;
-import dev.aplysia.hal.time.DurationText;
 import dev.aplysia.hal.time.SystemClock;
 import dev.aplysia.hal.trace.ReplayBoard;
 import dev.aplysia.hal.trace.ReplayMismatch;
@@ -41,7 +38,6 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine;
@@ -54,9 +50,6 @@ import picocli.CommandLine;
                 "With --scenario (simulated board only) the scenario's timeline drives the inputs and checks the"
                         + " outputs; an unmet expectation exits 1 naming the scenario line."})
 public final class RunCommand implements Callable<Integer> {
-
-    /** The shortest watchdog time: ten 1 ms ticks. */
-    private static final long MIN_WATCHDOG_NANOS = 10_000_000L;
 
     /** Which board to run on. */
     enum BoardKind { sim, pi4j }
@@ -100,37 +93,26 @@ public final class RunCommand implements Callable<Integer> {
             + " ssl://host:port) and take commands from it; the firmware keeps running while it is away.")
     String brokerUrl;
 
-    @Option(names = "--watchdog", defaultValue = "500ms", description = "Halt every output at its safe value when"
-            + " the tick loop has not ticked for this long of wall time (ns, us, ms or s; 0ms: no watchdog; default:"
-            + " ${DEFAULT-VALUE}). The outputs stay halted until cmd/resume.")
-    String watchdog;
-
-    @Option(names = "--allow-commands", defaultValue = "operation", description = "Command groups obeyed from the"
-            + " broker, comma-separated: operation (start, stop, set learning, resume), state (load-weights, reset,"
-            + " set modulator), storage (snapshot), or none. halt is always obeyed (default: ${DEFAULT-VALUE}).")
-    String allowCommands;
-
-    @Option(names = "--command-rate", defaultValue = "20", description = "At most this many state and storage"
-            + " commands a minute, in bursts of as many (default: ${DEFAULT-VALUE}).")
-    int commandRate;
-
     @CommandLine.Mixin
     BrokerOptions broker;
+
+    @CommandLine.Mixin
+    CommandAccessOptions commandAccess;
+
+    @CommandLine.Mixin
+    OutputSafety safety;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     /** Counted down once the firmware has saved its state and the board is closed. */
     private final CountDownLatch stopped = new CountDownLatch(1);
-    /** Counted down once the tick thread, its loop ended, has driven every output to its safe value. */
-    private final CountDownLatch outputsSafe = new CountDownLatch(1);
-    private Thread shutdownHook;
 
     @Override
     public Integer call() throws Exception {
         McuProfile mcu = Profiles.parse(spec, profile);
-        long watchdogNanos = watchdogNanos();
-        CommandAccess access = commandAccess();
+        safety.watchdogNanos();
+        CommandAccess access = commandAccess.access();
         if (scenario != null && boardKind != BoardKind.sim) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--scenario needs --board sim");
         }
@@ -156,10 +138,9 @@ public final class RunCommand implements Callable<Integer> {
             link.start();
             int code;
             try {
-                code = scenario != null ? runScenario(simulated(board), firmware, runner)
-                        : runLoop(firmware, runner, watchdogNanos);
+                code = scenario != null ? runScenario(simulated(board), firmware, runner) : runLoop(firmware, runner);
             } finally {
-                haltAtExit(firmware);
+                safety.haltAtExit(firmware, err());
             }
             firmware.checkpoint();
             summary(firmware);
@@ -167,55 +148,8 @@ public final class RunCommand implements Callable<Integer> {
             return code;
         } finally {
             stopped.countDown();
-            removeShutdownHook();
+            safety.removeShutdownHook();
         }
-    }
-
-    /** What the firmware obeys from the broker: {@code --allow-commands} within {@code --command-rate}. */
-    private CommandAccess commandAccess() {
-        if (commandRate < 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--command-rate must be at least 1 a minute,"
-                    + " got " + commandRate);
-        }
-        try {
-            return new CommandAccess(CommandAccess.parse(allowCommands), new RateLimit(commandRate,
-                    SystemClock.INSTANCE));
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--allow-commands: " + e.getMessage());
-        }
-    }
-
-    private void refusals(CommandAccess access) {
-        if (brokerUrl != null) {
-            err().println("commands refused: " + access.refusedOff() + " not allowed (--allow-commands), "
-                    + access.refusedOverRate() + " over the rate limit (--command-rate)");
-            err().flush();
-        }
-    }
-
-    /** {@code --watchdog} in nanoseconds, 0 for none. */
-    private long watchdogNanos() {
-        long nanos;
-        try {
-            nanos = DurationText.parseNanos(watchdog);
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--watchdog: " + e.getMessage());
-        }
-        if (nanos > 0 && nanos < MIN_WATCHDOG_NANOS) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--watchdog " + watchdog + " is shorter"
-                    + " than 10ms, ten ticks: a tick loop's ordinary pauses would halt the robot (0ms turns it off)");
-        }
-        return nanos;
-    }
-
-    /** Drives every output to its safe value on the tick thread, its loop over (however it ended). */
-    private void haltAtExit(Firmware firmware) {
-        try {
-            firmware.halt(HaltCause.SHUTDOWN);
-        } catch (HalException e) {
-            err().println("could not drive every output to its safe value: " + e.getMessage());
-        }
-        outputsSafe.countDown();
     }
 
     /** Wraps {@code board} in a recorder writing to {@code traceFile}, if one is given. */
@@ -234,7 +168,7 @@ public final class RunCommand implements Callable<Integer> {
         Firmware firmware = new Firmware(firmwareConfig, board, new StderrEvents(err()));
         report(firmware.boot());
         new FirmwareRunner(firmware).run(lastTick);
-        haltAtExit(firmware);
+        safety.haltAtExit(firmware, err());
         PrintWriter out = spec.commandLine().getOut();
         Optional<ReplayMismatch> mismatch = board.verify();
         out.println(mismatch.map(m -> "replay FAILED: " + m)
@@ -308,23 +242,13 @@ public final class RunCommand implements Callable<Integer> {
 
     /**
      * Runs until {@code --ticks} or a signal, with the watchdog looking on. On SIGINT/SIGTERM (or any JVM exit) the
-     * shutdown hook stops the loop, which then drives the outputs to their safe values on its own thread; if it has
-     * not within the watchdog time (it is stuck), the hook drives them there itself. Then it waits until
-     * {@link #call} has saved the snapshot and closed the board; the JVM exits with 128 + signal (130 or 143), as a
-     * signalled program does.
+     * shutdown hook stops the loop, makes sure the outputs are safe ({@link OutputSafety}), and waits until
+     * {@link #call} has saved the snapshot and closed the board; the JVM then exits with 128 + signal (130 or 143),
+     * as a signalled program does.
      */
-    private int runLoop(Firmware firmware, FirmwareRunner runner, long watchdogNanos) {
-        long patienceNanos = watchdogNanos > 0 ? watchdogNanos : TickWatchdog.DEFAULT_LIMIT_NANOS;
-        shutdownHook = new Thread(() -> {
-            stopSafely(runner, firmware.outputs(), outputsSafe, patienceNanos, err());
-            awaitQuietly(stopped);
-        }, "aplysia-shutdown");
-        Runtime.getRuntime().addShutdownHook(shutdownHook);
-        try (TickWatchdog watchdog = watchdogNanos == 0 ? null : new TickWatchdog(runner, firmware.outputs(),
-                watchdogNanos, SystemClock.INSTANCE, this::stalled)) {
-            if (watchdog != null) {
-                watchdog.start();
-            }
+    private int runLoop(Firmware firmware, FirmwareRunner runner) {
+        safety.installShutdownHook(firmware, runner, stopped, err());
+        try (TickWatchdog watchdog = safety.startWatchdog(firmware, runner, err())) {
             if (ticks != null) {
                 runner.run(ticks);
                 return 0;
@@ -336,59 +260,11 @@ public final class RunCommand implements Callable<Integer> {
         }
     }
 
-    /** The watchdog's report, on its thread. */
-    private void stalled(long silentNanos, HalException failure) {
-        err().println("watchdog: no tick for " + silentNanos / 1_000_000 + " ms; outputs halted at their safe values"
-                + " until cmd/resume" + (failure == null ? "" : ", but not every one: " + failure.getMessage()));
-        err().flush();
-    }
-
-    /**
-     * Stops the loop and waits up to {@code patienceNanos} for the tick thread to make the outputs safe (it counts
-     * {@code outputsSafe} down); if it has not, it is stuck, and this thread drives them to their safe values itself.
-     */
-    static void stopSafely(FirmwareRunner runner, SafeOutputs outputs, CountDownLatch outputsSafe, long patienceNanos,
-                           PrintWriter err) {
-        runner.stop();
-        if (awaitQuietly(outputsSafe, patienceNanos)) {
-            return;
-        }
-        try {
-            outputs.halt(HaltCause.SHUTDOWN);
-            err.println("shutdown: the tick loop did not stop; outputs halted at their safe values from the hook");
-        } catch (HalException e) {
-            err.println("shutdown: the tick loop did not stop; could not drive every output to its safe value: "
-                    + e.getMessage());
-        }
-        err.flush();
-    }
-
-    private void removeShutdownHook() {
-        if (shutdownHook == null) {
-            return;
-        }
-        try {
-            Runtime.getRuntime().removeShutdownHook(shutdownHook);
-        } catch (IllegalStateException e) {
-            // The JVM is shutting down: the hook is running, and stays.
-        }
-    }
-
-    /** Waits up to {@code nanos}; false if the latch is still closed then. */
-    private static boolean awaitQuietly(CountDownLatch latch, long nanos) {
-        try {
-            return latch.await(nanos, TimeUnit.NANOSECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
-
-    private static void awaitQuietly(CountDownLatch latch) {
-        try {
-            latch.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+    private void refusals(CommandAccess access) {
+        if (brokerUrl != null) {
+            err().println("commands refused: " + access.refusedOff() + " not allowed (" + CommandAccess.OPTION + "), "
+                    + access.refusedOverRate() + " over the rate limit (" + CommandAccess.RATE_OPTION + ")");
+            err().flush();
         }
     }
 

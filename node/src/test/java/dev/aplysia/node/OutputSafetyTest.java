@@ -19,14 +19,14 @@ import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 
-class StopSafelyTest {
+class OutputSafetyTest {
 
     private final StringWriter err = new StringWriter();
     private final SimBoard board;
     private final Firmware firmware;
     private final FirmwareRunner runner;
 
-    StopSafelyTest() throws HalException {
+    OutputSafetyTest() throws HalException {
         BoardConfig wiring = BoardConfig.load(Path.of("..", "examples", "robot.board"));
         board = SimBoard.of(wiring);
         firmware = new Firmware(RobotWiring.config(wiring, McuProfile.RP2040, "bench", 1), board,
@@ -40,7 +40,7 @@ class StopSafelyTest {
         assertTrue(board.pwmOutput("motor-left").duty() > 0, "driving before the shutdown");
         CountDownLatch neverCountedDown = new CountDownLatch(1);
 
-        RunCommand.stopSafely(runner, firmware.outputs(), neverCountedDown, 10_000_000L, new PrintWriter(err, true));
+        OutputSafety.stopSafely(runner, firmware.outputs(), neverCountedDown, 10_000_000L, new PrintWriter(err, true));
 
         assertEquals(0, board.pwmOutput("motor-left").duty());
         assertEquals(0, board.pwmOutput("motor-right").duty());
@@ -52,7 +52,7 @@ class StopSafelyTest {
     void whenTheTickThreadMadeTheOutputsSafeTheHookWritesNothing() throws HalException {
         CountDownLatch done = new CountDownLatch(0);
 
-        RunCommand.stopSafely(runner, firmware.outputs(), done, 10_000_000L, new PrintWriter(err, true));
+        OutputSafety.stopSafely(runner, firmware.outputs(), done, 10_000_000L, new PrintWriter(err, true));
 
         assertTrue(board.pwmOutput("motor-left").duty() > 0);
         assertNull(firmware.halted());
