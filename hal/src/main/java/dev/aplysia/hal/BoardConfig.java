@@ -11,8 +11,8 @@ import java.util.Set;
  * <p>Format: line-based text, one declaration per line, {@code KIND NAME key=value ...}; {@code #} starts a comment.
  * <pre>
  * digital-in   button  pin=17 pull=up debounce=5ms   # pull: up | down | off (default off); debounce default 0ms
- * digital-out  led     pin=27 initial=0               # initial: 0 | 1 (default 0), also the level on shutdown
- * pwm          motor   pin=18 chip=0 channel=2 frequency=1000 maxduty=1000
+ * digital-out  led     pin=27 initial=0 safe=0        # initial: 0 | 1 (default 0); safe: 0 | 1 (default 0)
+ * pwm          motor   pin=18 chip=0 channel=2 frequency=1000 maxduty=1000 safe=0
  * adc          adc0    type=mcp3008 spi=0 cs=0 baud=1000000
  * analog       sonar0  adc=adc0 channel=0
  * </pre>
@@ -21,14 +21,18 @@ import java.util.Set;
  *       routed to by the device-tree overlay; it is checked for clashes, not configured.</li>
  *   <li>{@code pwm}: {@code chip} the sysfs {@code pwmchipN} (default 0), {@code channel} 0..3 on it, {@code frequency}
  *       in Hz (default 1000), {@code maxduty} the count meaning 100 % (default 1000).</li>
+ *   <li>{@code safe}, on {@code digital-out} and {@code pwm}: the level (0 or 1) or duty (0..maxduty counts) that
+ *       leaves the machine harmless, default 0 (motors off, lines low). The firmware drives every output to it when
+ *       it halts, stalls or shuts down, and the board drives it there when closed.</li>
  *   <li>{@code adc}: a converter on an SPI bus; {@code type} is {@code mcp3008}; {@code spi} is bus 0 (GPIO 9, 10, 11;
  *       chip selects 0 and 1 on GPIO 8 and 7) or bus 1 (GPIO 19, 20, 21; chip selects 0, 1, 2 on GPIO 18, 17, 16);
  *       {@code baud} default 1000000. The bus and chip-select pins count as used.</li>
  *   <li>{@code analog}: an input {@code channel} (0..7 for the MCP3008) of a declared {@code adc}, in either order.</li>
  * </ul>
- * Rejected, each with file and line: an unknown kind or option, a missing or repeated option, a bad value, a duplicate
- * name, a BCM pin used twice or outside 0..27, an ADC channel outside its range or used twice, an {@code analog}
- * naming no declared {@code adc}, and the reserved names {@code clock} and {@code storage} (trace channels).
+ * Rejected, each with file and line: an unknown kind or option, a missing or repeated option, a bad value (a safe duty
+ * above {@code maxduty} among them), a duplicate name, a BCM pin used twice or outside 0..27, an ADC channel outside
+ * its range or used twice, an {@code analog} naming no declared {@code adc}, and the reserved names {@code clock} and
+ * {@code storage} (trace channels).
  */
 public final class BoardConfig {
 
@@ -66,12 +70,13 @@ public final class BoardConfig {
     public record DigitalInputSpec(String name, int line, int pin, Pull pull, long debounceNanos) {
     }
 
-    /** A declared digital output. */
-    public record DigitalOutputSpec(String name, int line, int pin, boolean initialHigh) {
+    /** A declared digital output: its level at start, and its safe level (halt, stall, shutdown). */
+    public record DigitalOutputSpec(String name, int line, int pin, boolean initialHigh, boolean safeHigh) {
     }
 
-    /** A declared PWM output. */
-    public record PwmSpec(String name, int line, int pin, int chip, int channel, int frequencyHz, int maxDuty) {
+    /** A declared PWM output; {@code safeDuty} (0..{@code maxDuty} counts) is its duty on halt, stall and shutdown. */
+    public record PwmSpec(String name, int line, int pin, int chip, int channel, int frequencyHz, int maxDuty,
+                          int safeDuty) {
     }
 
     /** A declared SPI converter. */

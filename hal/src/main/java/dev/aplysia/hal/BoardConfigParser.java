@@ -23,8 +23,8 @@ final class BoardConfigParser {
     private static final String ADC_KEYWORD = "adc";
     private static final Map<String, List<String>> OPTIONS = Map.of(
             ChannelKind.DIGITAL_INPUT.keyword(), List.of("pin", "pull", "debounce"),
-            ChannelKind.DIGITAL_OUTPUT.keyword(), List.of("pin", "initial"),
-            ChannelKind.PWM_OUTPUT.keyword(), List.of("pin", "chip", "channel", "frequency", "maxduty"),
+            ChannelKind.DIGITAL_OUTPUT.keyword(), List.of("pin", "initial", "safe"),
+            ChannelKind.PWM_OUTPUT.keyword(), List.of("pin", "chip", "channel", "frequency", "maxduty", "safe"),
             ADC_KEYWORD, List.of("type", "spi", "cs", "baud"),
             ChannelKind.ANALOG_INPUT.keyword(), List.of(ADC_KEYWORD, "channel"));
     private static final List<String> KINDS = List.of(ChannelKind.DIGITAL_INPUT.keyword(),
@@ -111,9 +111,10 @@ final class BoardConfigParser {
     private void declareDigitalOutput(String name, int line, Options options) throws LineRejected {
         int pin = options.pin();
         boolean initialHigh = options.integer("initial", 0, 1, 0) == 1;
+        boolean safeHigh = options.integer("safe", 0, 1, 0) == 1;
         claimName(name, line);
         claimPin(pin, "'" + name + "'", line);
-        digitalOutputs.add(new DigitalOutputSpec(name, line, pin, initialHigh));
+        digitalOutputs.add(new DigitalOutputSpec(name, line, pin, initialHigh, safeHigh));
     }
 
     private void declarePwm(String name, int line, Options options) throws LineRejected {
@@ -122,10 +123,15 @@ final class BoardConfigParser {
         int channel = options.integer("channel", 0, MAX_PWM_CHANNEL);
         int frequency = options.integer("frequency", 1, Integer.MAX_VALUE, 1000);
         int maxDuty = options.integer("maxduty", 1, Integer.MAX_VALUE, 1000);
+        int safeDuty = options.integer("safe", 0, Integer.MAX_VALUE, 0);
+        if (safeDuty > maxDuty) {
+            throw new LineRejected("safe " + safeDuty + " is above maxduty " + maxDuty + "; a safe duty is 0.."
+                    + maxDuty + " counts");
+        }
         claimName(name, line);
         claimPin(pin, "'" + name + "'", line);
         claim(pwmChannels, "chip " + chip + " channel " + channel, "'" + name + "'", line, "PWM ");
-        pwmOutputs.add(new PwmSpec(name, line, pin, chip, channel, frequency, maxDuty));
+        pwmOutputs.add(new PwmSpec(name, line, pin, chip, channel, frequency, maxDuty, safeDuty));
     }
 
     private void declareAdc(String name, int line, Options options) throws LineRejected {

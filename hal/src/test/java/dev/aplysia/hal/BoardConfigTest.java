@@ -19,8 +19,8 @@ class BoardConfigTest {
         BoardConfig config = TestBoards.config();
         assertEquals(new BoardConfig.DigitalInputSpec("button", 2, 17, Pull.UP, 5_000_000L),
                 config.digitalInputs().get(0));
-        assertEquals(new BoardConfig.DigitalOutputSpec("led", 3, 27, false), config.digitalOutputs().get(0));
-        assertEquals(new BoardConfig.PwmSpec("motor", 4, 18, 0, 2, 1000, 1000), config.pwmOutputs().get(0));
+        assertEquals(new BoardConfig.DigitalOutputSpec("led", 3, 27, false, false), config.digitalOutputs().get(0));
+        assertEquals(new BoardConfig.PwmSpec("motor", 4, 18, 0, 2, 1000, 1000, 0), config.pwmOutputs().get(0));
         BoardConfig.AdcSpec adc = new BoardConfig.AdcSpec("adc0", 5, AdcType.MCP3008, 0, 0, 1_000_000);
         assertEquals(adc, config.adcs().get(0));
         assertEquals(new BoardConfig.AnalogInputSpec("sonar1", 7, adc, 5), config.analogInputs().get(1));
@@ -39,8 +39,29 @@ class BoardConfigTest {
         assertEquals(Pull.OFF, config.digitalInputs().get(0).pull());
         assertEquals(0, config.digitalInputs().get(0).debounceNanos());
         assertFalse(config.digitalOutputs().get(0).initialHigh());
-        assertEquals(new BoardConfig.PwmSpec("motor", 3, 12, 0, 0, 1000, 1000), config.pwmOutputs().get(0));
+        assertEquals(new BoardConfig.PwmSpec("motor", 3, 12, 0, 0, 1000, 1000, 0), config.pwmOutputs().get(0));
         assertEquals(new BoardConfig.AdcSpec("adc0", 4, AdcType.MCP3008, 0, 0, 1_000_000), config.adcs().get(0));
+    }
+
+    @Test
+    void eachOutputMayNameTheSafeValueItIsDrivenToOnHaltAndShutdown() throws Exception {
+        BoardConfig config = BoardConfig.parse("safe.conf", """
+                digital-out brake pin=5 initial=1 safe=1
+                pwm         servo pin=12 channel=0 maxduty=200 safe=150
+                """);
+        assertTrue(config.digitalOutputs().get(0).safeHigh());
+        assertEquals(150, config.pwmOutputs().get(0).safeDuty());
+    }
+
+    @Test
+    void rejectsASafeDutyAboveMaxDuty() {
+        assertRejected("pwm motor pin=12 channel=0 safe=1200", "board.conf:1:",
+                "safe 1200 is above maxduty 1000; a safe duty is 0..1000 counts");
+    }
+
+    @Test
+    void rejectsASafeLevelOtherThanZeroOrOne() {
+        assertRejected("digital-out led pin=5 safe=2", "board.conf:1:", "safe 2 is outside 0..1");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.aplysia.node;
 
+import dev.aplysia.device.firmware.CommandAccess;
 import dev.aplysia.device.firmware.Firmware;
 import dev.aplysia.device.firmware.FirmwareConfig;
 import dev.aplysia.device.firmware.FirmwareEntities;
@@ -32,18 +33,18 @@ record FirmwareLink(Telemetry telemetry, CommandProcessor processor, Publisher p
     private static final long DRAIN_NANOS = 3_000_000_000L;
 
     /**
-     * A link to {@code url}, or no link when {@code url} is null.
+     * A link to {@code url} obeying what {@code access} allows, or no link when {@code url} is null.
      *
      * @param discoveryPrefix Home Assistant's discovery prefix to announce the device under; null for none
      */
     static FirmwareLink open(String url, BrokerOptions options, String discoveryPrefix, FirmwareConfig config,
-                             Board board, PrintWriter err) throws TransportException {
+                             Board board, CommandAccess access, PrintWriter err) throws TransportException {
         if (url == null) {
             return new FirmwareLink(null, null, null, null);
         }
         Telemetry telemetry = new Telemetry(new TelemetryQueue(512, 512), board.clock(), board.wallClock());
         FirmwareHealth health = new FirmwareHealth(telemetry);
-        CommandProcessor processor = new CommandProcessor(FirmwareCommands.catalog(config.classifier()).specs(), 16);
+        CommandProcessor processor = new CommandProcessor(FirmwareCommands.specs(config.classifier(), access), 16);
         DeviceMeta meta = DeviceMeta.of(SpikingClassifier.spec(config.classifier()), config.profile());
         Topics topics = Topics.of(config.deviceId());
         Publisher publisher = new Publisher(topics, telemetry, processor, meta,

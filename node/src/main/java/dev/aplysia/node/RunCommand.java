@@ -1,10 +1,13 @@
 package dev.aplysia.node;
 
+import dev.aplysia.device.firmware.CommandAccess;
 import dev.aplysia.device.firmware.Firmware;
 import dev.aplysia.device.firmware.FirmwareConfig;
 import dev.aplysia.device.firmware.FirmwareCounters;
 import dev.aplysia.device.firmware.FirmwareEvents;
 import dev.aplysia.device.firmware.FirmwareRunner;
+import dev.aplysia.device.firmware.HaltCause;
+import dev.aplysia.device.firmware.TickWatchdog;
 import dev.aplysia.device.firmware.RobotWiring;
 import dev.aplysia.device.model.McuProfile;
 import dev.aplysia.device.persist.SnapshotStore;
@@ -111,6 +114,12 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--no-ha-discovery", description = "Do not announce the device to Home Assistant.")
     boolean noHaDiscovery;
 
+    @CommandLine.Mixin
+    CommandAccessOptions commandAccess;
+
+    @CommandLine.Mixin
+    OutputSafety safety;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -120,6 +129,8 @@ public final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         McuProfile mcu = Profiles.parse(spec, profile);
+        safety.watchdogNanos();
+        CommandAccess access = commandAccess.access();
         if (scenario != null && boardKind != BoardKind.sim) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--scenario needs --board sim");
         }
@@ -139,18 +150,25 @@ public final class RunCommand implements Callable<Integer> {
         try (Writer traceFile = record == null ? null : TraceFile.create(record);
              Board board = record(open(wiring), traceFile, firmwareConfig);
              FirmwareLink link = FirmwareLink.open(brokerUrl, broker, discoveryPrefix, firmwareConfig,
-                     board, err())) {
+                     board, access, err())) {
             Firmware firmware = new Firmware(firmwareConfig, board,
                     FirmwareEvents.both(new StderrEvents(err()), link.events()));
             report(newNetwork ? firmware.bootAsNewNetwork() : firmware.boot());
             FirmwareRunner runner = new FirmwareRunner(firmware, link.betweenTicks(firmware));
             link.start();
-            int code = scenario != null ? runScenario(simulated(board), firmware, runner) : runLoop(runner);
+            int code;
+            try {
+                code = scenario != null ? runScenario(simulated(board), firmware, runner) : runLoop(firmware, runner);
+            } finally {
+                safety.haltAtExit(firmware, err());
+            }
             firmware.finalCheckpoint();
             summary(firmware);
+            refusals(access);
             return code;
         } finally {
             stopped.countDown();
+            safety.removeShutdownHook();
         }
     }
 
@@ -185,6 +203,7 @@ public final class RunCommand implements Callable<Integer> {
         Firmware firmware = new Firmware(firmwareConfig, board, new StderrEvents(err()));
         report(firmware.boot());
         new FirmwareRunner(firmware).run(lastTick);
+        safety.haltAtExit(firmware, err());
         PrintWriter out = spec.commandLine().getOut();
         Optional<ReplayMismatch> mismatch = board.verify();
         out.println(mismatch.map(m -> "replay FAILED: " + m)
@@ -238,39 +257,49 @@ public final class RunCommand implements Callable<Integer> {
             switch (name) {
                 case "modulator" -> firmware.signalModulator(Double.parseDouble(value));
                 case "learning" -> firmware.setLearning(Double.parseDouble(value) != 0);
+                case "halt" -> halt(firmware, Double.parseDouble(value) != 0);
                 default -> throw new HalException(ErrorKind.INVALID_CONFIG, "unknown signal '" + name
-                        + "'; the firmware knows: modulator, learning");
+                        + "'; the firmware knows: modulator, learning, halt");
             }
         } catch (IllegalArgumentException e) {
             throw new HalException(ErrorKind.INVALID_CONFIG, "signal " + name + " " + value + ": " + e.getMessage());
         }
     }
 
-    /**
-     * Runs until {@code --ticks} or a signal. On SIGINT/SIGTERM the JVM runs the shutdown hook, which stops the loop
-     * and waits until {@link #call} has saved the snapshot and closed the board; the JVM then exits with 128 + signal
-     * (130 or 143), as a signalled program does.
-     */
-    private int runLoop(FirmwareRunner runner) {
-        if (ticks != null) {
-            runner.run(ticks);
-            return 0;
+    /** {@code signal halt 1} is {@code cmd/halt}; {@code signal halt 0} is {@code cmd/resume}. */
+    private static void halt(Firmware firmware, boolean halt) throws HalException {
+        if (halt) {
+            firmware.halt(HaltCause.COMMAND);
+        } else {
+            firmware.resume();
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            runner.stop();
-            awaitQuietly(stopped);
-        }, "aplysia-shutdown"));
-        err().println("device " + id + " running; Ctrl-C (SIGINT) or SIGTERM saves state and stops");
-        err().flush();
-        runner.runUntilStopped();
-        return 0;
     }
 
-    private static void awaitQuietly(CountDownLatch latch) {
-        try {
-            latch.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+    /**
+     * Runs until {@code --ticks} or a signal, with the watchdog looking on. On SIGINT/SIGTERM (or any JVM exit) the
+     * shutdown hook stops the loop, makes sure the outputs are safe ({@link OutputSafety}), and waits until
+     * {@link #call} has saved the snapshot and closed the board; the JVM then exits with 128 + signal (130 or 143),
+     * as a signalled program does.
+     */
+    private int runLoop(Firmware firmware, FirmwareRunner runner) {
+        safety.installShutdownHook(firmware, runner, stopped, err());
+        try (TickWatchdog watchdog = safety.startWatchdog(firmware, runner, err())) {
+            if (ticks != null) {
+                runner.run(ticks);
+                return 0;
+            }
+            err().println("device " + id + " running; Ctrl-C (SIGINT) or SIGTERM saves state and stops");
+            err().flush();
+            runner.runUntilStopped();
+            return 0;
+        }
+    }
+
+    private void refusals(CommandAccess access) {
+        if (brokerUrl != null) {
+            err().println("commands refused: " + access.refusedOff() + " not allowed (" + CommandAccess.OPTION + "), "
+                    + access.refusedOverRate() + " over the rate limit (" + CommandAccess.RATE_OPTION + ")");
+            err().flush();
         }
     }
 

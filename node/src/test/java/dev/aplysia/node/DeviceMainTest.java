@@ -35,4 +35,18 @@ class DeviceMainTest {
 
         assertTrue(err.toString().contains("--config"), err.toString());
     }
+
+    @Test
+    void aWatchdogShorterThanTenTicksIsAUsageErrorSayingWhy() {
+        assertEquals(2, run("run", "--config", "../examples/robot.board", "--watchdog", "5ms", "--ticks", "1"));
+
+        assertTrue(err.toString().contains("--watchdog 5ms is shorter than 10ms"), err.toString());
+    }
+
+    @Test
+    void aWatchdogThatIsNotADurationIsAUsageError() {
+        assertEquals(2, run("run", "--config", "../examples/robot.board", "--watchdog", "half a second"));
+
+        assertTrue(err.toString().contains("--watchdog: 'half a second' is not a duration"), err.toString());
+    }
 }

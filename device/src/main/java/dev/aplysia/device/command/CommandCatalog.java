@@ -16,6 +16,7 @@ import java.util.Map;
  *       {@value #MAX_WEIGHTS_PER_COMMAND} numbers, each within the projection's range) into a registered projection
  *       starting at weight index {@code offset}; larger projections are loaded in several commands.</li>
  * </ul>
+ * A device may add commands of its own ({@link #command}).
  */
 public final class CommandCatalog {
 
@@ -38,6 +39,7 @@ public final class CommandCatalog {
 
     private final Map<String, Range> parameters = new LinkedHashMap<>();
     private final Map<String, WeightTarget> projections = new LinkedHashMap<>();
+    private final List<CommandSpec> ownCommands = new ArrayList<>();
 
     /**
      * Makes parameter {@code name} settable to values in {@code [min, max]}.
@@ -67,7 +69,20 @@ public final class CommandCatalog {
         return this;
     }
 
-    /** The specs of the six standard commands, reflecting the registrations so far. */
+    /**
+     * Adds a command of the device's own, after the standard ones.
+     *
+     * @throws IllegalArgumentException if a standard or added command already has its name
+     */
+    public CommandCatalog command(CommandSpec spec) {
+        if (specs().stream().anyMatch(known -> known.name().equals(spec.name()))) {
+            throw new IllegalArgumentException("command " + spec.name() + " is already in the catalog");
+        }
+        ownCommands.add(spec);
+        return this;
+    }
+
+    /** The specs of the six standard commands, reflecting the registrations so far, then the device's own. */
     public List<CommandSpec> specs() {
         List<CommandSpec> specs = new ArrayList<>();
         specs.add(CommandSpec.of(START, FieldSpec.text("experiment", MAX_EXPERIMENT_LENGTH)));
@@ -76,6 +91,7 @@ public final class CommandCatalog {
         specs.add(CommandSpec.of(SNAPSHOT));
         specs.add(setSpec());
         specs.add(loadWeightsSpec());
+        specs.addAll(ownCommands);
         return specs;
     }
 

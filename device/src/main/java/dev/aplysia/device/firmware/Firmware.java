@@ -23,6 +23,9 @@ import dev.aplysia.hal.pwm.PwmOutput;
  * between presentations, every {@code checkpointTicks}; failed saves back off (see {@link CheckpointSchedule}), and
  * each failure is counted and reported once. A failed {@link #finalCheckpoint} throws, so that a run whose learning
  * was not saved cannot end as if it had been.
+ *
+ * <p>The actuators are driven only through {@link SafeOutputs}; while {@link #halt halted} they stay at their safe
+ * values and no sample starts.
  */
 public final class Firmware {
 
@@ -35,8 +38,7 @@ public final class Firmware {
     private final AnalogInput[] sensors;
     private final DigitalInput[] teachers;
     private final DigitalInput significanceButton;
-    private final PwmOutput[] motors;
-    private final DigitalOutput[] leds;
+    private final SafeOutputs outputs;
     private final int[] intensities;
     private boolean learning = true;
     private double pendingModulator;
@@ -48,6 +50,7 @@ public final class Firmware {
     private final CheckpointSchedule schedule;
     private long lastSavedTick = -1;
     private HalException lastSaveFailure;
+    private HaltCause reportedHalt;
 
     /**
      * Binds the firmware to {@code board}: every channel is looked up now, so a missing one fails at start.
@@ -70,14 +73,15 @@ public final class Firmware {
             teachers[k] = board.digitalInput(config.teachers().get(k));
         }
         this.significanceButton = config.significance() == null ? null : board.digitalInput(config.significance());
-        this.motors = new PwmOutput[config.motors().size()];
+        PwmOutput[] motors = new PwmOutput[config.motors().size()];
         for (int m = 0; m < motors.length; m++) {
             motors[m] = board.pwmOutput(config.motors().get(m));
         }
-        this.leds = new DigitalOutput[config.classLeds().size()];
+        DigitalOutput[] leds = new DigitalOutput[config.classLeds().size()];
         for (int k = 0; k < leds.length; k++) {
             leds[k] = board.digitalOutput(config.classLeds().get(k));
         }
+        this.outputs = new SafeOutputs(config, motors, leds);
         this.intensities = new int[sensors.length];
     }
 
@@ -110,9 +114,12 @@ public final class Firmware {
         } catch (HalException e) {
             halError("trace", e);
         }
+        reportHalt();
         if (tickInSample == 0) {
             checkpointIfDue();
-            sense();
+            if (reportedHalt == null) {
+                sense();
+            }
         }
         int work = advancePresentation();
         tickInSample = (tickInSample + 1) % config.ticksPerSample();
@@ -166,8 +173,7 @@ public final class Firmware {
         }
         if (classifying) {
             classifying = false;
-            actuate(classifier.decision());
-            if (taught >= 0 && learning && modulator > 0) {
+            if (actuate(classifier.decision()) && taught >= 0 && learning && modulator > 0) {
                 classifier.beginLearning(intensities, taught, modulator);
             }
         } else {
@@ -180,19 +186,63 @@ public final class Firmware {
         return 1;
     }
 
-    private void actuate(int decided) {
-        counters.decisions++;
+    /** Drives the outputs for {@code decided}; false (nothing driven, nothing to learn from) while halted. */
+    private boolean actuate(int decided) {
         try {
-            for (int m = 0; m < motors.length; m++) {
-                motors[m].setDutyFraction(config.duty(decided, m), 1000);
-            }
-            for (int k = 0; k < leds.length; k++) {
-                leds[k].set(k == decided);
+            if (!outputs.drive(decided)) {
+                return false;
             }
         } catch (HalException e) {
             halError("actuate", e);
         }
+        counters.decisions++;
         events.decided(counters.ticks, counters.samples, decided, taught);
+        return true;
+    }
+
+    /** Reports a halt that happened since the last report, on this thread or another (the watchdog's). */
+    private void reportHalt() {
+        HaltCause cause = outputs.halted();
+        if (cause != reportedHalt) {
+            reportedHalt = cause;
+            if (cause != null) {
+                counters.halts++;
+                events.halted(counters.ticks, cause);
+            }
+        }
+    }
+
+    /**
+     * Drives every output to its safe value and holds it there, between ticks: no sample is sensed, decided, driven
+     * or learned until {@link #resume()}; a presentation under way finishes without driving; commands and
+     * checkpoints go on. Halting a halted firmware writes the safe values again.
+     *
+     * @throws HalException a safe value that could not be written (after trying every output); halted all the same
+     */
+    public void halt(HaltCause cause) throws HalException {
+        try {
+            outputs.halt(cause);
+        } finally {
+            reportHalt();
+        }
+    }
+
+    /** Drives again from the next decision on, between ticks; learning goes on as it was before the halt. */
+    public void resume() {
+        if (outputs.resume()) {
+            reportedHalt = null;
+            events.resumed(counters.ticks);
+        }
+    }
+
+    /** Why the outputs are halted, or null while the firmware drives them. */
+    public HaltCause halted() {
+        return outputs.halted();
+    }
+
+    /** The outputs and their safe values, for a thread that must make them safe (watchdog, shutdown hook). */
+    public SafeOutputs outputs() {
+        return outputs;
     }
 
     private void checkpointIfDue() {

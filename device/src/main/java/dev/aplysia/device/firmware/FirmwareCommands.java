@@ -3,7 +3,10 @@ package dev.aplysia.device.firmware;
 import dev.aplysia.device.command.Command;
 import dev.aplysia.device.command.CommandCatalog;
 import dev.aplysia.device.command.CommandProcessor;
+import dev.aplysia.device.command.CommandSpec;
 import dev.aplysia.device.learner.ClassifierConfig;
+import dev.aplysia.hal.HalException;
+import java.util.List;
 
 /**
  * Applies the commands a {@link CommandProcessor} validated to a running {@link Firmware}, on the tick thread,
@@ -14,15 +17,22 @@ import dev.aplysia.device.learner.ClassifierConfig;
  *       sample;</li>
  *   <li>{@code snapshot {}}: save a snapshot now; refused with the storage's reason if it fails;</li>
  *   <li>{@code load-weights {projection, offset, weights}}: the readout ({@value #READOUT}) learned elsewhere;</li>
- *   <li>{@code reset {}}: refused — a running firmware keeps its learned state; stop it and delete its snapshots to
- *       start over.</li>
+ *   <li>{@code reset {}}: refused — a running firmware keeps its learned state; to start over, restart it with
+ *       {@code --new-network}, which archives the old snapshots;</li>
+ *   <li>{@code halt {}}: every output to its safe value, held there; nothing is sensed, driven or learned until
+ *       {@code resume {}}, which drives again from the next decision (see {@link Firmware#halt}).</li>
  * </ul>
- * Anything malformed or out of range never gets here: the processor refuses it and the firmware's state is untouched.
+ * Anything malformed or out of range never gets here: the processor refuses it and the firmware's state is untouched;
+ * so does a command {@link CommandAccess} does not allow (see {@link #specs}).
  */
 public final class FirmwareCommands implements Runnable {
 
     /** The loadable projection: feature-to-class weights. */
     public static final String READOUT = "features-output";
+    /** Drive every output to its safe value and hold it there. */
+    public static final String HALT = "halt";
+    /** Drive the outputs again after a halt. */
+    public static final String RESUME = "resume";
 
     private final CommandProcessor commands;
     private final Firmware firmware;
@@ -36,7 +46,13 @@ public final class FirmwareCommands implements Runnable {
     /** The command catalog of a firmware running {@code classifier}. */
     public static CommandCatalog catalog(ClassifierConfig classifier) {
         return new CommandCatalog().parameter("learning", 0, 1).parameter("modulator", 0, 3.999)
-                .projection(READOUT, classifier.hidden() * classifier.classes(), 0, 1);
+                .projection(READOUT, classifier.hidden() * classifier.classes(), 0, 1)
+                .command(CommandSpec.of(HALT)).command(CommandSpec.of(RESUME));
+    }
+
+    /** The specs a processor checks payloads against: the catalog's, each guarded by {@code access}. */
+    public static List<CommandSpec> specs(ClassifierConfig classifier, CommandAccess access) {
+        return catalog(classifier).specs().stream().map(spec -> spec.where(access)).toList();
     }
 
     /** Applies every pending command. */
@@ -54,8 +70,10 @@ public final class FirmwareCommands implements Runnable {
             case CommandCatalog.SET -> set(command);
             case CommandCatalog.SNAPSHOT -> snapshot(command);
             case CommandCatalog.LOAD_WEIGHTS -> loadWeights(command);
-            default -> commands.reject(command, "a running firmware keeps its learned state: stop it and delete its"
-                    + " snapshots to start over");
+            case HALT -> halt(command);
+            case RESUME -> resume(command);
+            default -> commands.reject(command, "a running firmware keeps its learned state: to start over, restart"
+                    + " it with --new-network, which archives the old snapshots");
         }
     }
 
@@ -82,6 +100,20 @@ public final class FirmwareCommands implements Runnable {
         } else {
             commands.reject(command, "the snapshot could not be saved (see event/checkpoint)");
         }
+    }
+
+    private void halt(Command command) {
+        try {
+            firmware.halt(HaltCause.COMMAND);
+            commands.acknowledge(command);
+        } catch (HalException e) {
+            commands.reject(command, "halted, but a safe value could not be written: " + e.getMessage());
+        }
+    }
+
+    private void resume(Command command) {
+        firmware.resume();
+        commands.acknowledge(command);
     }
 
     private void loadWeights(Command command) {

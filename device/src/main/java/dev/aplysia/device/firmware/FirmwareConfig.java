@@ -26,15 +26,19 @@ import java.util.Objects;
  * @param significanceGain neuromodulator level of a significant sample, >= 1
  * @param motors           PWM output names
  * @param dutyPermille     duty per class and motor, 0..1000
+ * @param safeDuties       per motor, the duty in the motor's counts (0..its max duty) that leaves it harmless: what
+ *                         the motor is driven to when the firmware halts, stalls or shuts down
  * @param classLeds        digital output names, one per class (lit for the decided class); empty for none
+ * @param safeLevels       per LED, its level when halted (true: high)
  * @param tickNanos        tick period
  * @param ticksPerSample   ticks per sample period; must hold a classification and a learning presentation
  * @param checkpointTicks  ticks between snapshots (0: only at shutdown)
  */
 public record FirmwareConfig(String deviceId, McuProfile profile, ClassifierConfig classifier, List<String> sensors,
                              SensorTransform transform, List<String> teachers, String significance,
-                             double significanceGain, List<String> motors, int[][] dutyPermille,
-                             List<String> classLeds, long tickNanos, int ticksPerSample, long checkpointTicks) {
+                             double significanceGain, List<String> motors, int[][] dutyPermille, int[] safeDuties,
+                             List<String> classLeds, boolean[] safeLevels, long tickNanos, int ticksPerSample,
+                             long checkpointTicks) {
 
     public FirmwareConfig {
         Objects.requireNonNull(profile, "profile");
@@ -44,8 +48,21 @@ public record FirmwareConfig(String deviceId, McuProfile profile, ClassifierConf
         motors = List.copyOf(motors);
         classLeds = List.copyOf(classLeds);
         dutyPermille = deepCopy(dutyPermille);
+        safeDuties = safeDuties.clone();
+        safeLevels = safeLevels.clone();
         validate(deviceId, classifier, sensors, teachers, significanceGain, motors, dutyPermille, classLeds, tickNanos,
                 ticksPerSample, checkpointTicks);
+        validateSafeValues(motors, safeDuties, classLeds, safeLevels);
+    }
+
+    private static void validateSafeValues(List<String> motors, int[] safeDuties, List<String> classLeds,
+                                           boolean[] safeLevels) {
+        require(safeDuties.length == motors.size(), "safeDuties needs one duty per motor (" + motors.size() + ")");
+        for (int duty : safeDuties) {
+            require(duty >= 0, "safe duties are counts, at least 0, got " + duty);
+        }
+        require(safeLevels.length == classLeds.size(), "safeLevels needs one level per LED (" + classLeds.size()
+                + ")");
     }
 
     private static void validate(String deviceId, ClassifierConfig classifier, List<String> sensors,
@@ -112,6 +129,16 @@ public record FirmwareConfig(String deviceId, McuProfile profile, ClassifierConf
                 "duty permille " + Arrays.deepToString(dutyPermille), "class leds " + classLeds,
                 "tick " + tickNanos + " ns, " + ticksPerSample + " ticks per sample, checkpoint every "
                         + checkpointTicks + " ticks");
+    }
+
+    /** Safe duty of {@code motor}, in its counts. */
+    public int safeDuty(int motor) {
+        return safeDuties[motor];
+    }
+
+    /** Safe level of LED {@code led}: true for high. */
+    public boolean safeLevel(int led) {
+        return safeLevels[led];
     }
 
     /** Sample period in nanoseconds. */

@@ -16,6 +16,7 @@ public final class FirmwareCounters {
     long halErrors;
     long checkpoints;
     long checkpointFailures;
+    long halts;
 
     /** Ticks run. */
     public long ticks() {
@@ -65,5 +66,10 @@ public final class FirmwareCounters {
     /** Snapshot saves that failed, each attempt counted once (attempts back off: see {@link Firmware#checkpoint}). */
     public long checkpointFailures() {
         return checkpointFailures;
+    }
+
+    /** Times the outputs were halted (by command, watchdog or shutdown), as reported on the tick thread. */
+    public long halts() {
+        return halts;
     }
 }

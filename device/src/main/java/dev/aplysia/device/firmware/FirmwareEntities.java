@@ -12,10 +12,6 @@ import java.util.List;
  */
 public final class FirmwareEntities {
 
-    /** The command that halts the outputs. */
-    public static final String HALT = "halt";
-    /** The command that resumes after a halt. */
-    public static final String RESUME = "resume";
 
     private static final String MEASUREMENT = "measurement";
     private static final String TOTAL_INCREASING = "total_increasing";
@@ -49,8 +45,8 @@ public final class FirmwareEntities {
                 HomeAssistantEntity.toggle("learning", "Learning", topics.command(CommandCatalog.SET),
                         "{\"name\":\"learning\",\"value\":1}", "{\"name\":\"learning\",\"value\":0}", health,
                         "{{ 'ON' if value_json.learning else 'OFF' }}").with("icon", "mdi:school"),
-                HomeAssistantEntity.button(HALT, "Halt", topics.command(HALT), "{}").with("icon", "mdi:stop"),
-                HomeAssistantEntity.button(RESUME, "Resume", topics.command(RESUME), "{}").with("icon", "mdi:play"));
+                HomeAssistantEntity.button(FirmwareCommands.HALT, "Halt", topics.command(FirmwareCommands.HALT), "{}").with("icon", "mdi:stop"),
+                HomeAssistantEntity.button(FirmwareCommands.RESUME, "Resume", topics.command(FirmwareCommands.RESUME), "{}").with("icon", "mdi:play"));
     }
 
     /** A diagnostic count since boot, read from {@code field} of the health frame. */

@@ -37,6 +37,18 @@ public interface FirmwareEvents {
                 first.checkpoint(tick, ok, detail);
                 second.checkpoint(tick, ok, detail);
             }
+
+            @Override
+            public void halted(long tick, HaltCause cause) {
+                first.halted(tick, cause);
+                second.halted(tick, cause);
+            }
+
+            @Override
+            public void resumed(long tick) {
+                first.resumed(tick);
+                second.resumed(tick);
+            }
         };
     }
 
@@ -58,5 +70,16 @@ public interface FirmwareEvents {
 
     /** A snapshot was saved ({@code ok}) or failed. */
     default void checkpoint(long tick, boolean ok, String detail) {
+    }
+
+    /**
+     * The outputs were driven to their safe values. A halt by the watchdog or a shutdown hook happens on their
+     * thread; it is reported here, on the tick thread, at the next tick (so a loop stuck for good never reports it).
+     */
+    default void halted(long tick, HaltCause cause) {
+    }
+
+    /** A {@code resume} let the firmware drive its outputs again. */
+    default void resumed(long tick) {
     }
 }

@@ -13,8 +13,8 @@ import dev.aplysia.device.wire.FrameWriter;
  *
  * <pre>
  * telemetry/health {seq, tick, ts, uptime_ms, ticks_per_s, deadline_misses, mcu_overruns, hal_errors, queue_depth,
- *                   dropped, snapshot_age_ms, learning, decisions, learned, accuracy, accuracy_of, modulator,
- *                   heap_bytes}
+ *                   dropped, snapshot_age_ms, learning, halted, decisions, learned, accuracy, accuracy_of,
+ *                   modulator, heap_bytes}
  * </pre>
  *
  * <ul>
@@ -26,6 +26,8 @@ import dev.aplysia.device.wire.FrameWriter;
  *       boot;</li>
  *   <li>{@code snapshot_age_ms}: board milliseconds since the last snapshot saved in this run; null before one;</li>
  *   <li>{@code learning}: the learning switch;</li>
+ *   <li>{@code halted}: why the outputs are held at their safe values ({@link HaltCause#label()}), null while the
+ *       firmware drives them;</li>
  *   <li>{@code accuracy}: the fraction of the last {@code accuracy_of} (at most {@value #ACCURACY_WINDOW}) taught
  *       decisions that named the taught class, 3 decimals; null before the first;</li>
  *   <li>{@code modulator}: the neuromodulator level of the last learned sample, 3 decimals; null before one;</li>
@@ -116,7 +118,9 @@ public final class FirmwareHealth implements FirmwareEvents {
     /** What the learner does and how well. */
     private void learner(FrameWriter frame, Firmware firmware) {
         FirmwareCounters counters = firmware.counters();
-        frame.field("learning", firmware.learning()).field("decisions", counters.decisions())
+        HaltCause halt = firmware.halted();
+        frame.field("learning", firmware.learning()).field("halted", halt == null ? null : halt.label())
+                .field("decisions", counters.decisions())
                 .field("learned", counters.learned()).field("accuracy", accuracy(), 3)
                 .field("accuracy_of", taughtSeen).field("modulator", modulator, 3);
     }

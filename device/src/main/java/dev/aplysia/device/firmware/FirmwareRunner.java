@@ -23,6 +23,7 @@ public final class FirmwareRunner {
     private final Runnable betweenTicks;
     private long nextDeadline;
     private volatile boolean stopping;
+    private volatile long heartbeat;
 
     /** A runner for {@code firmware} on its board's clock and pacer; the first deadline is one period from now. */
     public FirmwareRunner(Firmware firmware) {
@@ -71,6 +72,11 @@ public final class FirmwareRunner {
         stopping = true;
     }
 
+    /** Ticks finished so far; any thread may read it (a {@link TickWatchdog} does), only the loop moves it. */
+    public long heartbeat() {
+        return heartbeat;
+    }
+
     private void tick() {
         OpCounters ops = firmware.operations();
         long events = ops.synapticEvents();
@@ -86,6 +92,7 @@ public final class FirmwareRunner {
         if (estimated > cyclesPerTick) {
             firmware.countMcuOverrun();
         }
+        heartbeat++;
         pacer.sleepUntil(nextDeadline);
         nextDeadline += tickNanos;
     }

@@ -3,7 +3,14 @@ package dev.aplysia.device.firmware;
 import dev.aplysia.device.learner.ClassifierConfig;
 import dev.aplysia.device.model.McuProfile;
 import dev.aplysia.hal.BoardConfig;
+import dev.aplysia.hal.ChannelKind;
+import dev.aplysia.hal.ErrorKind;
+import dev.aplysia.hal.HalException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntFunction;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 /**
  * The learning robot: distance sensors in, one of four driving commands out, taught by a demonstrator. Channel names
@@ -14,8 +21,11 @@ import java.util.List;
  *   <li>optional digital inputs {@code teach-forward}, {@code teach-slight-right}, {@code teach-sharp-right},
  *       {@code teach-slight-left} carry the demonstrator's command (all four, or none for a robot that only acts);</li>
  *   <li>optional digital input {@code significance}: a button that makes the current sample significant;</li>
- *   <li>optional digital outputs {@code led-forward}, ... {@code led-slight-left} show the decided command.</li>
+ *   <li>optional digital outputs {@code led-forward}, ... {@code led-slight-left} show the decided command (all four,
+ *       or none).</li>
  * </ul>
+ * Nothing else: a digital or PWM channel of another name is refused, as is a partial set, so that a misspelt button
+ * fails at start instead of quietly turning teaching off.
  * The commands follow the UCI wall-following robot data: 0 forward, 1 slight right, 2 sharp right, 3 slight left.
  */
 public final class RobotWiring {
@@ -63,30 +73,109 @@ public final class RobotWiring {
     /**
      * The firmware configuration for a board wired as above.
      *
-     * @throws IllegalArgumentException naming what the board config lacks
+     * @throws HalException {@link ErrorKind#INVALID_CONFIG} listing, one per line, every way the board config breaks
+     *                      the contract: a channel the robot does not use ({@code file:line:}, a misspelling usually),
+     *                      a partial set of teaching inputs or LEDs ({@code file:line:} of the first one declared),
+     *                      a missing motor or no analog input ({@code file:}, there being no line to point at)
      */
-    public static FirmwareConfig config(BoardConfig board, McuProfile profile, String deviceId, long seed) {
+    public static FirmwareConfig config(BoardConfig board, McuProfile profile, String deviceId, long seed)
+            throws HalException {
         List<String> sensors = board.analogInputs().stream().map(BoardConfig.AnalogInputSpec::name).toList();
-        List<String> inputs = board.digitalInputs().stream().map(BoardConfig.DigitalInputSpec::name).toList();
-        List<String> outputs = board.digitalOutputs().stream().map(BoardConfig.DigitalOutputSpec::name).toList();
-        List<String> pwms = board.pwmOutputs().stream().map(BoardConfig.PwmSpec::name).toList();
-        if (sensors.isEmpty()) {
-            throw new IllegalArgumentException(board.source() + ": the robot needs at least one analog input");
-        }
-        if (!pwms.containsAll(MOTORS)) {
-            throw new IllegalArgumentException(board.source() + ": the robot needs PWM outputs " + MOTORS);
-        }
-        List<String> teachers = all(inputs, RobotWiring::teacher);
-        List<String> leds = all(outputs, RobotWiring::led);
-        String significance = inputs.contains(SIGNIFICANCE) ? SIGNIFICANCE : null;
+        List<Declared> inputs = board.digitalInputs().stream()
+                .map(s -> new Declared(ChannelKind.DIGITAL_INPUT, s.name(), s.line())).toList();
+        List<Declared> outputs = board.digitalOutputs().stream()
+                .map(s -> new Declared(ChannelKind.DIGITAL_OUTPUT, s.name(), s.line())).toList();
+        List<Declared> pwms = board.pwmOutputs().stream()
+                .map(s -> new Declared(ChannelKind.PWM_OUTPUT, s.name(), s.line())).toList();
+        check(board, sensors, inputs, outputs, pwms);
+        List<String> teachers = declares(inputs, teacher(0)) ? names(RobotWiring::teacher) : List.of();
+        List<String> leds = declares(outputs, led(0)) ? names(RobotWiring::led) : List.of();
+        String significance = declares(inputs, SIGNIFICANCE) ? SIGNIFICANCE : null;
         return new FirmwareConfig(deviceId, profile, classifier(sensors.size(), seed), sensors,
-                SensorTransform.NEARNESS, teachers, significance, 3.0, MOTORS, DUTIES, leds, TICK_NANOS,
-                TICKS_PER_SAMPLE, CHECKPOINT_TICKS);
+                SensorTransform.NEARNESS, teachers, significance, 3.0, MOTORS, DUTIES, safeDuties(board), leds,
+                safeLevels(board, leds), TICK_NANOS, TICKS_PER_SAMPLE, CHECKPOINT_TICKS);
     }
 
-    private static List<String> all(List<String> present, java.util.function.IntFunction<String> name) {
-        List<String> wanted = java.util.stream.IntStream.range(0, COMMANDS.size()).mapToObj(name).toList();
-        return present.containsAll(wanted) ? wanted : List.of();
+    /** The board's safe duty of each motor, in {@link #MOTORS} order. */
+    private static int[] safeDuties(BoardConfig board) {
+        return MOTORS.stream().mapToInt(motor -> board.pwmOutputs().stream()
+                .filter(spec -> spec.name().equals(motor)).findFirst().orElseThrow().safeDuty()).toArray();
+    }
+
+    /** The board's safe level of each of {@code leds}, in that order. */
+    private static boolean[] safeLevels(BoardConfig board, List<String> leds) {
+        boolean[] levels = new boolean[leds.size()];
+        for (int k = 0; k < levels.length; k++) {
+            String led = leds.get(k);
+            levels[k] = board.digitalOutputs().stream().filter(spec -> spec.name().equals(led)).findFirst()
+                    .orElseThrow().safeHigh();
+        }
+        return levels;
+    }
+
+    private static void check(BoardConfig board, List<String> sensors, List<Declared> inputs, List<Declared> outputs,
+                              List<Declared> pwms) throws HalException {
+        List<String> problems = new ArrayList<>();
+        rejectUnused(board, inputs, concat(names(RobotWiring::teacher), List.of(SIGNIFICANCE)), problems);
+        rejectUnused(board, outputs, names(RobotWiring::led), problems);
+        rejectUnused(board, pwms, MOTORS, problems);
+        requireAllOrNone(board, inputs, names(RobotWiring::teacher), "teaching inputs", problems);
+        requireAllOrNone(board, outputs, names(RobotWiring::led), "LEDs", problems);
+        requireMotors(board, pwms, problems);
+        if (sensors.isEmpty()) {
+            problems.add(board.source() + ": the robot needs at least one analog input (a distance sensor)");
+        }
+        if (!problems.isEmpty()) {
+            throw new HalException(ErrorKind.INVALID_CONFIG, String.join(System.lineSeparator(), problems));
+        }
+    }
+
+    /** A declared channel of one of the kinds the robot names. */
+    private record Declared(ChannelKind kind, String name, int line) {
+    }
+
+    private static void rejectUnused(BoardConfig board, List<Declared> declared, List<String> used,
+                                     List<String> problems) {
+        for (Declared channel : declared) {
+            if (!used.contains(channel.name())) {
+                problems.add(board.where(channel.line()) + " " + channel.kind().keyword() + " '" + channel.name()
+                        + "' is not a channel the robot uses; its " + channel.kind().description() + "s are "
+                        + String.join(", ", used));
+            }
+        }
+    }
+
+    /** A problem naming the missing ones, on the line of the first declared, unless all or none are declared. */
+    private static void requireAllOrNone(BoardConfig board, List<Declared> declared, List<String> wanted,
+                                         String what, List<String> problems) {
+        List<Declared> present = declared.stream().filter(d -> wanted.contains(d.name())).toList();
+        List<String> missing = wanted.stream().filter(name -> !declares(declared, name)).toList();
+        if (!present.isEmpty() && !missing.isEmpty()) {
+            problems.add(board.where(present.get(0).line()) + " " + what + " must be all " + wanted.size()
+                    + " or none: " + String.join(", ", missing) + (missing.size() == 1 ? " is" : " are")
+                    + " missing");
+        }
+    }
+
+    private static void requireMotors(BoardConfig board, List<Declared> pwms, List<String> problems) {
+        for (String motor : MOTORS) {
+            if (!declares(pwms, motor)) {
+                problems.add(board.source() + ": the robot needs pwm '" + motor + "' (it drives "
+                        + String.join(" and ", MOTORS) + ")");
+            }
+        }
+    }
+
+    private static boolean declares(List<Declared> declared, String name) {
+        return declared.stream().anyMatch(d -> d.name().equals(name));
+    }
+
+    private static List<String> names(IntFunction<String> name) {
+        return IntStream.range(0, COMMANDS.size()).mapToObj(name).toList();
+    }
+
+    private static List<String> concat(List<String> first, List<String> second) {
+        return Stream.concat(first.stream(), second.stream()).toList();
     }
 
     /** The command whose duties are {@code left} and {@code right} on motors of full scale {@code maxDuty}, or -1. */

@@ -28,7 +28,8 @@ class FirmwareCheckpointTest {
         FirmwareConfig c = RobotBench.config(McuProfile.RP2040);
         FirmwareConfig often = new FirmwareConfig(c.deviceId(), c.profile(), c.classifier(), c.sensors(),
                 c.transform(), c.teachers(), c.significance(), c.significanceGain(), c.motors(),
-                new int[][] {{800, 800}, {800, 500}, {800, 200}, {500, 800}}, c.classLeds(), c.tickNanos(),
+                new int[][] {{800, 800}, {800, 500}, {800, 200}, {500, 800}}, new int[] {0, 0}, c.classLeds(),
+                new boolean[c.classLeds().size()], c.tickNanos(),
                 c.ticksPerSample(), INTERVAL);
         firmware = new Firmware(often, board, new FirmwareEvents() {
             @Override

@@ -152,6 +152,22 @@ class FirmwareHealthTest {
     }
 
     @Test
+    void aHaltShowsWithItsCauseUntilResumed() throws HalException {
+        health.report(firmware);
+        firmware.halt(HaltCause.COMMAND);
+        board.clock().advance(1_000_000_000L);
+        health.report(firmware);
+        firmware.resume();
+        board.clock().advance(1_000_000_000L);
+        health.report(firmware);
+
+        List<FlatJson> frames = frames();
+        assertTrue(isNull(frames.get(0), "halted"));
+        assertEquals("command", frames.get(1).text(frames.get(1).indexOf("halted")));
+        assertTrue(isNull(frames.get(2), "halted"));
+    }
+
+    @Test
     void warmTicksReportingHealthAllocateNothing() {
         AllocationCounter.assume();
         var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();

@@ -31,7 +31,7 @@ class FirmwareTelemetryTest {
         events.decided(111, 1, 2, -1);
         events.learned(127, 1, 2, 3.0);
         events.halError(130, "sensor front/read", new HalException(ErrorKind.TIMEOUT, "no answer"));
-        events.checkpoint(131, true, "snapshot.current");
+        events.checkpoint(131, true, "snapshot.b");
 
         String stamp = "\"ts\":1700000000000,\"uptime_ms\":5000,";
         assertEquals("telemetry/decisions {\"seq\":0,\"tick\":111," + stamp
@@ -41,7 +41,7 @@ class FirmwareTelemetryTest {
         assertEquals("event/hal-error {\"seq\":0,\"tick\":130," + stamp
                 + "\"what\":\"sensor front/read\",\"error\":\"no answer\"}", next());
         assertEquals("event/checkpoint {\"seq\":0,\"tick\":131," + stamp
-                + "\"ok\":true,\"detail\":\"snapshot.current\"}", next());
+                + "\"ok\":true,\"detail\":\"snapshot.b\"}", next());
     }
 
     @Test
@@ -58,6 +58,17 @@ class FirmwareTelemetryTest {
         FlatJson decision = json(frame);
         assertEquals(EPOCH_MILLIS, whole(decision, "ts"));
         assertEquals((whole(decision, "tick") - 1) * RobotWiring.TICK_NANOS / 1_000_000, whole(decision, "uptime_ms"));
+    }
+
+    @Test
+    void haltsAndResumesAreEventsNamingTheCause() {
+        boardNanos = 5_000_000_000L;
+        events.halted(200, HaltCause.STALL);
+        events.resumed(950);
+
+        String stamp = "\"ts\":1700000000000,\"uptime_ms\":5000";
+        assertEquals("event/halted {\"seq\":0,\"tick\":200," + stamp + ",\"cause\":\"stall\"}", next());
+        assertEquals("event/resumed {\"seq\":0,\"tick\":950," + stamp + "}", next());
     }
 
     @Test

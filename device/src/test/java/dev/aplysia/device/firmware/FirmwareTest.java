@@ -99,6 +99,45 @@ class FirmwareTest {
     }
 
     @Test
+    void aHaltedFirmwareSensesDrivesAndLearnsNothingUntilResumed() throws HalException {
+        SimBoard board = taughtForward();
+        Firmware firmware = new Firmware(RobotBench.config(McuProfile.RP2040), board, FirmwareEvents.NONE);
+        FirmwareRunner runner = new FirmwareRunner(firmware);
+        runner.run(3L * SAMPLE);
+
+        firmware.halt(HaltCause.COMMAND);
+        runner.run(5L * SAMPLE);
+
+        assertEquals(3, firmware.counters().samples());
+        assertEquals(3, firmware.counters().learned());
+        assertEquals(0, board.pwmOutput("motor-left").duty());
+        assertEquals(HaltCause.COMMAND, firmware.halted());
+
+        firmware.resume();
+        runner.run(2L * SAMPLE);
+
+        assertEquals(5, firmware.counters().learned());
+        assertEquals(800, board.pwmOutput("motor-left").duty());
+        assertTrue(firmware.learning(), "learning goes on as before the halt");
+    }
+
+    @Test
+    void theBoardFilesSafeValuesAreWhatAHaltWrites() throws HalException {
+        String text = RobotBench.text("robot.board").replaceFirst("(motor-right .*)safe=0", "$1safe=100")
+                .replaceFirst("(led-sharp-right +pin=4)", "$1 safe=1");
+        FirmwareConfig config = RobotWiring.config(dev.aplysia.hal.BoardConfig.parse("robot.board", text),
+                McuProfile.RP2040, "bench", 1);
+        SimBoard board = SimBoard.of(dev.aplysia.hal.BoardConfig.parse("robot.board", text));
+        Firmware firmware = new Firmware(config, board, FirmwareEvents.NONE);
+
+        firmware.halt(HaltCause.COMMAND);
+
+        assertEquals(0, board.pwmOutput("motor-left").duty());
+        assertEquals(100, board.pwmOutput("motor-right").duty());
+        assertTrue(board.digitalOutput("led-sharp-right").level());
+    }
+
+    @Test
     void aMissingChannelFailsAtStartNamingIt() throws HalException {
         SimBoard bare = SimBoard.builder().analogInput("sonar0", 1023).build();
 

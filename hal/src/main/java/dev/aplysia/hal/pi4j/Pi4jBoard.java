@@ -203,13 +203,12 @@ public final class Pi4jBoard implements Board {
 
     private com.pi4j.io.gpio.digital.DigitalOutput openDigitalOutput(BoardConfig config, DigitalOutputSpec spec)
             throws HalException {
-        DigitalState initial = DigitalState.getState(spec.initialHigh());
         try {
             return context.create(com.pi4j.io.gpio.digital.DigitalOutput.newConfigBuilder(context)
                     .id(spec.name())
                     .address(spec.pin())
-                    .initial(initial)
-                    .shutdown(initial));
+                    .initial(DigitalState.getState(spec.initialHigh()))
+                    .shutdown(DigitalState.getState(spec.safeHigh())));
         } catch (RuntimeException e) {
             throw Pi4jFailures.io(config.where(spec.line()) + " cannot open digital output '" + spec.name()
                     + "' on BCM " + spec.pin(), e);
@@ -224,7 +223,7 @@ public final class Pi4jBoard implements Board {
                     .pwmType(PwmType.HARDWARE)
                     .frequency(spec.frequencyHz())
                     .initial(0)
-                    .shutdown(0));
+                    .shutdown(spec.safeDuty() * 100f / spec.maxDuty()));
         } catch (RuntimeException e) {
             throw Pi4jFailures.io(config.where(spec.line()) + " cannot open PWM output '" + spec.name()
                     + "' on chip " + spec.chip() + " channel " + spec.channel(), e);
@@ -288,7 +287,7 @@ public final class Pi4jBoard implements Board {
         return storage;
     }
 
-    /** Shuts the Pi4J context down: outputs go to their configured shutdown state (low, initial level, duty 0). */
+    /** Shuts the Pi4J context down: outputs go to their configured safe level or duty (default low, duty 0). */
     @Override
     public void close() throws HalException {
         try {

@@ -54,6 +54,21 @@ class Pi4jBoardTest {
     }
 
     @Test
+    void closingDrivesEveryOutputToItsSafeValue() throws Exception {
+        MockPi4j pi = new MockPi4j(TestBoards.CONFIG.replace("pin=27", "pin=27 safe=1").replace("maxduty=1000",
+                "maxduty=1000 safe=250"));
+        var led = pi.mock("led", com.pi4j.io.gpio.digital.DigitalOutput.class);
+        var motor = pi.mock("motor", com.pi4j.plugin.mock.provider.pwm.MockPwm.class);
+        pi.board.digitalOutput("led").setLow();
+        pi.board.pwmOutput("motor").setDuty(900);
+
+        pi.close();
+
+        assertTrue(led.isHigh());
+        assertEquals(25f, motor.getDutyCycle());
+    }
+
+    @Test
     void productionProvidersAreExactlyGpiodAndLinuxfs() throws Exception {
         List<Provider<?, ?, ?>> providers = Pi4jBoard.productionProviders(TestBoards.config());
         assertEquals(4, providers.size());

@@ -56,6 +56,17 @@ class DeviceCommandsTest {
     }
 
     @Test
+    void theHaltAndResumeScenarioPassesWithHaltsReportedOnStderr() {
+        CliRun run = CliRun.of("device", "run", "--config", BOARD, "--scenario",
+                SCENARIO.resolveSibling("halt-and-resume.scenario").toString());
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("scenario passed: 12 expectations met"), run.out());
+        assertTrue(run.err().contains("outputs halted at their safe values (command)"), run.err());
+        assertTrue(run.err().contains("outputs resumed"), run.err());
+    }
+
+    @Test
     void anUnmetExpectationExitsOneNamingTheScenarioLine() throws IOException {
         Path wrong = dir.resolve("wrong.scenario");
         Files.writeString(wrong, Files.readString(SCENARIO).replace("expect motor-right 800\nexpect led-slight-left",
@@ -235,7 +246,7 @@ class DeviceCommandsTest {
 
         assertTrue(first.err().contains("tick 500: snapshot saved"), first.err());
         String boot = second.err().lines().filter(line -> line.startsWith("booted from")).findFirst().orElseThrow();
-        assertTrue(boot.matches("booted from snapshot\\.current, saved after \\d+ core steps"), boot);
+        assertTrue(boot.matches("booted from snapshot\\.a, saved after \\d+ core steps"), boot);
         assertTrue(second.err().contains("tick 10: snapshot saved"), second.err());
     }
 
@@ -248,6 +259,20 @@ class DeviceCommandsTest {
 
         assertEquals(1, run.exitCode());
         assertTrue(run.err().contains("bad.board:"), run.err());
+    }
+
+    @Test
+    void aBoardWithThreeOfTheFourTeachingInputsFailsAtStartWithOneLineNamingTheFileAndLine() throws IOException {
+        Path board = dir.resolve("three-teachers.board");
+        String text = Files.readString(Path.of(BOARD));
+        Files.writeString(board, text.replaceFirst("(?m)^digital-in   teach-slight-left .*$", "# not wired yet"));
+        long firstTeacher = text.lines().takeWhile(line -> !line.startsWith("digital-in   teach-forward")).count() + 1;
+
+        CliRun run = CliRun.of("device", "run", "--config", board.toString(), "--ticks", "1");
+
+        assertEquals(1, run.exitCode());
+        assertEquals("aplysia: error: " + board + ":" + firstTeacher + ": teaching inputs must be all 4 or none: teach-slight-left is"
+                + " missing", run.err().strip());
     }
 
     @Test
@@ -276,6 +301,44 @@ class DeviceCommandsTest {
         assertEquals(128 + 15, device.exitValue(), "the conventional status of a SIGTERM exit: " + firstLines + rest);
         assertTrue(Files.exists(state.resolve("snapshot.a")), firstLines + rest);
         assertTrue(rest.contains("snapshot saved"), firstLines + rest);
+    }
+
+    @Test
+    void sigtermDrivesEveryOutputToItsSafeValueBeforeTheProcessEnds() throws Exception {
+        Path trace = dir.resolve("drive.trace");
+        Process device = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), AplysiaCommand.class.getName(), "device", "run",
+                "--config", BOARD, "--record", trace.toString())
+                .redirectErrorStream(true).start();
+        var output = new java.io.BufferedReader(new java.io.InputStreamReader(device.getInputStream()));
+        String firstLines = awaitLine(output, "running");
+        awaitDriving(trace);
+
+        device.toHandle().destroy();
+
+        String rest = output.lines().collect(java.util.stream.Collectors.joining("\n"));
+        assertTrue(device.waitFor(30, TimeUnit.SECONDS), "exited after SIGTERM");
+        java.util.List<String> writes = Files.readAllLines(trace).stream()
+                .filter(line -> line.matches("\\d+ (motor-\\w+ duty|led-[\\w-]+ set) \\d+")).toList();
+        assertTrue(writes.stream().anyMatch(line -> line.matches("\\d+ motor-left duty [1-9]\\d*")), "it drove");
+        for (String channel : java.util.List.of("motor-left", "motor-right", "led-forward", "led-slight-right",
+                "led-sharp-right", "led-slight-left")) {
+            String last = writes.stream().filter(line -> line.contains(" " + channel + " ")).reduce((a, b) -> b)
+                    .orElseThrow();
+            assertTrue(last.endsWith(" 0"), channel + " last written: " + last);
+        }
+        assertTrue(rest.contains("outputs halted at their safe values (shutdown)"), firstLines + rest);
+    }
+
+    /** Waits until the recorded trace shows the motors driven (the writer flushes every few ticks). */
+    private static void awaitDriving(Path trace) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!Files.exists(trace) || !Files.readString(trace).matches("(?s).*\\d+ motor-left duty [1-9].*")) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the device never drove its motors");
+            }
+            Thread.sleep(20);
+        }
     }
 
     private static String awaitLine(java.io.BufferedReader reader, String marker) throws IOException {

@@ -1,6 +1,8 @@
 package dev.aplysia.host.collect;
 
 import dev.aplysia.device.command.CommandProcessor;
+import dev.aplysia.device.command.RateLimit;
+import dev.aplysia.device.firmware.CommandAccess;
 import dev.aplysia.device.firmware.Firmware;
 import dev.aplysia.device.firmware.FirmwareCommands;
 import dev.aplysia.device.firmware.FirmwareConfig;
@@ -33,6 +35,7 @@ import java.nio.file.Path;
 final class FirmwareRig implements AutoCloseable {
 
     final Topics topics;
+    final Firmware firmware;
     private final Publisher publisher;
     private final FirmwareRunner runner;
     private final Thread loop;
@@ -45,13 +48,14 @@ final class FirmwareRig implements AutoCloseable {
         topics = Topics.of(deviceId);
         Telemetry telemetry = new Telemetry(new TelemetryQueue(512, 512), board.clock(), board.wallClock());
         FirmwareHealth health = new FirmwareHealth(telemetry);
-        CommandProcessor processor = new CommandProcessor(FirmwareCommands.catalog(config.classifier()).specs(), 16);
+        CommandProcessor processor = new CommandProcessor(FirmwareCommands.specs(config.classifier(),
+                new CommandAccess(CommandAccess.DEFAULT, new RateLimit(20, board.clock()))), 16);
         DeviceMeta meta = DeviceMeta.of(SpikingClassifier.spec(config.classifier()), config.profile());
         publisher = new Publisher(topics, telemetry, processor, meta,
                 new PahoTransport(DeviceRig.settings(url, "device-" + deviceId)));
         publisher.announceAlso(new HomeAssistantDiscovery(HomeAssistantDiscovery.DEFAULT_PREFIX, topics, meta,
                 FirmwareEntities.of(topics)));
-        Firmware firmware = new Firmware(config, board, FirmwareEvents.both(new FirmwareTelemetry(telemetry), health));
+        firmware = new Firmware(config, board, FirmwareEvents.both(new FirmwareTelemetry(telemetry), health));
         FirmwareCommands commands = new FirmwareCommands(processor, firmware);
         runner = new FirmwareRunner(firmware, () -> {
             commands.run();

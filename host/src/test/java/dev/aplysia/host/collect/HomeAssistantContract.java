@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aplysia.device.firmware.FirmwareCommands;
 import dev.aplysia.device.firmware.FirmwareEntities;
+import dev.aplysia.device.firmware.HaltCause;
 import dev.aplysia.device.firmware.FirmwareHealth;
 import dev.aplysia.device.telemetry.Topics;
 import dev.aplysia.device.telemetry.homeassistant.HomeAssistantDiscovery;
@@ -105,15 +107,16 @@ abstract class HomeAssistantContract {
     }
 
     @Test
-    void pressingTheHaltButtonSendsTheDeviceAHaltCommandWhichItAnswers() throws Exception {
+    void pressingTheHaltButtonHaltsTheDevice() throws Exception {
         FirmwareRig device = device();
         TelemetryCollector collector = collector(device.topics);
-        JsonNode halt = config(homeAssistant(), device, "button", FirmwareEntities.HALT);
+        JsonNode halt = config(homeAssistant(), device, "button", FirmwareCommands.HALT);
 
         homeAssistant().publish(halt.get("command_topic").asText(), halt.get("payload_press").asText());
 
-        CommandAck ack = awaitAck(collector, FirmwareEntities.HALT);
-        assertEquals(FirmwareEntities.HALT, ack.command());
+        CommandAck ack = awaitAck(collector, FirmwareCommands.HALT);
+        assertTrue(ack.ok(), ack.error());
+        assertEquals(HaltCause.COMMAND, device.firmware.halted());
     }
 
     @Test

@@ -7,6 +7,8 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
@@ -25,15 +27,18 @@ public final class MosquittoBroker implements TestBroker {
         return Files.isExecutable(Path.of(BINARY));
     }
 
-    /** A broker whose config and log live in {@code dir}. */
+    /** A broker open to anonymous clients, whose config and log live in {@code dir}. */
     public MosquittoBroker(Path dir) throws IOException {
+        this(dir, List.of("allow_anonymous true"));
+    }
+
+    /** A broker whose access is configured by {@code accessLines} ({@code password_file}, {@code acl_file}, ...). */
+    public MosquittoBroker(Path dir, List<String> accessLines) throws IOException {
         this.port = freePort();
-        this.config = Files.writeString(dir.resolve("mosquitto.conf"), String.join("\n",
-                "listener " + port + " 127.0.0.1",
-                "allow_anonymous true",
-                "persistence false",
-                "log_dest stderr",
-                ""));
+        List<String> lines = new ArrayList<>(List.of("listener " + port + " 127.0.0.1"));
+        lines.addAll(accessLines);
+        lines.addAll(List.of("persistence false", "log_dest stderr", ""));
+        this.config = Files.writeString(dir.resolve("mosquitto.conf"), String.join("\n", lines));
         this.log = dir.resolve("mosquitto.log");
     }
 
