@@ -7,7 +7,9 @@ import java.util.Objects;
 /**
  * Where and how a {@link PahoTransport} connects. Start from {@link #of} and adjust with the {@code with} methods.
  *
- * @param serverUri           {@code tcp://host:port} or {@code ssl://host:port}
+ * @param serverUri           {@code tcp://host:port} or {@code ssl://host:port}; {@code mqtt://} and {@code mqtts://}
+ *                            are taken as {@code tcp://} and {@code ssl://}, and a missing port as the scheme's
+ *                            standard one (see {@link BrokerUrl})
  * @param clientId            unique on the broker; a second client with the same id takes the session over
  * @param username            null for anonymous
  * @param password            null without a username
@@ -25,11 +27,7 @@ public record MqttSettings(String serverUri, String clientId, String username, c
                            Duration operationTimeout, Duration firstReconnectDelay, Duration maxReconnectDelay) {
 
     public MqttSettings {
-        Objects.requireNonNull(serverUri, "serverUri");
-        if (!serverUri.startsWith("tcp://") && !serverUri.startsWith("ssl://")) {
-            throw new IllegalArgumentException("server URI '" + serverUri
-                    + "' must start with tcp:// or ssl:// (e.g. tcp://127.0.0.1:1883)");
-        }
+        serverUri = BrokerUrl.normalise(Objects.requireNonNull(serverUri, "serverUri"));
         if (clientId == null || clientId.isEmpty() || clientId.length() > 65535) {
             throw new IllegalArgumentException("client id must have 1 to 65535 characters");
         }
