@@ -151,6 +151,11 @@ public final class CommandProcessor {
         return values;
     }
 
+    /** The names of the commands this processor knows, in catalog order: the topics a device subscribes to. */
+    public List<String> names() {
+        return List.copyOf(specs.keySet());
+    }
+
     /** The next command to apply, or null; tick thread. Allocates nothing. */
     public Command poll() {
         return inbox.poll();

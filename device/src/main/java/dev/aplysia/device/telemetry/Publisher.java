@@ -2,6 +2,7 @@ package dev.aplysia.device.telemetry;
 
 import dev.aplysia.device.command.Ack;
 import dev.aplysia.device.command.CommandProcessor;
+import dev.aplysia.device.wire.FrameWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
@@ -21,6 +22,14 @@ import java.util.concurrent.locks.LockSupport;
  *   <li>While the broker is away, frames stay in the queue (which drops the oldest when full); after reconnection
  *       the rest are delivered in order. A frame whose publish failed is retried before any later one.</li>
  *   <li>{@link #close()} publishes {@value Topics#OFFLINE} itself, since a clean disconnect sends no will.</li>
+ *   <li>It subscribes to the exact topic of each command the {@link CommandProcessor} knows, never to a wildcard, so
+ *       the broker routes nothing else to the device: no topic anyone publishes under the device's tree can reach the
+ *       client library (Paho 1.2.5's receive thread dies on a topic with a character outside the Basic Multilingual
+ *       Plane). A command name the device does not know is therefore not answered.</li>
+ *   <li>No round can stop the thread: an exception or error in one is reported as {@link LinkHealth.Kind#RESTARTED}
+ *       and the loop goes on after a pause. What happens to the link ({@link #health()}) is published on
+ *       {@code event/link} at QoS 1 once connected: {@code what}, {@code detail} and {@code count} after
+ *       {@code seq}, {@code tick} (always -1: the link has no tick) and {@code ts} (milliseconds since start).</li>
  * </ul>
  */
 public final class Publisher implements AutoCloseable {
@@ -30,6 +39,9 @@ public final class Publisher implements AutoCloseable {
     private static final long FIRST_RETRY_MILLIS = 100;
     private static final long MAX_RETRY_MILLIS = 5_000;
     private static final long JOIN_MILLIS = 5_000;
+    private static final long FAILED_ROUND_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+    /** The event type of link reports. */
+    public static final String LINK_EVENT = "link";
 
     private final Topics topics;
     private final Telemetry telemetry;
@@ -40,6 +52,9 @@ public final class Publisher implements AutoCloseable {
     private final AtomicLong published = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
     private final AtomicLong connections = new AtomicLong();
+    private final LinkHealth health = new LinkHealth();
+    private final long startNanos = System.nanoTime();
+    private long linkSeq;
     private String[] channelTopics = new String[0];
     private boolean framePending;
     private Ack pendingAck;
@@ -64,16 +79,18 @@ public final class Publisher implements AutoCloseable {
     }
 
     /**
-     * Subscribes to the device's commands and starts the publisher thread, which connects.
+     * Subscribes to the topic of each known command and starts the publisher thread, which connects.
      *
-     * @throws TransportException if the transport refuses the subscription
+     * @throws TransportException if the transport refuses a subscription
      * @throws IllegalStateException if already started
      */
     public synchronized void start() throws TransportException {
         if (thread != null) {
             throw new IllegalStateException("publisher already started");
         }
-        transport.subscribe(topics.commands(), this::onCommand);
+        for (String name : commands.names()) {
+            transport.subscribe(topics.command(name), this::onCommand);
+        }
         running = true;
         thread = new Thread(this::run, "aplysia-publisher-" + topics.deviceId());
         thread.setDaemon(true);
@@ -100,27 +117,47 @@ public final class Publisher implements AutoCloseable {
         return connections.get();
     }
 
+    /** What has happened to the link: counts per kind, and listeners (add them before {@link #start()}). */
+    public LinkHealth health() {
+        return health;
+    }
+
+    /** A message on a command topic; anything else (which the broker should never route here) is counted. */
     private void onCommand(String topic, byte[] payload) {
         Topics.Address address = topics.parse(topic);
         if (address != null && address.kind() == Topics.Kind.COMMAND) {
             commands.accept(address.name(), payload);
+        } else {
+            health.report(LinkHealth.Kind.IGNORED, "a message on " + topic + ", which is not a command topic");
         }
     }
 
     private void run() {
         long retryMillis = FIRST_RETRY_MILLIS;
         while (running) {
-            if (!everConnected) {
-                if (!connect()) {
-                    LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(retryMillis));
-                    retryMillis = Math.min(2 * retryMillis, MAX_RETRY_MILLIS);
-                }
-            } else if (!transport.isConnected()) {
-                LockSupport.parkNanos(DISCONNECTED_NANOS);
-            } else if (!doWork()) {
-                LockSupport.parkNanos(IDLE_NANOS);
+            try {
+                retryMillis = round(retryMillis);
+            } catch (RuntimeException | Error e) {
+                health.report(LinkHealth.Kind.RESTARTED, "a publisher round failed (" + e
+                        + "); the publisher goes on");
+                LockSupport.parkNanos(FAILED_ROUND_NANOS);
             }
         }
+    }
+
+    /** Connects, waits for the transport, or does one round of work; returns the next first-connection delay. */
+    private long round(long retryMillis) {
+        if (!everConnected) {
+            if (!connect()) {
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(retryMillis));
+                return Math.min(2 * retryMillis, MAX_RETRY_MILLIS);
+            }
+        } else if (!transport.isConnected()) {
+            LockSupport.parkNanos(DISCONNECTED_NANOS);
+        } else if (!doWork()) {
+            LockSupport.parkNanos(IDLE_NANOS);
+        }
+        return retryMillis;
     }
 
     private boolean connect() {
@@ -134,18 +171,27 @@ public final class Publisher implements AutoCloseable {
                 @Override
                 public void connectionLost(Throwable cause) {
                     failures.incrementAndGet();
+                    health.report(LinkHealth.Kind.LOST, "the connection dropped: " + cause);
+                }
+
+                @Override
+                public void restarted(String what) {
+                    health.report(LinkHealth.Kind.RESTARTED, what);
                 }
             });
             everConnected = true;
             return true;
         } catch (TransportException e) {
             failures.incrementAndGet();
+            health.report(LinkHealth.Kind.CONNECT_FAILED, e.getMessage());
             return false;
         }
     }
 
     private void onConnected() {
-        connections.incrementAndGet();
+        long count = connections.incrementAndGet();
+        health.report(LinkHealth.Kind.CONNECTED, count == 1 ? "connected" : "connected again (connection " + count
+                + ")");
         announce = true;
         Thread t = thread;
         if (t != null) {
@@ -153,10 +199,11 @@ public final class Publisher implements AutoCloseable {
         }
     }
 
-    /** One round: announce if due, one ack, one frame. False if there was nothing to do or it failed. */
+    /** One round: announce if due, one link event, one ack, one frame. False if there was nothing to do or it failed. */
     private boolean doWork() {
         try {
             boolean worked = announce();
+            worked |= publishLinkEvent();
             worked |= publishAck();
             worked |= publishFrame();
             return worked;
@@ -178,6 +225,25 @@ public final class Publisher implements AutoCloseable {
             announce = true;
             throw e;
         }
+        return true;
+    }
+
+    private boolean publishLinkEvent() throws TransportException {
+        LinkHealth.Event event = health.nextToPublish();
+        if (event == null) {
+            return false;
+        }
+        FrameWriter json = new FrameWriter(256 + 6 * event.detail().length());
+        json.begin().field("seq", linkSeq).field("tick", -1)
+                .field("ts", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos))
+                .field("what", event.kind().wireName()).field("detail", event.detail()).field("count", event.count());
+        try {
+            transport.publish(topics.event(LINK_EVENT), json.end().toByteArray(), 1, false);
+        } catch (TransportException e) {
+            health.retry(event);
+            throw e;
+        }
+        linkSeq++;
         return true;
     }
 

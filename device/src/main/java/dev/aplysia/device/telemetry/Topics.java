@@ -1,7 +1,8 @@
 package dev.aplysia.device.telemetry;
 
-import java.util.Objects;
 import dev.aplysia.device.wire.Names;
+import java.util.List;
+import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
@@ -67,11 +68,6 @@ public final class Topics {
         return root;
     }
 
-    /** The filter matching every topic of the device: {@code {root}#}. */
-    public String all() {
-        return root + "#";
-    }
-
     /** The retained online/offline topic. */
     public String status() {
         return root + "status";
@@ -97,9 +93,13 @@ public final class Topics {
         return root + COMMAND + Names.require("command name", name);
     }
 
-    /** The filter matching every command topic (not the acks): {@code {root}cmd/+}. */
-    public String commands() {
-        return root + COMMAND + "+";
+    /**
+     * The filters matching everything the device publishes and nothing sent to it: {@code status}, {@code meta},
+     * {@code telemetry/+}, {@code event/+} and {@code cmd/+/ack}. A collector subscribing to these, rather than to
+     * {@code {root}#}, never receives commands (nor anything else published under the tree).
+     */
+    public List<String> published() {
+        return List.of(status(), meta(), root + TELEMETRY + "+", root + EVENT + "+", root + COMMAND + "+" + ACK);
     }
 
     /**
@@ -145,7 +145,7 @@ public final class Topics {
         if (rest.startsWith(EVENT)) {
             return level(Kind.EVENT, rest.substring(EVENT.length()));
         }
-        if (rest.startsWith(COMMAND) && rest.endsWith(ACK)) {
+        if (rest.startsWith(COMMAND) && rest.endsWith(ACK) && rest.length() > COMMAND.length() + ACK.length()) {
             return level(Kind.ACK, rest.substring(COMMAND.length(), rest.length() - ACK.length()));
         }
         if (rest.startsWith(COMMAND)) {

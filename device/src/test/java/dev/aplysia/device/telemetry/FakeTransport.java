@@ -23,6 +23,12 @@ final class FakeTransport implements Transport {
     private volatile LastWill lastWill;
     private volatile ConnectionListener listener;
     private int connectAttempts;
+    private RuntimeException nextPublishFailure;
+
+    /** The next publish throws {@code failure}, as a client library's bug would. */
+    synchronized void failNextPublish(RuntimeException failure) {
+        nextPublishFailure = failure;
+    }
 
     void reachable(boolean value) {
         reachable = value;
@@ -113,6 +119,11 @@ final class FakeTransport implements Transport {
             throws TransportException {
         if (!up) {
             throw new TransportException("not connected");
+        }
+        RuntimeException failure = nextPublishFailure;
+        nextPublishFailure = null;
+        if (failure != null) {
+            throw failure;
         }
         sent.add(new Sent(topic, new String(payload, StandardCharsets.UTF_8), qos, retained));
         notifyAll();

@@ -66,13 +66,16 @@ public final class TelemetryCollector implements AutoCloseable {
     }
 
     /**
-     * Subscribes to {@code {root}#} and connects (no Last Will). Retained {@code status} and {@code meta} arrive
-     * right away if the device has published them.
+     * Subscribes to what the device publishes ({@link Topics#published()}: not its commands, nor anything else under
+     * its tree) and connects (no Last Will). Retained {@code status} and {@code meta} arrive right away if the device
+     * has published them.
      *
      * @throws TransportException if the broker cannot be reached
      */
     public void start() throws TransportException {
-        transport.subscribe(topics.all(), this::onMessage);
+        for (String filter : topics.published()) {
+            transport.subscribe(filter, this::onMessage);
+        }
         transport.connect(null, new Transport.ConnectionListener() {
             @Override
             public void connected(boolean reconnect) {
@@ -104,9 +107,7 @@ public final class TelemetryCollector implements AutoCloseable {
                 case TELEMETRY -> recordFrame(frame(address.name(), payload));
                 case EVENT -> recordEvent(frame(address.name(), payload));
                 case ACK -> recordAck(ack(address.name(), payload));
-                case COMMAND -> {
-                    // Commands are the device's input (ours among them); their acks are what counts.
-                }
+                default -> recordMalformed(topic + ": not a topic the device publishes");
             }
         } catch (IOException | IllegalArgumentException e) {
             recordMalformed(topic + ": " + e.getMessage());
