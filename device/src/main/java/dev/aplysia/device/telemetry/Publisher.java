@@ -58,7 +58,7 @@ public final class Publisher implements AutoCloseable {
     private String[] channelTopics = new String[0];
     private boolean framePending;
     private Ack pendingAck;
-    private boolean everConnected;
+    private volatile boolean everConnected;
     private volatile boolean announce;
     private volatile boolean running;
     private volatile Thread thread;
@@ -147,7 +147,7 @@ public final class Publisher implements AutoCloseable {
 
     /** Connects, waits for the transport, or does one round of work; returns the next first-connection delay. */
     private long round(long retryMillis) {
-        if (!everConnected) {
+        if (!everConnected && !transport.isConnected()) {
             if (!connect()) {
                 LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(retryMillis));
                 return Math.min(2 * retryMillis, MAX_RETRY_MILLIS);
@@ -179,7 +179,6 @@ public final class Publisher implements AutoCloseable {
                     health.report(LinkHealth.Kind.RESTARTED, what);
                 }
             });
-            everConnected = true;
             return true;
         } catch (TransportException e) {
             failures.incrementAndGet();
@@ -188,7 +187,9 @@ public final class Publisher implements AutoCloseable {
         }
     }
 
+    /** Also when a first attempt that {@code connect} gave up on completes after all. */
     private void onConnected() {
+        everConnected = true;
         long count = connections.incrementAndGet();
         health.report(LinkHealth.Kind.CONNECTED, count == 1 ? "connected" : "connected again (connection " + count
                 + ")");

@@ -53,9 +53,31 @@ public final class MosquittoBroker implements TestBroker {
         }
     }
 
+    /** Stops the broker process in its tracks (SIGSTOP): connections stay open, nothing is answered. */
+    public void freeze() throws IOException, InterruptedException {
+        signal("-STOP");
+    }
+
+    /** Lets a {@link #freeze() frozen} broker go on (SIGCONT). */
+    public void thaw() throws IOException, InterruptedException {
+        signal("-CONT");
+    }
+
+    private void signal(String signal) throws IOException, InterruptedException {
+        Process kill = new ProcessBuilder("kill", signal, Long.toString(process.pid())).inheritIO().start();
+        if (kill.waitFor() != 0) {
+            throw new IOException("kill " + signal + " " + process.pid() + " failed");
+        }
+    }
+
     @Override
     public void stop() throws InterruptedException {
         if (process != null) {
+            try {
+                thaw();
+            } catch (IOException e) {
+                process.destroyForcibly();
+            }
             process.destroy();
             if (!process.waitFor(5, TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor();
