@@ -32,8 +32,8 @@ public final class LinkHealth {
         RESTARTED("restarted"),
         /** A message arrived on a topic of the device that is not one of its commands; it was ignored. */
         IGNORED("ignored"),
-        /** A command was refused because the inbox was full ({@code busy}), or could not be answered at all. */
-        BUSY("busy"),
+        /** Commands arrived while every answer was owed, so could not be answered at all (not even {@code busy}). */
+        UNANSWERED("unanswered"),
         /** Another run holds the device id on this broker; this one stops (see {@link RunClaim}). */
         CONFLICT("conflict");
 
@@ -82,8 +82,8 @@ public final class LinkHealth {
 
     /**
      * Records an event. A {@link Kind#CONNECT_FAILED} with the same detail as the previous failure (and no
-     * connection between them) is only counted. {@link Kind#IGNORED} and {@link Kind#BUSY} are counted, not
-     * published one by one: there may be thousands.
+     * connection between them) is only counted. {@link Kind#IGNORED} is counted, not published one by one: there may
+     * be thousands.
      */
     public void report(Kind kind, String detail) {
         Event event;
@@ -94,7 +94,7 @@ public final class LinkHealth {
             }
             lastFailure = kind == Kind.CONNECT_FAILED ? detail : kind == Kind.CONNECTED ? null : lastFailure;
             event = new Event(kind, detail, count);
-            if (kind != Kind.IGNORED && kind != Kind.BUSY) {
+            if (kind != Kind.IGNORED) {
                 queue(event);
             }
         }

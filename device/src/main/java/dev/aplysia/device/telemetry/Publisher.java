@@ -55,6 +55,7 @@ public final class Publisher implements AutoCloseable {
     private final LinkHealth health = new LinkHealth();
     private final long startNanos = System.nanoTime();
     private long linkSeq;
+    private long unansweredReported;
     private String[] channelTopics = new String[0];
     private boolean framePending;
     private Ack pendingAck;
@@ -204,6 +205,7 @@ public final class Publisher implements AutoCloseable {
     private boolean doWork() {
         try {
             boolean worked = announce();
+            reportUnanswered();
             worked |= publishLinkEvent();
             worked |= publishAck();
             worked |= publishFrame();
@@ -229,6 +231,16 @@ public final class Publisher implements AutoCloseable {
         return true;
     }
 
+    /** Commands the processor could not answer at all are a link event, however rare. */
+    private void reportUnanswered() {
+        long unanswered = commands.unanswered();
+        if (unanswered > unansweredReported) {
+            health.report(LinkHealth.Kind.UNANSWERED, (unanswered - unansweredReported) + " commands got no answer:"
+                    + " every answer room was owed (" + unanswered + " since start)");
+            unansweredReported = unanswered;
+        }
+    }
+
     private boolean publishLinkEvent() throws TransportException {
         LinkHealth.Event event = health.nextToPublish();
         if (event == null) {
@@ -238,11 +250,14 @@ public final class Publisher implements AutoCloseable {
         json.begin().field("seq", linkSeq).field("tick", -1)
                 .field("ts", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos))
                 .field("what", event.kind().wireName()).field("detail", event.detail()).field("count", event.count());
+        boolean sent = false;
         try {
             transport.publish(topics.event(LINK_EVENT), json.end().toByteArray(), 1, false);
-        } catch (TransportException e) {
-            health.retry(event);
-            throw e;
+            sent = true;
+        } finally {
+            if (!sent) {
+                health.retry(event);
+            }
         }
         linkSeq++;
         return true;

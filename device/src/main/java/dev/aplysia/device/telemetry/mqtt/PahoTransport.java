@@ -15,6 +15,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import org.eclipse.paho.client.mqttv3.IMqttActionListener;
@@ -56,6 +57,7 @@ public final class PahoTransport implements Transport {
     private static final System.Logger LOG = System.getLogger(PahoTransport.class.getName());
     private static final int QOS_FAILURE = 0x80;
     private static final long WATCHDOG_MILLIS = 1_000;
+    private static final long IN_FLIGHT_WAIT_NANOS = TimeUnit.MICROSECONDS.toNanos(200);
 
     private final MqttSettings settings;
     private volatile MqttAsyncClient client;
@@ -162,11 +164,32 @@ public final class PahoTransport implements Transport {
         if (!client.isConnected()) {
             throw new TransportException("not connected to " + settings.serverUri());
         }
+        long deadline = System.nanoTime() + settings.operationTimeout().toNanos();
         try {
-            IMqttDeliveryToken token = client.publish(topic, payload, qos, retained);
-            token.waitForCompletion(settings.operationTimeout().toMillis());
+            IMqttDeliveryToken token = handOver(topic, payload, qos, retained, deadline);
+            token.waitForCompletion(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
         } catch (MqttException e) {
             throw new TransportException("publish to " + topic + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Hands a message to Paho. Paho completes a QoS 1 token when the broker's PUBACK arrives but frees its in-flight
+     * slot a little later, on its callback thread; publishing one message after another can therefore find every slot
+     * still taken ("Too many publishes in progress") with nothing actually in flight. That is waited out, within the
+     * operation's time.
+     */
+    private IMqttDeliveryToken handOver(String topic, byte[] payload, int qos, boolean retained, long deadline)
+            throws MqttException {
+        while (true) {
+            try {
+                return client.publish(topic, payload, qos, retained);
+            } catch (MqttException e) {
+                if (e.getReasonCode() != MqttException.REASON_CODE_MAX_INFLIGHT || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                LockSupport.parkNanos(IN_FLIGHT_WAIT_NANOS);
+            }
         }
     }
 
