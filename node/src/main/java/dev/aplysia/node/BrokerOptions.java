@@ -2,6 +2,7 @@ package dev.aplysia.node;
 
 import dev.aplysia.device.telemetry.mqtt.MqttSettings;
 import java.nio.file.Path;
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 /** How to reach an MQTT broker: URL, credentials, TLS trust store. */
@@ -19,6 +20,19 @@ public final class BrokerOptions {
 
     @Option(names = "--truststore-password", description = "Trust store password.")
     String trustStorePassword;
+
+    /**
+     * Checks a broker URL given as {@code option} before anything runs.
+     *
+     * @throws CommandLine.ParameterException (exit 2) naming the URL and what is wrong with it
+     */
+    public static void requireValidUrl(CommandLine.Model.CommandSpec spec, String option, String url) {
+        try {
+            MqttSettings.of(url, "url-check");
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), option + ": " + e.getMessage());
+        }
+    }
 
     /** Settings for a client called {@code clientId} on {@code url}. */
     public MqttSettings settings(String url, String clientId) {

@@ -6,6 +6,7 @@ import dev.aplysia.device.firmware.FirmwareEvents;
 import dev.aplysia.device.learner.SpikingClassifier;
 import dev.aplysia.device.command.CommandProcessor;
 import dev.aplysia.device.telemetry.DeviceMeta;
+import dev.aplysia.device.telemetry.LinkHealth;
 import dev.aplysia.device.firmware.FirmwareCommands;
 import dev.aplysia.device.firmware.FirmwareTelemetry;
 import dev.aplysia.device.telemetry.Publisher;
@@ -28,6 +29,8 @@ record FirmwareLink(Telemetry telemetry, CommandProcessor processor, Publisher p
 
     /** How long closing waits for queued telemetry to be delivered. */
     private static final long DRAIN_NANOS = 3_000_000_000L;
+    /** How long a verdict waits for the first connection attempt: the default connect timeout and a margin. */
+    private static final long FIRST_ATTEMPT_NANOS = 12_000_000_000L;
 
     /** A link to {@code url}, or no link when {@code url} is null. */
     static FirmwareLink open(String url, BrokerOptions options, FirmwareConfig config, Board board, PrintWriter err)
@@ -40,6 +43,7 @@ record FirmwareLink(Telemetry telemetry, CommandProcessor processor, Publisher p
         DeviceMeta meta = DeviceMeta.of(SpikingClassifier.spec(config.classifier()), config.profile());
         Publisher publisher = new Publisher(Topics.of(config.deviceId()), telemetry, processor, meta,
                 new PahoTransport(options.settings(url, "aplysia-" + config.deviceId())));
+        publisher.health().listen(new LinkReport(err, url));
         err.println("telemetry to " + url + " as " + Topics.of(config.deviceId()).root());
         return new FirmwareLink(telemetry, processor, publisher, board.clock());
     }
@@ -59,6 +63,26 @@ record FirmwareLink(Telemetry telemetry, CommandProcessor processor, Publisher p
         if (publisher != null) {
             publisher.start();
         }
+    }
+
+    /**
+     * Why the run must fail because of its link, or null: a link that never connected during the run. Waits for the
+     * outcome of a first connection attempt still in progress, so that its reason can be given.
+     */
+    String failure(String url) {
+        if (publisher == null) {
+            return null;
+        }
+        long deadline = System.nanoTime() + FIRST_ATTEMPT_NANOS;
+        while (publisher.connections() == 0 && publisher.health().count(LinkHealth.Kind.CONNECT_FAILED) == 0
+                && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(20_000_000L);
+        }
+        if (publisher.connections() > 0) {
+            return null;
+        }
+        String reason = publisher.health().lastFailure();
+        return "never connected to " + url + " during the run" + (reason == null ? "" : ": " + reason);
     }
 
     /** Gives the publisher a few seconds to deliver what is queued, then disconnects. */

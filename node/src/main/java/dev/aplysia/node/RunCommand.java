@@ -87,7 +87,8 @@ public final class RunCommand implements Callable<Integer> {
     Path replay;
 
     @Option(names = "--broker", description = "Publish telemetry to this MQTT broker (tcp://host:port or"
-            + " ssl://host:port) and take commands from it; the firmware keeps running while it is away.")
+            + " ssl://host:port; mqtt:// and mqtts:// too) and take commands from it; the firmware keeps running"
+            + " while it is away. A run that never connects exits 1.")
     String brokerUrl;
 
     @CommandLine.Mixin
@@ -112,6 +113,9 @@ public final class RunCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--replay runs alone: not with --scenario or --record");
         }
+        if (brokerUrl != null) {
+            BrokerOptions.requireValidUrl(spec, "--broker", brokerUrl);
+        }
         BoardConfig wiring = BoardConfig.load(config);
         FirmwareConfig firmwareConfig = RobotWiring.config(wiring, mcu, id, seed);
         if (replay != null) {
@@ -128,10 +132,24 @@ public final class RunCommand implements Callable<Integer> {
             int code = scenario != null ? runScenario(simulated(board), firmware, runner) : runLoop(runner);
             firmware.checkpoint();
             summary(firmware);
-            return code;
+            return linkVerdict(link, code);
         } finally {
             stopped.countDown();
         }
+    }
+
+    /**
+     * A run with {@code --broker} fails (exit 1, saying why) if its link never connected: telemetry and commands were
+     * the point. A signalled run exits 128 + signal anyway.
+     */
+    private int linkVerdict(FirmwareLink link, int code) {
+        String failure = link.failure(brokerUrl);
+        if (failure == null) {
+            return code;
+        }
+        err().println("aplysia-device: error: " + failure);
+        err().flush();
+        return 1;
     }
 
     /** Wraps {@code board} in a recorder writing to {@code traceFile}, if one is given. */

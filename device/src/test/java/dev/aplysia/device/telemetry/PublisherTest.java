@@ -98,6 +98,23 @@ class PublisherTest {
     }
 
     @Test
+    void connectionFailuresArePublishedOnEventLinkOnceConnectedOncePerReason() throws Exception {
+        transport.reachable(false);
+        publisher.start();
+        transport.awaitConnectAttempts(3, WAIT);
+
+        transport.reachable(true);
+
+        List<FakeTransport.Sent> link = transport.await(t -> t.equals(topics.event("link")), 2, WAIT);
+        assertTrue(link.get(0).payload().startsWith("{\"seq\":0,\"tick\":-1,\"ts\":"), link.get(0).payload());
+        assertTrue(link.get(0).payload().endsWith(
+                "\"what\":\"connect-failed\",\"detail\":\"unreachable\",\"count\":1}"), link.get(0).payload());
+        assertTrue(link.get(1).payload().contains("\"what\":\"connected\""), link.get(1).payload());
+        assertEquals(1, link.get(0).qos());
+        assertTrue(publisher.health().count(LinkHealth.Kind.CONNECT_FAILED) >= 3);
+    }
+
+    @Test
     void commandsReachTheProcessorAndTheirAcksArePublished() throws Exception {
         publisher.start();
         transport.await(status, 1, WAIT);

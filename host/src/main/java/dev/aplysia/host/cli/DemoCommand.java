@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
                         + " stderr."})
 final class DemoCommand implements Callable<Integer> {
 
-    @Option(names = "--broker", description = "Use this broker (tcp://host:port or ssl://host:port) instead of"
+    @Option(names = "--broker", description = "Use this broker (tcp://, ssl://, mqtt:// or mqtts://host:port) instead of"
             + " starting the embedded one.")
     String brokerUrl;
 
@@ -41,6 +41,9 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
+        if (brokerUrl != null) {
+            BrokerOptions.requireValidUrl(spec, "--broker", brokerUrl);
+        }
         try (EmbeddedBroker embedded = brokerUrl == null ? new EmbeddedBroker().start() : null) {
             String url = embedded == null ? brokerUrl : embedded.url();
             err.println(embedded == null ? "broker: " + url : "broker: embedded Moquette at " + url);

@@ -1,6 +1,7 @@
 package dev.aplysia.host.cli;
 
 import dev.aplysia.node.BrokerOptions;
+import dev.aplysia.node.LinkReport;
 import dev.aplysia.device.telemetry.mqtt.PahoTransport;
 import dev.aplysia.fixtures.Fixtures;
 import dev.aplysia.host.lab.LabDevice;
@@ -18,7 +19,8 @@ import picocli.CommandLine.Option;
                 + " MQTT. Stops on SIGINT/SIGTERM (the broker then publishes its Last Will, offline)."})
 final class LabCommand implements Callable<Integer> {
 
-    @Option(names = "--broker", required = true, description = "Broker URL, tcp://host:port or ssl://host:port.")
+    @Option(names = "--broker", required = true, description = "Broker URL, tcp://host:port or ssl://host:port"
+            + " (mqtt:// and mqtts:// too).")
     String brokerUrl;
 
     @Option(names = "--id", defaultValue = "lab-1", description = "Device id (default: ${DEFAULT-VALUE}).")
@@ -32,6 +34,7 @@ final class LabCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        BrokerOptions.requireValidUrl(spec, "--broker", brokerUrl);
         CountDownLatch stopping = new CountDownLatch(1);
         CountDownLatch closed = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -44,6 +47,7 @@ final class LabCommand implements Callable<Integer> {
         }, "aplysia-lab-shutdown"));
         try (LabDevice device = new LabDevice(deviceId, new PahoTransport(broker.settings(brokerUrl,
                 "aplysia-" + deviceId)), Fixtures.optdigits())) {
+            device.linkHealth().listen(new LinkReport(spec.commandLine().getErr(), brokerUrl));
             device.start();
             spec.commandLine().getErr().println("lab device " + deviceId + " on " + brokerUrl
                     + "; Ctrl-C stops it");

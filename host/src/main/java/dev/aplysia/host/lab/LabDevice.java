@@ -7,6 +7,7 @@ import dev.aplysia.device.command.CommandCatalog;
 import dev.aplysia.device.command.CommandProcessor;
 import dev.aplysia.device.telemetry.DeviceMeta;
 import dev.aplysia.device.telemetry.FrameChannel;
+import dev.aplysia.device.telemetry.LinkHealth;
 import dev.aplysia.device.wire.FrameWriter;
 import dev.aplysia.device.telemetry.Publisher;
 import dev.aplysia.device.telemetry.Telemetry;
@@ -108,6 +109,11 @@ public final class LabDevice implements AutoCloseable {
     /** The device id. */
     public String deviceId() {
         return deviceId;
+    }
+
+    /** What has happened to the link (listen before {@link #start()}). */
+    public LinkHealth linkHealth() {
+        return publisher.health();
     }
 
     private void serve() {

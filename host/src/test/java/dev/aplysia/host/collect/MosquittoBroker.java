@@ -14,27 +14,47 @@ import java.util.concurrent.locks.LockSupport;
 public final class MosquittoBroker implements TestBroker {
 
     static final String BINARY = "/usr/sbin/mosquitto";
+    static final String PASSWD = "/usr/bin/mosquitto_passwd";
 
     private final Path config;
     private final Path log;
     private final int port;
     private Process process;
 
-    /** True if the Mosquitto binary is installed. */
+    /** True if the Mosquitto binary (and its password tool) is installed. */
     public static boolean available() {
-        return Files.isExecutable(Path.of(BINARY));
+        return Files.isExecutable(Path.of(BINARY)) && Files.isExecutable(Path.of(PASSWD));
     }
 
     /** A broker whose config and log live in {@code dir}. */
     public MosquittoBroker(Path dir) throws IOException {
+        this(dir, "allow_anonymous true");
+    }
+
+    private MosquittoBroker(Path dir, String access) throws IOException {
         this.port = freePort();
         this.config = Files.writeString(dir.resolve("mosquitto.conf"), String.join("\n",
                 "listener " + port + " 127.0.0.1",
-                "allow_anonymous true",
+                access,
                 "persistence false",
                 "log_dest stderr",
                 ""));
         this.log = dir.resolve("mosquitto.log");
+    }
+
+    /** A broker that admits only {@code user} with {@code password} ({@value #PASSWD} writes the password file). */
+    public static MosquittoBroker withPassword(Path dir, String user, String password)
+            throws IOException, InterruptedException {
+        Path file = dir.resolve("passwords");
+        Process passwd = new ProcessBuilder(PASSWD, "-b", "-c", file.toString(), user, password)
+                .redirectErrorStream(true).start();
+        String output = new String(passwd.getInputStream().readAllBytes());
+        if (passwd.waitFor() != 0) {
+            throw new IOException(PASSWD + " failed: " + output);
+        }
+        // Started as root, Mosquitto drops to user 'mosquitto', who cannot read a test's private temporary directory.
+        return new MosquittoBroker(dir, "allow_anonymous false\npassword_file " + file + "\nuser "
+                + System.getProperty("user.name"));
     }
 
     @Override

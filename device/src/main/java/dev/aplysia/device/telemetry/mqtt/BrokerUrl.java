@@ -32,7 +32,7 @@ final class BrokerUrl {
             throw malformed(url, "must start with tcp://, ssl://, mqtt:// or mqtts:// (e.g. tcp://127.0.0.1:1883)");
         }
         if (uri.getHost() == null || uri.getHost().isEmpty()) {
-            throw malformed(url, "names no host (or its port is not a number): write tcp://HOST:PORT");
+            throw malformed(url, noHost(uri.getRawAuthority()));
         }
         if (!uri.getRawPath().isEmpty() || uri.getRawQuery() != null || uri.getRawFragment() != null
                 || uri.getRawUserInfo() != null) {
@@ -43,6 +43,15 @@ final class BrokerUrl {
             throw malformed(url, "has port " + port + ": use 1 to 65535");
         }
         return scheme + "://" + uri.getHost() + ":" + port;
+    }
+
+    /** Why a URL whose authority Java could not read as host and port is wrong: often the port. */
+    private static String noHost(String authority) {
+        int colon = authority == null ? -1 : authority.lastIndexOf(':');
+        if (colon > 0) {
+            return "has port '" + authority.substring(colon + 1) + "': use a number from 1 to 65535";
+        }
+        return "names no host: write tcp://HOST:PORT";
     }
 
     private static URI parse(String url) {

@@ -3,10 +3,10 @@ package dev.aplysia.device.telemetry.mqtt;
 import java.io.EOFException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
+import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import javax.net.ssl.SSLException;
-import javax.net.ssl.SSLHandshakeException;
 import org.eclipse.paho.client.mqttv3.MqttException;
 
 /**
@@ -29,6 +29,11 @@ final class ConnectFailure {
                 return "the broker accepted the connection but did not answer in time (is it overloaded or stopped?)";
             }
         }
+        Throwable tls = firstOf(failure, SSLException.class);
+        if (tls != null) {
+            return "TLS failed: " + tls.getMessage() + (url.startsWith("ssl://")
+                    ? " (is the port a TLS listener, and is its certificate trusted? see --truststore)" : "");
+        }
         return network(url, rootCause(failure));
     }
 
@@ -37,8 +42,9 @@ final class ConnectFailure {
         return switch (reasonCode) {
             case MqttException.REASON_CODE_FAILED_AUTHENTICATION ->
                     "the broker refused the user name or password (check --username and --password)";
-            case MqttException.REASON_CODE_NOT_AUTHORIZED ->
-                    "the broker refused this client: not authorised (check the user's rights on the broker)";
+            case MqttException.REASON_CODE_NOT_AUTHORIZED -> "the broker refused the connection as not authorised:"
+                    + " a wrong or missing user name or password, or a user without access (check --username and"
+                    + " --password)";
             case MqttException.REASON_CODE_INVALID_CLIENT_ID -> "the broker refused the client id";
             case MqttException.REASON_CODE_BROKER_UNAVAILABLE -> "the broker says it is unavailable";
             case MqttException.REASON_CODE_INVALID_PROTOCOL_VERSION -> "the broker does not speak MQTT 3.1.1";
@@ -59,15 +65,24 @@ final class ConnectFailure {
         if (cause instanceof SocketTimeoutException) {
             return "no answer from " + hostPort(url) + " in time (a firewall, or the wrong address?)";
         }
-        if (cause instanceof SSLHandshakeException || cause instanceof SSLException) {
-            return "TLS failed: " + cause.getMessage() + (url.startsWith("ssl://")
-                    ? " (is the port a TLS listener, and is its certificate trusted? see --truststore)" : "");
+        if (url.startsWith("ssl://") && (cause instanceof EOFException || cause instanceof SocketException)) {
+            return "TLS failed: the other side dropped the connection during the handshake (" + cause.getMessage()
+                    + "): is " + hostPort(url) + " a TLS listener?";
         }
         if (cause instanceof EOFException) {
-            return "the broker closed the connection during the handshake" + (url.startsWith("ssl://")
-                    ? " (is the port a TLS listener?)" : " (a TLS-only port, or a broker refusing this client?)");
+            return "the broker closed the connection during the handshake (a TLS-only port, or a broker refusing this"
+                    + " client?)";
         }
         return cause.getMessage() == null ? cause.toString() : cause.getMessage();
+    }
+
+    private static Throwable firstOf(Throwable failure, Class<? extends Throwable> type) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return cause;
+            }
+        }
+        return null;
     }
 
     private static Throwable rootCause(Throwable failure) {
