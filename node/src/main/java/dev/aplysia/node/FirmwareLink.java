@@ -14,6 +14,7 @@ import dev.aplysia.device.telemetry.Telemetry;
 import dev.aplysia.device.telemetry.TelemetryQueue;
 import dev.aplysia.device.telemetry.Topics;
 import dev.aplysia.device.telemetry.TransportException;
+import dev.aplysia.device.telemetry.mqtt.MqttSettings;
 import dev.aplysia.device.telemetry.mqtt.PahoTransport;
 import dev.aplysia.hal.Board;
 import dev.aplysia.hal.time.Clock;
@@ -41,8 +42,9 @@ record FirmwareLink(Telemetry telemetry, CommandProcessor processor, Publisher p
         Telemetry telemetry = new Telemetry(new TelemetryQueue(512, 256));
         CommandProcessor processor = new CommandProcessor(FirmwareCommands.catalog(config.classifier()).specs(), 16);
         DeviceMeta meta = DeviceMeta.of(SpikingClassifier.spec(config.classifier()), config.profile());
+        String clientId = MqttSettings.perRunClientId("aplysia-" + config.deviceId());
         Publisher publisher = new Publisher(Topics.of(config.deviceId()), telemetry, processor, meta,
-                new PahoTransport(options.settings(url, "aplysia-" + config.deviceId())));
+                new PahoTransport(options.settings(url, clientId)));
         publisher.health().listen(new LinkReport(err, url));
         err.println("telemetry to " + url + " as " + Topics.of(config.deviceId()).root());
         return new FirmwareLink(telemetry, processor, publisher, board.clock());
@@ -58,6 +60,17 @@ record FirmwareLink(Telemetry telemetry, CommandProcessor processor, Publisher p
         return processor == null ? () -> { } : new FirmwareCommands(processor, firmware);
     }
 
+    /** Calls {@code stop} (on the publisher's thread) if another run turns out to hold the device id. */
+    void onConflict(Runnable stop) {
+        if (publisher != null) {
+            publisher.health().listen(event -> {
+                if (event.kind() == LinkHealth.Kind.CONFLICT) {
+                    stop.run();
+                }
+            });
+        }
+    }
+
     /** Starts the publisher thread, which connects (and reconnects) on its own. */
     void start() throws TransportException {
         if (publisher != null) {
@@ -66,12 +79,16 @@ record FirmwareLink(Telemetry telemetry, CommandProcessor processor, Publisher p
     }
 
     /**
-     * Why the run must fail because of its link, or null: a link that never connected during the run. Waits for the
+     * Why the run must fail because of its link, or null: another run holds the device id, or the link never
+     * connected during the run. Waits for the
      * outcome of a first connection attempt still in progress, so that its reason can be given.
      */
     String failure(String url) {
         if (publisher == null) {
             return null;
+        }
+        if (publisher.conflict() != null) {
+            return publisher.conflict();
         }
         long deadline = System.nanoTime() + FIRST_ATTEMPT_NANOS;
         while (publisher.connections() == 0 && publisher.health().count(LinkHealth.Kind.CONNECT_FAILED) == 0

@@ -128,6 +128,7 @@ public final class RunCommand implements Callable<Integer> {
                     FirmwareEvents.both(new StderrEvents(err()), link.events()));
             report(firmware.boot());
             FirmwareRunner runner = new FirmwareRunner(firmware, link.commands(firmware));
+            link.onConflict(runner::stop);
             link.start();
             int code = scenario != null ? runScenario(simulated(board), firmware, runner) : runLoop(runner);
             firmware.checkpoint();
@@ -139,8 +140,9 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     /**
-     * A run with {@code --broker} fails (exit 1, saying why) if its link never connected: telemetry and commands were
-     * the point. A signalled run exits 128 + signal anyway.
+     * A run with {@code --broker} fails (exit 1, saying why) if another run holds its device id on the broker (the
+     * run stops as soon as that is known), or if its link never connected: telemetry and commands were the point. A
+     * signalled run exits 128 + signal anyway.
      */
     private int linkVerdict(FirmwareLink link, int code) {
         String failure = link.failure(brokerUrl);

@@ -22,6 +22,10 @@ import java.util.concurrent.locks.LockSupport;
  *   <li>While the broker is away, frames stay in the queue (which drops the oldest when full); after reconnection
  *       the rest are delivered in order. A frame whose publish failed is retried before any later one.</li>
  *   <li>{@link #close()} publishes {@value Topics#OFFLINE} itself, since a clean disconnect sends no will.</li>
+ *   <li>Before announcing, on every connection, it makes sure no other live run holds the device id
+ *       ({@link RunClaim}, on the retained {@code run} topic). If one does, it announces nothing, disconnects
+ *       cleanly (no will, so the other run's {@code online} stands), reports {@link LinkHealth.Kind#CONFLICT} and
+ *       {@link #conflict()} says why; frames and commands are no longer handled.</li>
  *   <li>It subscribes to the exact topic of each command the {@link CommandProcessor} knows, never to a wildcard, so
  *       the broker routes nothing else to the device: no topic anyone publishes under the device's tree can reach the
  *       client library (Paho 1.2.5's receive thread dies on a topic with a character outside the Basic Multilingual
@@ -53,6 +57,7 @@ public final class Publisher implements AutoCloseable {
     private final AtomicLong failures = new AtomicLong();
     private final AtomicLong connections = new AtomicLong();
     private final LinkHealth health = new LinkHealth();
+    private final Claimant claimant;
     private final long startNanos = System.nanoTime();
     private long linkSeq;
     private long unansweredReported;
@@ -77,6 +82,7 @@ public final class Publisher implements AutoCloseable {
         this.meta = meta.toJson(topics.deviceId());
         this.transport = transport;
         this.frame = new Frame(telemetry.queue().slotBytes());
+        this.claimant = new Claimant(topics, transport, new RunClaim(), health);
     }
 
     /**
@@ -92,6 +98,7 @@ public final class Publisher implements AutoCloseable {
         for (String name : commands.names()) {
             transport.subscribe(topics.command(name), this::onCommand);
         }
+        claimant.subscribe();
         running = true;
         thread = new Thread(this::run, "aplysia-publisher-" + topics.deviceId());
         thread.setDaemon(true);
@@ -118,18 +125,28 @@ public final class Publisher implements AutoCloseable {
         return connections.get();
     }
 
+    /** Why this run stopped publishing because another run holds the device id, or null. */
+    public String conflict() {
+        return claimant.conflict();
+    }
+
     /** What has happened to the link: counts per kind, and listeners (add them before {@link #start()}). */
     public LinkHealth health() {
         return health;
     }
 
-    /** A message on a command topic; anything else (which the broker should never route here) is counted. */
+    /**
+     * A message on a command topic, taken only while this run holds the device id (a run that is still probing, or
+     * that found another run holding the id, leaves the commands to that run); anything else is counted.
+     */
     private void onCommand(String topic, byte[] payload) {
         Topics.Address address = topics.parse(topic);
-        if (address != null && address.kind() == Topics.Kind.COMMAND) {
-            commands.accept(address.name(), payload);
-        } else {
+        if (address == null || address.kind() != Topics.Kind.COMMAND) {
             health.report(LinkHealth.Kind.IGNORED, "a message on " + topic + ", which is not a command topic");
+        } else if (!claimant.holds()) {
+            health.report(LinkHealth.Kind.IGNORED, "a command on " + topic + " before this run held the device id");
+        } else {
+            commands.accept(address.name(), payload);
         }
     }
 
@@ -148,7 +165,9 @@ public final class Publisher implements AutoCloseable {
 
     /** Connects, waits for the transport, or does one round of work; returns the next first-connection delay. */
     private long round(long retryMillis) {
-        if (!everConnected && !transport.isConnected()) {
+        if (claimant.conflict() != null) {
+            LockSupport.parkNanos(DISCONNECTED_NANOS);
+        } else if (!everConnected && !transport.isConnected()) {
             if (!connect()) {
                 LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(retryMillis));
                 return Math.min(2 * retryMillis, MAX_RETRY_MILLIS);
@@ -171,12 +190,14 @@ public final class Publisher implements AutoCloseable {
 
                 @Override
                 public void connectionLost(Throwable cause) {
+                    claimant.disconnected();
                     failures.incrementAndGet();
                     health.report(LinkHealth.Kind.LOST, "the connection dropped: " + cause);
                 }
 
                 @Override
                 public void restarted(String what) {
+                    claimant.disconnected();
                     health.report(LinkHealth.Kind.RESTARTED, what);
                 }
             });
@@ -190,6 +211,7 @@ public final class Publisher implements AutoCloseable {
 
     /** Also when a first attempt that {@code connect} gave up on completes after all. */
     private void onConnected() {
+        claimant.connected();
         everConnected = true;
         long count = connections.incrementAndGet();
         health.report(LinkHealth.Kind.CONNECTED, count == 1 ? "connected" : "connected again (connection " + count
@@ -201,10 +223,17 @@ public final class Publisher implements AutoCloseable {
         }
     }
 
-    /** One round: announce if due, one link event, one ack, one frame. False if there was nothing to do or it failed. */
+    /**
+     * One round: the claim's step; once the run holds the id, announce if due, one link event, one ack, one frame.
+     * False if there was nothing to do or it failed.
+     */
     private boolean doWork() {
         try {
-            boolean worked = announce();
+            boolean worked = claimant.round();
+            if (!claimant.holds()) {
+                return worked;
+            }
+            worked |= announce();
             reportUnanswered();
             worked |= publishLinkEvent();
             worked |= publishAck();
@@ -316,7 +345,7 @@ public final class Publisher implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
-        if (transport.isConnected()) {
+        if (transport.isConnected() && claimant.conflict() == null) {
             try {
                 transport.publish(topics.status(), Topics.OFFLINE.getBytes(StandardCharsets.UTF_8), 1, true);
             } catch (TransportException e) {

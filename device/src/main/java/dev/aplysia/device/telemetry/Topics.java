@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
  *
  * <pre>
  * {prefix}{deviceId}/status             retained, "online" / "offline" (the Last Will)
+ * {prefix}{deviceId}/run                retained {"run":nonce}: which run holds the id; probes {"probe":nonce}
  * {prefix}{deviceId}/meta               retained JSON: schema, firmware, formats, network, MCU profile
  * {prefix}{deviceId}/telemetry/{stream} flat JSON frames with seq, tick, ts
  * {prefix}{deviceId}/event/{type}       flat JSON frames with seq, tick, ts
@@ -71,6 +72,11 @@ public final class Topics {
     /** The retained online/offline topic. */
     public String status() {
         return root + "status";
+    }
+
+    /** The retained claim of the run that holds the device id, and the probes of runs starting ({@link RunClaim}). */
+    public String run() {
+        return root + "run";
     }
 
     /** The retained description of the device. */
@@ -139,6 +145,9 @@ public final class Topics {
         if (rest.equals("meta")) {
             return new Address(Kind.META, "");
         }
+        if (rest.equals("run")) {
+            return new Address(Kind.RUN, "");
+        }
         if (rest.startsWith(TELEMETRY)) {
             return level(Kind.TELEMETRY, rest.substring(TELEMETRY.length()));
         }
@@ -159,13 +168,13 @@ public final class Topics {
     }
 
     /** The kinds of topic in the tree. */
-    public enum Kind { STATUS, META, TELEMETRY, EVENT, COMMAND, ACK }
+    public enum Kind { STATUS, META, RUN, TELEMETRY, EVENT, COMMAND, ACK }
 
     /**
      * A parsed topic.
      *
      * @param kind which branch of the tree
-     * @param name the stream, event type or command name; empty for status and meta
+     * @param name the stream, event type or command name; empty for status, meta and run
      */
     public record Address(Kind kind, String name) {
     }

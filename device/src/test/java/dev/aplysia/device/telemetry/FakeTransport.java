@@ -8,7 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 
-/** An in-memory broker connection for unit tests: the test decides when it is reachable, up or down. */
+/**
+ * An in-memory broker connection for unit tests: the test decides when it is reachable, up or down. Like a broker, it
+ * delivers what is published to the matching subscriptions (after recording it), so a probe comes back.
+ */
 final class FakeTransport implements Transport {
 
     /** One publish the transport accepted. */
@@ -115,7 +118,12 @@ final class FakeTransport implements Transport {
     }
 
     @Override
-    public synchronized void publish(String topic, byte[] payload, int qos, boolean retained)
+    public void publish(String topic, byte[] payload, int qos, boolean retained) throws TransportException {
+        record(topic, payload, qos, retained);
+        deliver(topic, new String(payload, StandardCharsets.UTF_8));
+    }
+
+    private synchronized void record(String topic, byte[] payload, int qos, boolean retained)
             throws TransportException {
         if (!up) {
             throw new TransportException("not connected");

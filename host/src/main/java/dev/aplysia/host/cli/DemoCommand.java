@@ -1,6 +1,7 @@
 package dev.aplysia.host.cli;
 
 import dev.aplysia.node.BrokerOptions;
+import dev.aplysia.device.telemetry.mqtt.MqttSettings;
 import dev.aplysia.device.telemetry.mqtt.PahoTransport;
 import dev.aplysia.fixtures.Fixtures;
 import dev.aplysia.host.broker.EmbeddedBroker;
@@ -48,7 +49,7 @@ final class DemoCommand implements Callable<Integer> {
             String url = embedded == null ? brokerUrl : embedded.url();
             err.println(embedded == null ? "broker: " + url : "broker: embedded Moquette at " + url);
             try (LabDevice device = new LabDevice(deviceId, new PahoTransport(broker.settings(url,
-                    "aplysia-" + deviceId)), Fixtures.optdigits())) {
+                    MqttSettings.perRunClientId("aplysia-" + deviceId))), Fixtures.optdigits())) {
                 device.start();
                 ComparisonRun.run(url, deviceId, broker, options, spec.commandLine().getOut(), err);
             }

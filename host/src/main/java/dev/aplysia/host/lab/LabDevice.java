@@ -121,6 +121,11 @@ public final class LabDevice implements AutoCloseable {
         return deviceId;
     }
 
+    /** Why the lab stopped publishing because another device holds its id, or null. */
+    public String conflict() {
+        return publisher.conflict();
+    }
+
     /** What has happened to the link (listen before {@link #start()}). */
     public LinkHealth linkHealth() {
         return publisher.health();

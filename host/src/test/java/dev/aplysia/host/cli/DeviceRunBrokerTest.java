@@ -3,12 +3,20 @@ package dev.aplysia.host.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.aplysia.device.telemetry.Topics;
+import dev.aplysia.device.telemetry.mqtt.MqttSettings;
+import dev.aplysia.device.telemetry.mqtt.PahoTransport;
+import dev.aplysia.fixtures.Fixtures;
 import dev.aplysia.host.collect.MosquittoBroker;
 import dev.aplysia.host.collect.RequiredPackage;
+import dev.aplysia.host.collect.TelemetryCollector;
+import dev.aplysia.host.lab.LabDevice;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -79,6 +87,29 @@ class DeviceRunBrokerTest {
 
             assertEquals(0, run.exitCode(), run.err());
             assertTrue(run.err().contains("connected"), run.err());
+        }
+    }
+
+    @Test
+    void aRunWhoseIdAnotherLiveDeviceHoldsRefusesAndExitsOneNamingTheId() throws Exception {
+        RequiredPackage.require(MosquittoBroker.available(), "Mosquitto is not installed: skipping");
+        try (MosquittoBroker broker = new MosquittoBroker(dir)) {
+            broker.start();
+            try (LabDevice first = new LabDevice("twin-1", new PahoTransport(MqttSettings.of(broker.url(),
+                    MqttSettings.perRunClientId("lab-twin-1"))), Fixtures.optdigits());
+                 TelemetryCollector host = new TelemetryCollector(Topics.of("twin-1"),
+                         new PahoTransport(MqttSettings.of(broker.url(), "host-twin-1")))) {
+                first.start();
+                host.start();
+                host.awaitMeta(Duration.ofSeconds(10));
+
+                CliRun run = CliRun.of("device", "run", "--config", BOARD, "--ticks", "600000", "--broker",
+                        broker.url(), "--id", "twin-1");
+
+                assertEquals(1, run.exitCode(), run.err());
+                assertTrue(run.err().contains("device id twin-1 is already in use"), run.err());
+                assertEquals(List.of(Topics.ONLINE), host.statuses(), "the first device stayed online");
+            }
         }
     }
 

@@ -1,7 +1,9 @@
 package dev.aplysia.device.telemetry.mqtt;
 
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.Objects;
 
 /**
@@ -56,6 +58,16 @@ public record MqttSettings(String serverUri, String clientId, String username, c
     public static MqttSettings of(String serverUri, String clientId) {
         return new MqttSettings(serverUri, clientId, null, null, null, null, Duration.ofSeconds(10),
                 Duration.ofSeconds(30), Duration.ofSeconds(10), Duration.ofMillis(250), Duration.ofSeconds(30));
+    }
+
+    /**
+     * A client id for one run of a device: {@code base}, a dash and 8 random hex digits. Each run gets its own, so a
+     * second device started with the same device id does not take the first one's session over (the broker would
+     * disconnect the older client, which would reconnect and disconnect the newer, twice a second); the device id
+     * itself is guarded by the run claim ({@code RunClaim}).
+     */
+    public static String perRunClientId(String base) {
+        return base + "-" + HexFormat.of().toHexDigits(new SecureRandom().nextInt());
     }
 
     /** These settings with a username and password. */
