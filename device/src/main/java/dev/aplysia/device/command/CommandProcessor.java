@@ -25,8 +25,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code answerCapacity} commands may be owed an answer at once (waiting in the inbox, or answered and waiting for
  * the publisher). A command that finds the inbox full is refused with a {@code busy} ack ({@link #busy()}); only one
  * arriving while all {@code answerCapacity} answers are owed cannot be answered, and is counted in
- * {@link #unanswered()} (which the publisher reports on {@code event/link}) — never dropped unseen. The firmware's own
- * answers therefore always have room.
+ * {@link #unanswered()} (which the publisher reports on {@code event/link}) — never dropped unseen. The firmware's
+ * own answers therefore always have room.
  *
  * <p>Threads: {@link #accept} runs on the transport's thread, {@code poll}/{@code acknowledge}/{@code reject} on the
  * tick thread, and the {@link Publisher} takes the acks. Polling an empty inbox allocates nothing; a command and its

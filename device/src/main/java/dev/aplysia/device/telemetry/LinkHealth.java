@@ -17,6 +17,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 public final class LinkHealth {
 
+    private static final System.Logger LOG = System.getLogger(LinkHealth.class.getName());
     /** Events kept for {@code event/link} while the broker is away. */
     public static final int PENDING_CAPACITY = 32;
 
@@ -98,7 +99,18 @@ public final class LinkHealth {
                 queue(event);
             }
         }
-        listeners.forEach(l -> l.onEvent(event));
+        for (Listener listener : listeners) {
+            tell(listener, event);
+        }
+    }
+
+    /** A listener that throws is the listener's problem: the thread that found the event goes on. */
+    private static void tell(Listener listener, Event event) {
+        try {
+            listener.onEvent(event);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "a link listener failed on " + event + ": " + e);
+        }
     }
 
     private void queue(Event event) {

@@ -156,11 +156,23 @@ public final class Publisher implements AutoCloseable {
             try {
                 retryMillis = round(retryMillis);
             } catch (RuntimeException | Error e) {
-                health.report(LinkHealth.Kind.RESTARTED, "a publisher round failed (" + e
-                        + "); the publisher goes on");
+                health.report(LinkHealth.Kind.RESTARTED, "a publisher round failed (" + e + "); the publisher"
+                        + " goes on" + dropSuspects());
                 LockSupport.parkNanos(FAILED_ROUND_NANOS);
             }
         }
+    }
+
+    /**
+     * After a round failed with something other than a transport failure, the frame and ack it held are dropped,
+     * so that a message that makes the client library throw every time cannot stall the queue behind it.
+     */
+    private String dropSuspects() {
+        String dropped = (framePending ? ", dropping the frame it was publishing" : "")
+                + (pendingAck != null ? ", dropping the ack of " + pendingAck.command() : "");
+        framePending = false;
+        pendingAck = null;
+        return dropped;
     }
 
     /** Connects, waits for the transport, or does one round of work; returns the next first-connection delay. */

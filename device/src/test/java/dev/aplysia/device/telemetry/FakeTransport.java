@@ -49,13 +49,17 @@ final class FakeTransport implements Transport {
         listener.connected(true);
     }
 
-    /** Delivers a message to the subscription whose filter matches {@code topic}. */
+    /** Delivers a message to the subscriptions whose filters match {@code topic}. */
     void deliver(String topic, String payload) {
-        handlers.forEach((filter, handler) -> {
-            if (matches(filter, topic)) {
-                handler.onMessage(topic, payload.getBytes(StandardCharsets.UTF_8));
-            }
-        });
+        List<MessageHandler> matching = new ArrayList<>();
+        synchronized (this) {
+            handlers.forEach((filter, handler) -> {
+                if (matches(filter, topic)) {
+                    matching.add(handler);
+                }
+            });
+        }
+        matching.forEach(handler -> handler.onMessage(topic, payload.getBytes(StandardCharsets.UTF_8)));
     }
 
     synchronized List<Sent> sent() {

@@ -23,8 +23,8 @@ import picocli.CommandLine.Option;
                         + " stderr."})
 final class DemoCommand implements Callable<Integer> {
 
-    @Option(names = "--broker", description = "Use this broker (tcp://, ssl://, mqtt:// or mqtts://host:port) instead of"
-            + " starting the embedded one.")
+    @Option(names = "--broker", description = "Use this broker (tcp://, ssl://, mqtt:// or mqtts://host:port)"
+            + " instead of starting the embedded one.")
     String brokerUrl;
 
     @Option(names = "--device", defaultValue = "lab-1", description = "Device id (default: ${DEFAULT-VALUE}).")

@@ -53,8 +53,9 @@ class CommandBurstTest {
 
                 long start = System.nanoTime();
                 for (int i = 0; i < COMMANDS; i++) {
-                    sender.publish(device.topics.command("set"), ("{\"id\":\"b-" + i
-                            + "\",\"name\":\"learning-rate\",\"value\":0.5}").getBytes(StandardCharsets.UTF_8), 1, false);
+                    byte[] command = ("{\"id\":\"b-" + i + "\",\"name\":\"learning-rate\",\"value\":0.5}")
+                            .getBytes(StandardCharsets.UTF_8);
+                    sender.publish(device.topics.command("set"), command, 1, false);
                 }
                 double perSecond = COMMANDS / ((System.nanoTime() - start) / 1e9);
                 awaitAcks(host, COMMANDS);
