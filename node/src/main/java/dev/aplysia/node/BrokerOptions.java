@@ -7,6 +7,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 /**
@@ -35,6 +36,19 @@ public final class BrokerOptions {
 
     @Option(names = "--truststore-password", description = "Trust store password.")
     String trustStorePassword;
+
+    /**
+     * Checks a broker URL given as {@code option} before anything runs.
+     *
+     * @throws CommandLine.ParameterException (exit 2) naming the URL and what is wrong with it
+     */
+    public static void requireValidUrl(CommandLine.Model.CommandSpec spec, String option, String url) {
+        try {
+            MqttSettings.of(url, "url-check");
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), option + ": " + e.getMessage());
+        }
+    }
 
     /**
      * Settings for a client called {@code clientId} on {@code url}.

@@ -9,6 +9,7 @@ import dev.aplysia.device.firmware.FirmwareHealth;
 import dev.aplysia.device.learner.SpikingClassifier;
 import dev.aplysia.device.command.CommandProcessor;
 import dev.aplysia.device.telemetry.DeviceMeta;
+import dev.aplysia.device.telemetry.LinkHealth;
 import dev.aplysia.device.firmware.FirmwareCommands;
 import dev.aplysia.device.firmware.FirmwareTelemetry;
 import dev.aplysia.device.telemetry.Publisher;
@@ -17,6 +18,7 @@ import dev.aplysia.device.telemetry.TelemetryQueue;
 import dev.aplysia.device.telemetry.Topics;
 import dev.aplysia.device.telemetry.TransportException;
 import dev.aplysia.device.telemetry.homeassistant.HomeAssistantDiscovery;
+import dev.aplysia.device.telemetry.mqtt.MqttSettings;
 import dev.aplysia.device.telemetry.mqtt.PahoTransport;
 import dev.aplysia.hal.Board;
 import java.io.PrintWriter;
@@ -31,6 +33,8 @@ record FirmwareLink(Telemetry telemetry, CommandProcessor processor, Publisher p
 
     /** How long closing waits for queued telemetry to be delivered. */
     private static final long DRAIN_NANOS = 3_000_000_000L;
+    /** How long a verdict waits for the first connection attempt: the default connect timeout and a margin. */
+    private static final long FIRST_ATTEMPT_NANOS = 12_000_000_000L;
 
     /**
      * A link to {@code url} obeying what {@code access} allows, or no link when {@code url} is null.
@@ -47,8 +51,10 @@ record FirmwareLink(Telemetry telemetry, CommandProcessor processor, Publisher p
         CommandProcessor processor = new CommandProcessor(FirmwareCommands.specs(config.classifier(), access), 16);
         DeviceMeta meta = DeviceMeta.of(SpikingClassifier.spec(config.classifier()), config.profile());
         Topics topics = Topics.of(config.deviceId());
+        String clientId = MqttSettings.perRunClientId("aplysia-" + config.deviceId());
         Publisher publisher = new Publisher(topics, telemetry, processor, meta,
-                new PahoTransport(options.settings(url, "aplysia-" + config.deviceId())));
+                new PahoTransport(options.settings(url, clientId)));
+        publisher.health().listen(new LinkReport(err, url));
         err.println("telemetry to " + url + " as " + topics.root());
         if (discoveryPrefix != null) {
             publisher.announceAlso(new HomeAssistantDiscovery(discoveryPrefix, topics, meta,
@@ -75,11 +81,46 @@ record FirmwareLink(Telemetry telemetry, CommandProcessor processor, Publisher p
         };
     }
 
+    /** Calls {@code stop} (on the publisher's thread) if another run turns out to hold the device id. */
+    void onConflict(Runnable stop) {
+        if (publisher != null) {
+            publisher.health().listen(event -> {
+                if (event.kind() == LinkHealth.Kind.CONFLICT) {
+                    stop.run();
+                }
+            });
+        }
+    }
+
     /** Starts the publisher thread, which connects (and reconnects) on its own. */
     void start() throws TransportException {
         if (publisher != null) {
             publisher.start();
         }
+    }
+
+    /**
+     * Why the run must fail because of its link, or null: another run holds the device id, or the link never
+     * connected during the run. Waits for the
+     * outcome of a first connection attempt still in progress, so that its reason can be given.
+     */
+    String failure(String url) {
+        if (publisher == null) {
+            return null;
+        }
+        if (publisher.conflict() != null) {
+            return publisher.conflict();
+        }
+        long deadline = System.nanoTime() + FIRST_ATTEMPT_NANOS;
+        while (publisher.connections() == 0 && publisher.health().count(LinkHealth.Kind.CONNECT_FAILED) == 0
+                && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(20_000_000L);
+        }
+        if (publisher.connections() > 0) {
+            return null;
+        }
+        String reason = publisher.health().lastFailure();
+        return "never connected to " + url + " during the run" + (reason == null ? "" : ": " + reason);
     }
 
     /** Gives the publisher a few seconds to deliver what is queued, then disconnects. */

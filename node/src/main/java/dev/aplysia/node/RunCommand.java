@@ -100,7 +100,8 @@ public final class RunCommand implements Callable<Integer> {
     Path replay;
 
     @Option(names = "--broker", description = "Publish telemetry to this MQTT broker (tcp://host:port or"
-            + " ssl://host:port) and take commands from it; the firmware keeps running while it is away.")
+            + " ssl://host:port; mqtt:// and mqtts:// too) and take commands from it; the firmware keeps running"
+            + " while it is away. A run that never connects exits 1.")
     String brokerUrl;
 
     @CommandLine.Mixin
@@ -141,6 +142,9 @@ public final class RunCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--replay runs alone: not with --scenario or --record");
         }
+        if (brokerUrl != null) {
+            BrokerOptions.requireValidUrl(spec, "--broker", brokerUrl);
+        }
         String discoveryPrefix = noHaDiscovery ? null : discoveryPrefix();
         BoardConfig wiring = BoardConfig.load(config);
         FirmwareConfig firmwareConfig = RobotWiring.config(wiring, mcu, id, seed);
@@ -155,6 +159,7 @@ public final class RunCommand implements Callable<Integer> {
                     FirmwareEvents.both(new StderrEvents(err()), link.events()));
             report(newNetwork ? firmware.bootAsNewNetwork() : firmware.boot());
             FirmwareRunner runner = new FirmwareRunner(firmware, link.betweenTicks(firmware));
+            link.onConflict(runner::stop);
             link.start();
             int code;
             try {
@@ -165,7 +170,7 @@ public final class RunCommand implements Callable<Integer> {
             firmware.finalCheckpoint();
             summary(firmware);
             refusals(access);
-            return code;
+            return linkVerdict(link, code);
         } finally {
             stopped.countDown();
             safety.removeShutdownHook();
@@ -178,6 +183,21 @@ public final class RunCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--ha-prefix: " + e.getMessage());
         }
+    }
+
+    /**
+     * A run with {@code --broker} fails (exit 1, saying why) if another run holds its device id on the broker (the
+     * run stops as soon as that is known), or if its link never connected: telemetry and commands were the point. A
+     * signalled run exits 128 + signal anyway.
+     */
+    private int linkVerdict(FirmwareLink link, int code) {
+        String failure = link.failure(brokerUrl);
+        if (failure == null) {
+            return code;
+        }
+        err().println("aplysia-device: error: " + failure);
+        err().flush();
+        return 1;
     }
 
     /** Wraps {@code board} in a recorder writing to {@code traceFile}, if one is given. */

@@ -60,6 +60,11 @@ public final class Command {
         return ((double[]) value(field, double[].class))[index];
     }
 
+    /** True once the command has been acknowledged or rejected. */
+    public boolean answered() {
+        return answered;
+    }
+
     boolean markAnswered() {
         boolean first = !answered;
         answered = true;

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -20,6 +21,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * the bounded inbox until the firmware {@link #poll() polls} it between ticks, applies it, and answers it with
  * {@link #acknowledge} or {@link #reject}; the ack echoes the payload's {@code id} so the sender can match it.
  *
+ * <p>Every command gets exactly one answer, and the room for it is set aside when the command arrives: at most
+ * {@code answerCapacity} commands may be owed an answer at once (waiting in the inbox, or answered and waiting for
+ * the publisher). A command that finds the inbox full is refused with a {@code busy} ack ({@link #busy()}); only one
+ * arriving while all {@code answerCapacity} answers are owed cannot be answered, and is counted in
+ * {@link #unanswered()} (which the publisher reports on {@code event/link}) — never dropped unseen. The firmware's
+ * own answers therefore always have room.
+ *
  * <p>Threads: {@link #accept} runs on the transport's thread, {@code poll}/{@code acknowledge}/{@code reject} on the
  * tick thread, and the {@link Publisher} takes the acks. Polling an empty inbox allocates nothing; a command and its
  * ack allocate a few small objects, which is fine for something that happens between ticks, not on every tick.
@@ -30,36 +38,62 @@ public final class CommandProcessor {
     public static final int MAX_PAYLOAD_BYTES = 4096;
     /** The longest correlation id. */
     public static final int MAX_ID_LENGTH = 64;
-    /** Acks waiting for the publisher beyond this many are dropped (and counted). */
-    static final int ACK_CAPACITY = 64;
+    /**
+     * Answers that may wait for the publisher by default, beyond the inbox: at 2,000 commands a second through a
+     * loopback Mosquitto the publisher keeps the queue far below this (see {@code CommandBurstTest}).
+     */
+    public static final int DEFAULT_ANSWER_ROOM = 1024;
 
     private final Map<String, CommandSpec> specs = new LinkedHashMap<>();
     private final BlockingQueue<Command> inbox;
-    private final BlockingQueue<Ack> acks = new ArrayBlockingQueue<>(ACK_CAPACITY);
+    private final BlockingQueue<Ack> acks;
+    private final Semaphore answerRoom;
     private final FlatJson json = new FlatJson(32, MAX_PAYLOAD_BYTES, MAX_PAYLOAD_BYTES / 2);
     private final AtomicLong refused = new AtomicLong();
-    private final AtomicLong acksDropped = new AtomicLong();
+    private final AtomicLong busy = new AtomicLong();
+    private final AtomicLong unanswered = new AtomicLong();
 
     /**
-     * A processor for these commands.
+     * A processor for these commands, owing at most {@code inboxCapacity} + {@value #DEFAULT_ANSWER_ROOM} answers.
      *
      * @param inboxCapacity how many valid commands may wait for the firmware
      * @throws IllegalArgumentException if two specs share a name
      */
     public CommandProcessor(List<CommandSpec> commands, int inboxCapacity) {
+        this(commands, inboxCapacity, inboxCapacity + DEFAULT_ANSWER_ROOM);
+    }
+
+    /**
+     * A processor for these commands.
+     *
+     * @param inboxCapacity  how many valid commands may wait for the firmware
+     * @param answerCapacity how many commands may be owed an answer at once, at least {@code inboxCapacity}
+     * @throws IllegalArgumentException if two specs share a name, or the capacities do not fit
+     */
+    public CommandProcessor(List<CommandSpec> commands, int inboxCapacity, int answerCapacity) {
+        if (inboxCapacity < 1 || answerCapacity < inboxCapacity) {
+            throw new IllegalArgumentException("need 1 <= inboxCapacity <= answerCapacity, got " + inboxCapacity
+                    + " and " + answerCapacity);
+        }
         for (CommandSpec spec : commands) {
             if (specs.putIfAbsent(spec.name(), spec) != null) {
                 throw new IllegalArgumentException("two commands named " + spec.name());
             }
         }
         this.inbox = new ArrayBlockingQueue<>(inboxCapacity);
+        this.acks = new ArrayBlockingQueue<>(answerCapacity);
+        this.answerRoom = new Semaphore(answerCapacity);
     }
 
     /**
-     * Checks a payload that arrived on {@code cmd/{command}}; queues it for the firmware or answers it with an error.
-     * Never blocks.
+     * Checks a payload that arrived on {@code cmd/{command}}; queues it for the firmware or answers it with an error
+     * (or, if no answer can be owed any more, counts it as {@link #unanswered()}). Never blocks.
      */
     public synchronized void accept(String command, byte[] payload) {
+        if (!answerRoom.tryAcquire()) {
+            unanswered.incrementAndGet();
+            return;
+        }
         String id = null;
         String problem = payloadProblem(payload);
         if (problem == null) {
@@ -106,7 +140,7 @@ public final class CommandProcessor {
         return id.isEmpty() || id.length() > MAX_ID_LENGTH ? null : id;
     }
 
-    /** Builds and queues the command, or says why not. */
+    /** Builds and queues the command (or answers it {@code busy} if the inbox is full), or says why not. */
     private String admit(CommandSpec spec, String id) {
         String problem = fieldsViolation(spec);
         if (problem != null) {
@@ -119,8 +153,13 @@ public final class CommandProcessor {
                 return problem;
             }
         }
-        return inbox.offer(command) ? null
-                : "device busy: " + inbox.size() + " commands are already waiting to be applied";
+        if (inbox.offer(command)) {
+            return null;
+        }
+        busy.incrementAndGet();
+        queueAck(new Ack(spec.name(), id, "device busy: " + inbox.size()
+                + " commands are already waiting to be applied", true));
+        return null;
     }
 
     private String fieldsViolation(CommandSpec spec) {
@@ -149,6 +188,11 @@ public final class CommandProcessor {
             values.put(field.name(), field.value(json, json.indexOf(field.name())));
         }
         return values;
+    }
+
+    /** The names of the commands this processor knows, in catalog order: the topics a device subscribes to. */
+    public List<String> names() {
+        return List.copyOf(specs.keySet());
     }
 
     /** The next command to apply, or null; tick thread. Allocates nothing. */
@@ -182,15 +226,20 @@ public final class CommandProcessor {
         queueAck(new Ack(command, id, error));
     }
 
+    /** Queues an answer whose room was set aside when its command arrived, so it always fits. */
     private void queueAck(Ack ack) {
         if (!acks.offer(ack)) {
-            acksDropped.incrementAndGet();
+            throw new IllegalStateException("no room for " + ack + " although it was set aside");
         }
     }
 
-    /** The next ack to publish, or null; publisher thread. */
+    /** The next ack to publish, or null; publisher thread. Its room is free again once taken. */
     public Ack nextAck() {
-        return acks.poll();
+        Ack ack = acks.poll();
+        if (ack != null) {
+            answerRoom.release();
+        }
+        return ack;
     }
 
     /** Commands waiting for the firmware. */
@@ -203,8 +252,13 @@ public final class CommandProcessor {
         return refused.get();
     }
 
-    /** Acks lost because {@value #ACK_CAPACITY} were already waiting for the publisher, since construction. */
-    public long acksDropped() {
-        return acksDropped.get();
+    /** Valid commands refused with a {@code busy} ack because the inbox was full, since construction. */
+    public long busy() {
+        return busy.get();
+    }
+
+    /** Commands that arrived while every answer room was owed, so got no answer at all, since construction. */
+    public long unanswered() {
+        return unanswered.get();
     }
 }

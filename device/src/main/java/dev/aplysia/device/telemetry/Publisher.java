@@ -2,6 +2,7 @@ package dev.aplysia.device.telemetry;
 
 import dev.aplysia.device.command.Ack;
 import dev.aplysia.device.command.CommandProcessor;
+import dev.aplysia.device.wire.FrameWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -24,6 +25,18 @@ import java.util.concurrent.locks.LockSupport;
  *   <li>While the broker is away, frames stay in the queue (which drops the oldest when full); after reconnection
  *       the rest are delivered in order. A frame whose publish failed is retried before any later one.</li>
  *   <li>{@link #close()} publishes {@value Topics#OFFLINE} itself, since a clean disconnect sends no will.</li>
+ *   <li>Before announcing, on every connection, it makes sure no other live run holds the device id
+ *       ({@link RunClaim}, on the retained {@code run} topic). If one does, it announces nothing, disconnects
+ *       cleanly (no will, so the other run's {@code online} stands), reports {@link LinkHealth.Kind#CONFLICT} and
+ *       {@link #conflict()} says why; frames and commands are no longer handled.</li>
+ *   <li>It subscribes to the exact topic of each command the {@link CommandProcessor} knows, never to a wildcard, so
+ *       the broker routes nothing else to the device: no topic anyone publishes under the device's tree can reach the
+ *       client library (Paho 1.2.5's receive thread dies on a topic with a character outside the Basic Multilingual
+ *       Plane). A command name the device does not know is therefore not answered.</li>
+ *   <li>No round can stop the thread: an exception or error in one is reported as {@link LinkHealth.Kind#RESTARTED}
+ *       and the loop goes on after a pause. What happens to the link ({@link #health()}) is published on
+ *       {@code event/link} at QoS 1 once connected: {@code what}, {@code detail} and {@code count} after
+ *       {@code seq}, {@code tick} (always -1: the link has no tick) and {@code ts} (milliseconds since start).</li>
  * </ul>
  */
 public final class Publisher implements AutoCloseable {
@@ -33,6 +46,9 @@ public final class Publisher implements AutoCloseable {
     private static final long FIRST_RETRY_MILLIS = 100;
     private static final long MAX_RETRY_MILLIS = 5_000;
     private static final long JOIN_MILLIS = 5_000;
+    private static final long FAILED_ROUND_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+    /** The event type of link reports. */
+    public static final String LINK_EVENT = "link";
 
     private final Topics topics;
     private final Telemetry telemetry;
@@ -44,10 +60,15 @@ public final class Publisher implements AutoCloseable {
     private final AtomicLong failures = new AtomicLong();
     private final AtomicLong connections = new AtomicLong();
     private final List<Announcement> announcements = new ArrayList<>();
+    private final LinkHealth health = new LinkHealth();
+    private final Claimant claimant;
+    private final long startNanos = System.nanoTime();
+    private long linkSeq;
+    private long unansweredReported;
     private String[] channelTopics = new String[0];
     private boolean framePending;
     private Ack pendingAck;
-    private boolean everConnected;
+    private volatile boolean everConnected;
     private volatile boolean announce;
     private volatile boolean running;
     private volatile Thread thread;
@@ -65,6 +86,7 @@ public final class Publisher implements AutoCloseable {
         this.meta = meta.toJson(topics.deviceId());
         this.transport = transport;
         this.frame = new Frame(telemetry.queue().slotBytes());
+        this.claimant = new Claimant(topics, transport, new RunClaim(), health);
     }
 
     /**
@@ -80,20 +102,23 @@ public final class Publisher implements AutoCloseable {
     }
 
     /**
-     * Subscribes to the device's commands and to the announcements' requests, and starts the publisher thread, which
-     * connects.
+     * Subscribes to the topic of each known command and to the announcements' requests, and starts the publisher
+     * thread, which connects.
      *
-     * @throws TransportException if the transport refuses the subscription
+     * @throws TransportException if the transport refuses a subscription
      * @throws IllegalStateException if already started
      */
     public synchronized void start() throws TransportException {
         if (thread != null) {
             throw new IllegalStateException("publisher already started");
         }
-        transport.subscribe(topics.commands(), this::onCommand);
+        for (String name : commands.names()) {
+            transport.subscribe(topics.command(name), this::onCommand);
+        }
         for (Announcement announcement : announcements) {
             subscribeToRequests(announcement);
         }
+        claimant.subscribe();
         running = true;
         thread = new Thread(this::run, "aplysia-publisher-" + topics.deviceId());
         thread.setDaemon(true);
@@ -131,9 +156,27 @@ public final class Publisher implements AutoCloseable {
         });
     }
 
+    /** Why this run stopped publishing because another run holds the device id, or null. */
+    public String conflict() {
+        return claimant.conflict();
+    }
+
+    /** What has happened to the link: counts per kind, and listeners (add them before {@link #start()}). */
+    public LinkHealth health() {
+        return health;
+    }
+
+    /**
+     * A message on a command topic, taken only while this run holds the device id (a run that is still probing, or
+     * that found another run holding the id, leaves the commands to that run); anything else is counted.
+     */
     private void onCommand(String topic, byte[] payload) {
         Topics.Address address = topics.parse(topic);
-        if (address != null && address.kind() == Topics.Kind.COMMAND) {
+        if (address == null || address.kind() != Topics.Kind.COMMAND) {
+            health.report(LinkHealth.Kind.IGNORED, "a message on " + topic + ", which is not a command topic");
+        } else if (!claimant.holds()) {
+            health.report(LinkHealth.Kind.IGNORED, "a command on " + topic + " before this run held the device id");
+        } else {
             commands.accept(address.name(), payload);
         }
     }
@@ -141,17 +184,43 @@ public final class Publisher implements AutoCloseable {
     private void run() {
         long retryMillis = FIRST_RETRY_MILLIS;
         while (running) {
-            if (!everConnected) {
-                if (!connect()) {
-                    LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(retryMillis));
-                    retryMillis = Math.min(2 * retryMillis, MAX_RETRY_MILLIS);
-                }
-            } else if (!transport.isConnected()) {
-                LockSupport.parkNanos(DISCONNECTED_NANOS);
-            } else if (!doWork()) {
-                LockSupport.parkNanos(IDLE_NANOS);
+            try {
+                retryMillis = round(retryMillis);
+            } catch (RuntimeException | Error e) {
+                health.report(LinkHealth.Kind.RESTARTED, "a publisher round failed (" + e + "); the publisher"
+                        + " goes on" + dropSuspects());
+                LockSupport.parkNanos(FAILED_ROUND_NANOS);
             }
         }
+    }
+
+    /**
+     * After a round failed with something other than a transport failure, the frame and ack it held are dropped,
+     * so that a message that makes the client library throw every time cannot stall the queue behind it.
+     */
+    private String dropSuspects() {
+        String dropped = (framePending ? ", dropping the frame it was publishing" : "")
+                + (pendingAck != null ? ", dropping the ack of " + pendingAck.command() : "");
+        framePending = false;
+        pendingAck = null;
+        return dropped;
+    }
+
+    /** Connects, waits for the transport, or does one round of work; returns the next first-connection delay. */
+    private long round(long retryMillis) {
+        if (claimant.conflict() != null) {
+            LockSupport.parkNanos(DISCONNECTED_NANOS);
+        } else if (!everConnected && !transport.isConnected()) {
+            if (!connect()) {
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(retryMillis));
+                return Math.min(2 * retryMillis, MAX_RETRY_MILLIS);
+            }
+        } else if (!transport.isConnected()) {
+            LockSupport.parkNanos(DISCONNECTED_NANOS);
+        } else if (!doWork()) {
+            LockSupport.parkNanos(IDLE_NANOS);
+        }
+        return retryMillis;
     }
 
     private boolean connect() {
@@ -164,19 +233,32 @@ public final class Publisher implements AutoCloseable {
 
                 @Override
                 public void connectionLost(Throwable cause) {
+                    claimant.disconnected();
                     failures.incrementAndGet();
+                    health.report(LinkHealth.Kind.LOST, "the connection dropped: " + cause);
+                }
+
+                @Override
+                public void restarted(String what) {
+                    claimant.disconnected();
+                    health.report(LinkHealth.Kind.RESTARTED, what);
                 }
             });
-            everConnected = true;
             return true;
         } catch (TransportException e) {
             failures.incrementAndGet();
+            health.report(LinkHealth.Kind.CONNECT_FAILED, e.getMessage());
             return false;
         }
     }
 
+    /** Also when a first attempt that {@code connect} gave up on completes after all. */
     private void onConnected() {
-        connections.incrementAndGet();
+        claimant.connected();
+        everConnected = true;
+        long count = connections.incrementAndGet();
+        health.report(LinkHealth.Kind.CONNECTED, count == 1 ? "connected" : "connected again (connection " + count
+                + ")");
         requestAnnouncement();
     }
 
@@ -188,10 +270,19 @@ public final class Publisher implements AutoCloseable {
         }
     }
 
-    /** One round: announce if due, one ack, one frame. False if there was nothing to do or it failed. */
+    /**
+     * One round: the claim's step; once the run holds the id, announce if due, one link event, one ack, one frame.
+     * False if there was nothing to do or it failed.
+     */
     private boolean doWork() {
         try {
-            boolean worked = announce();
+            boolean worked = claimant.round();
+            if (!claimant.holds()) {
+                return worked;
+            }
+            worked |= announce();
+            reportUnanswered();
+            worked |= publishLinkEvent();
             worked |= publishAck();
             worked |= publishFrame();
             return worked;
@@ -223,6 +314,38 @@ public final class Publisher implements AutoCloseable {
                 transport.publish(message.topic(), message.payload(), 1, true);
             }
         }
+    }
+
+    /** Commands the processor could not answer at all are a link event, however rare. */
+    private void reportUnanswered() {
+        long unanswered = commands.unanswered();
+        if (unanswered > unansweredReported) {
+            health.report(LinkHealth.Kind.UNANSWERED, (unanswered - unansweredReported) + " commands got no answer:"
+                    + " every answer room was owed (" + unanswered + " since start)");
+            unansweredReported = unanswered;
+        }
+    }
+
+    private boolean publishLinkEvent() throws TransportException {
+        LinkHealth.Event event = health.nextToPublish();
+        if (event == null) {
+            return false;
+        }
+        FrameWriter json = new FrameWriter(256 + 6 * event.detail().length());
+        json.begin().field("seq", linkSeq).field("tick", -1).field("ts", telemetry.epochMillis())
+                .field("uptime_ms", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos))
+                .field("what", event.kind().wireName()).field("detail", event.detail()).field("count", event.count());
+        boolean sent = false;
+        try {
+            transport.publish(topics.event(LINK_EVENT), json.end().toByteArray(), 1, false);
+            sent = true;
+        } finally {
+            if (!sent) {
+                health.retry(event);
+            }
+        }
+        linkSeq++;
+        return true;
     }
 
     private boolean publishAck() throws TransportException {
@@ -278,7 +401,7 @@ public final class Publisher implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
-        if (transport.isConnected()) {
+        if (transport.isConnected() && claimant.conflict() == null) {
             try {
                 transport.publish(topics.status(), Topics.OFFLINE.getBytes(StandardCharsets.UTF_8), 1, true);
             } catch (TransportException e) {

@@ -1,7 +1,8 @@
 package dev.aplysia.device.telemetry;
 
-import java.util.Objects;
 import dev.aplysia.device.wire.Names;
+import java.util.List;
+import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
@@ -9,6 +10,7 @@ import java.util.regex.Pattern;
  *
  * <pre>
  * {prefix}{deviceId}/status             retained, "online" / "offline" (the Last Will)
+ * {prefix}{deviceId}/run                retained {"run":nonce}: which run holds the id; probes {"probe":nonce}
  * {prefix}{deviceId}/meta               retained JSON: schema, firmware, formats, network, MCU profile
  * {prefix}{deviceId}/telemetry/{stream} flat JSON frames with seq, tick, ts
  * {prefix}{deviceId}/event/{type}       flat JSON frames with seq, tick, ts
@@ -67,14 +69,14 @@ public final class Topics {
         return root;
     }
 
-    /** The filter matching every topic of the device: {@code {root}#}. */
-    public String all() {
-        return root + "#";
-    }
-
     /** The retained online/offline topic. */
     public String status() {
         return root + "status";
+    }
+
+    /** The retained claim of the run that holds the device id, and the probes of runs starting ({@link RunClaim}). */
+    public String run() {
+        return root + "run";
     }
 
     /** The retained description of the device. */
@@ -97,9 +99,13 @@ public final class Topics {
         return root + COMMAND + Names.require("command name", name);
     }
 
-    /** The filter matching every command topic (not the acks): {@code {root}cmd/+}. */
-    public String commands() {
-        return root + COMMAND + "+";
+    /**
+     * The filters matching everything the device publishes and nothing sent to it: {@code status}, {@code meta},
+     * {@code telemetry/+}, {@code event/+} and {@code cmd/+/ack}. A collector subscribing to these, rather than to
+     * {@code {root}#}, never receives commands (nor anything else published under the tree).
+     */
+    public List<String> published() {
+        return List.of(status(), meta(), root + TELEMETRY + "+", root + EVENT + "+", root + COMMAND + "+" + ACK);
     }
 
     /**
@@ -139,13 +145,16 @@ public final class Topics {
         if (rest.equals("meta")) {
             return new Address(Kind.META, "");
         }
+        if (rest.equals("run")) {
+            return new Address(Kind.RUN, "");
+        }
         if (rest.startsWith(TELEMETRY)) {
             return level(Kind.TELEMETRY, rest.substring(TELEMETRY.length()));
         }
         if (rest.startsWith(EVENT)) {
             return level(Kind.EVENT, rest.substring(EVENT.length()));
         }
-        if (rest.startsWith(COMMAND) && rest.endsWith(ACK)) {
+        if (rest.startsWith(COMMAND) && rest.endsWith(ACK) && rest.length() > COMMAND.length() + ACK.length()) {
             return level(Kind.ACK, rest.substring(COMMAND.length(), rest.length() - ACK.length()));
         }
         if (rest.startsWith(COMMAND)) {
@@ -159,13 +168,13 @@ public final class Topics {
     }
 
     /** The kinds of topic in the tree. */
-    public enum Kind { STATUS, META, TELEMETRY, EVENT, COMMAND, ACK }
+    public enum Kind { STATUS, META, RUN, TELEMETRY, EVENT, COMMAND, ACK }
 
     /**
      * A parsed topic.
      *
      * @param kind which branch of the tree
-     * @param name the stream, event type or command name; empty for status and meta
+     * @param name the stream, event type or command name; empty for status, meta and run
      */
     public record Address(Kind kind, String name) {
     }

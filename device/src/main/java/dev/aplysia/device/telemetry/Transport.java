@@ -65,5 +65,14 @@ public interface Transport extends AutoCloseable {
 
         /** The connection dropped; the transport is trying to reconnect. */
         void connectionLost(Throwable cause);
+
+        /**
+         * The transport found part of itself dead while the connection looked up (a receive or send thread of the
+         * client library, a reconnection that stopped being retried), threw it away and is connecting afresh.
+         *
+         * @param what what was found, in plain words
+         */
+        default void restarted(String what) {
+        }
     }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -164,9 +165,38 @@ class CommandProcessorTest {
 
         commands.accept("snapshot", bytes("{\"id\":\"late\"}"));
 
-        assertEquals(new Ack("snapshot", "late", "device busy: 2 commands are already waiting to be applied"),
+        assertEquals(new Ack("snapshot", "late", "device busy: 2 commands are already waiting to be applied", true),
                 commands.nextAck());
         assertEquals(2, commands.pending());
+        assertEquals(1, commands.busy());
+    }
+
+    @Test
+    void aBusyRefusalSaysSoInItsPayload() {
+        assertEquals("{\"ok\":false,\"id\":\"b\",\"command\":\"set\",\"busy\":true,\"error\":\"full\"}",
+                new String(new Ack("set", "b", "full", true).toJson(), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void roomForEveryAnswerIsSetAsideSoOnlyACommandBeyondItGoesUnansweredAndIsCounted() {
+        CommandProcessor small = new CommandProcessor(new CommandCatalog().specs(), 2, 3);
+        small.accept("stop", bytes("{\"id\":\"1\"}"));
+        small.accept("stop", bytes("{\"id\":\"2\"}"));
+        small.accept("stop", bytes("{\"id\":\"3\"}"));
+        small.accept("stop", bytes("{\"id\":\"4\"}"));
+
+        small.acknowledge(small.poll());
+        small.acknowledge(small.poll());
+
+        List<String> answers = new ArrayList<>();
+        for (Ack ack = small.nextAck(); ack != null; ack = small.nextAck()) {
+            answers.add(ack.id() + (ack.busy() ? " busy" : ack.error() == null ? " ok" : " refused"));
+        }
+        assertEquals(List.of("3 busy", "1 ok", "2 ok"), answers);
+        assertEquals(1, small.unanswered());
+        small.accept("stop", bytes("{\"id\":\"5\"}"));
+        assertEquals(1, small.pending(), "room is free again once the answers are taken");
+        assertEquals(1, small.unanswered());
     }
 
     @Test

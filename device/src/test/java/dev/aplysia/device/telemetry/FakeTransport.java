@@ -8,7 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 
-/** An in-memory broker connection for unit tests: the test decides when it is reachable, up or down. */
+/**
+ * An in-memory broker connection for unit tests: the test decides when it is reachable, up or down. Like a broker, it
+ * delivers what is published to the matching subscriptions (after recording it), so a probe comes back.
+ */
 final class FakeTransport implements Transport {
 
     /** One publish the transport accepted. */
@@ -23,6 +26,12 @@ final class FakeTransport implements Transport {
     private volatile LastWill lastWill;
     private volatile ConnectionListener listener;
     private int connectAttempts;
+    private RuntimeException nextPublishFailure;
+
+    /** The next publish throws {@code failure}, as a client library's bug would. */
+    synchronized void failNextPublish(RuntimeException failure) {
+        nextPublishFailure = failure;
+    }
 
     void reachable(boolean value) {
         reachable = value;
@@ -40,13 +49,17 @@ final class FakeTransport implements Transport {
         listener.connected(true);
     }
 
-    /** Delivers a message to the subscription whose filter matches {@code topic}. */
+    /** Delivers a message to the subscriptions whose filters match {@code topic}. */
     void deliver(String topic, String payload) {
-        handlers.forEach((filter, handler) -> {
-            if (matches(filter, topic)) {
-                handler.onMessage(topic, payload.getBytes(StandardCharsets.UTF_8));
-            }
-        });
+        List<MessageHandler> matching = new ArrayList<>();
+        synchronized (this) {
+            handlers.forEach((filter, handler) -> {
+                if (matches(filter, topic)) {
+                    matching.add(handler);
+                }
+            });
+        }
+        matching.forEach(handler -> handler.onMessage(topic, payload.getBytes(StandardCharsets.UTF_8)));
     }
 
     synchronized List<Sent> sent() {
@@ -109,10 +122,20 @@ final class FakeTransport implements Transport {
     }
 
     @Override
-    public synchronized void publish(String topic, byte[] payload, int qos, boolean retained)
+    public void publish(String topic, byte[] payload, int qos, boolean retained) throws TransportException {
+        record(topic, payload, qos, retained);
+        deliver(topic, new String(payload, StandardCharsets.UTF_8));
+    }
+
+    private synchronized void record(String topic, byte[] payload, int qos, boolean retained)
             throws TransportException {
         if (!up) {
             throw new TransportException("not connected");
+        }
+        RuntimeException failure = nextPublishFailure;
+        nextPublishFailure = null;
+        if (failure != null) {
+            throw failure;
         }
         sent.add(new Sent(topic, new String(payload, StandardCharsets.UTF_8), qos, retained));
         notifyAll();

@@ -41,7 +41,7 @@ class PublisherTest {
     void onConnectingItAnnouncesOnlineAndMetaRetainedAtQos1WithOfflineAsTheWill() throws Exception {
         publisher.start();
 
-        List<FakeTransport.Sent> sent = transport.await(t -> true, 2, WAIT);
+        List<FakeTransport.Sent> sent = transport.await(t -> !t.equals(topics.run()), 2, WAIT);
 
         assertEquals(new FakeTransport.Sent(topics.status(), "online", 1, true), sent.get(0));
         assertEquals(new FakeTransport.Sent(topics.meta(), new String(meta.toJson("board-7"), StandardCharsets.UTF_8),
@@ -98,6 +98,23 @@ class PublisherTest {
     }
 
     @Test
+    void connectionFailuresArePublishedOnEventLinkOnceConnectedOncePerReason() throws Exception {
+        transport.reachable(false);
+        publisher.start();
+        transport.awaitConnectAttempts(3, WAIT);
+
+        transport.reachable(true);
+
+        List<FakeTransport.Sent> link = transport.await(t -> t.equals(topics.event("link")), 2, WAIT);
+        assertTrue(link.get(0).payload().startsWith("{\"seq\":0,\"tick\":-1,\"ts\":"), link.get(0).payload());
+        assertTrue(link.get(0).payload().endsWith(
+                "\"what\":\"connect-failed\",\"detail\":\"unreachable\",\"count\":1}"), link.get(0).payload());
+        assertTrue(link.get(1).payload().contains("\"what\":\"connected\""), link.get(1).payload());
+        assertEquals(1, link.get(0).qos());
+        assertTrue(publisher.health().count(LinkHealth.Kind.CONNECT_FAILED) >= 3);
+    }
+
+    @Test
     void commandsReachTheProcessorAndTheirAcksArePublished() throws Exception {
         publisher.start();
         transport.await(status, 1, WAIT);
@@ -113,6 +130,21 @@ class PublisherTest {
                 "{\"ok\":false,\"id\":\"h-2\",\"command\":\"start\",\"error\":\"missing field 'experiment' (text)\"}",
                 "{\"ok\":true,\"id\":\"h-1\",\"command\":\"start\"}"), answers);
         assertEquals("digits", start.text("experiment"));
+    }
+
+    @Test
+    void aRoundThatThrowsDoesNotStopThePublisher() throws Exception {
+        publisher.start();
+        transport.await(status, 1, WAIT);
+
+        transport.failNextPublish(new IllegalStateException("a bug in the client library"));
+        send(accuracy, 3);
+
+        assertEquals(List.of(0L, 1L, 2L), seqs(transport.await(frames, 3, WAIT)));
+        assertEquals(1, publisher.health().count(LinkHealth.Kind.RESTARTED));
+        String report = transport.await(t -> t.equals(topics.event("link")), 2, WAIT).get(1).payload();
+        assertTrue(report.contains("\"what\":\"restarted\"") && report.contains("a bug in the client library"),
+                report);
     }
 
     @Test

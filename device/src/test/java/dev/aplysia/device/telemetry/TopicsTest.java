@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -21,8 +22,9 @@ class TopicsTest {
         assertEquals("aplysia/v1/board-7/event/overrun", topics.event("overrun"));
         assertEquals("aplysia/v1/board-7/cmd/set", topics.command("set"));
         assertEquals("aplysia/v1/board-7/cmd/set/ack", topics.ack("set"));
-        assertEquals("aplysia/v1/board-7/cmd/+", topics.commands());
-        assertEquals("aplysia/v1/board-7/#", topics.all());
+        assertEquals(List.of("aplysia/v1/board-7/status", "aplysia/v1/board-7/meta",
+                "aplysia/v1/board-7/telemetry/+", "aplysia/v1/board-7/event/+", "aplysia/v1/board-7/cmd/+/ack"),
+                topics.published());
     }
 
     @Test
@@ -45,6 +47,13 @@ class TopicsTest {
     void aPrefixMustBeLevelsEndingInASlashWithoutWildcards(String prefix) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new Topics(prefix, "d"));
         assertTrue(e.getMessage().startsWith("invalid topic prefix '" + prefix + "'"), e.getMessage());
+    }
+
+    @Test
+    void aCommandNamedAckIsACommandNotTheAckOfANamelessOne() {
+        assertEquals(new Topics.Address(Topics.Kind.COMMAND, "ack"), topics.parse(topics.root() + "cmd/ack"));
+        assertEquals(new Topics.Address(Topics.Kind.ACK, "ack"), topics.parse(topics.root() + "cmd/ack/ack"));
+        assertNull(topics.parse(topics.root() + "cmd//ack"));
     }
 
     @Test

@@ -14,7 +14,8 @@ import picocli.CommandLine;
                 "The device's figures come only from its telemetry. Progress goes to stderr."})
 final class CompareCommand implements Callable<Integer> {
 
-    @Option(names = "--broker", required = true, description = "Broker URL, tcp://host:port or ssl://host:port.")
+    @Option(names = "--broker", required = true, description = "Broker URL, tcp://host:port or ssl://host:port"
+            + " (mqtt:// and mqtts:// too).")
     String brokerUrl;
 
     @Option(names = "--device", required = true, description = "The device's id.")
@@ -31,6 +32,7 @@ final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        BrokerOptions.requireValidUrl(spec, "--broker", brokerUrl);
         ComparisonRun.run(brokerUrl, deviceId, broker, options, spec.commandLine().getOut(),
                 spec.commandLine().getErr());
         return 0;

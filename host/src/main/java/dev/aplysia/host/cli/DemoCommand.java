@@ -1,6 +1,7 @@
 package dev.aplysia.host.cli;
 
 import dev.aplysia.node.BrokerOptions;
+import dev.aplysia.device.telemetry.mqtt.MqttSettings;
 import dev.aplysia.device.telemetry.mqtt.PahoTransport;
 import dev.aplysia.fixtures.Fixtures;
 import dev.aplysia.host.broker.EmbeddedBroker;
@@ -22,8 +23,8 @@ import picocli.CommandLine.Option;
                         + " stderr."})
 final class DemoCommand implements Callable<Integer> {
 
-    @Option(names = "--broker", description = "Use this broker (tcp://host:port or ssl://host:port) instead of"
-            + " starting the embedded one.")
+    @Option(names = "--broker", description = "Use this broker (tcp://, ssl://, mqtt:// or mqtts://host:port)"
+            + " instead of starting the embedded one.")
     String brokerUrl;
 
     @Option(names = "--device", defaultValue = "lab-1", description = "Device id (default: ${DEFAULT-VALUE}).")
@@ -41,11 +42,14 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
+        if (brokerUrl != null) {
+            BrokerOptions.requireValidUrl(spec, "--broker", brokerUrl);
+        }
         try (EmbeddedBroker embedded = brokerUrl == null ? new EmbeddedBroker().start() : null) {
             String url = embedded == null ? brokerUrl : embedded.url();
             err.println(embedded == null ? "broker: " + url : "broker: embedded Moquette at " + url);
             try (LabDevice device = new LabDevice(deviceId, new PahoTransport(broker.settings(url,
-                    "aplysia-" + deviceId)), Fixtures.optdigits())) {
+                    MqttSettings.perRunClientId("aplysia-" + deviceId))), Fixtures.optdigits())) {
                 device.start();
                 ComparisonRun.run(url, deviceId, broker, options, spec.commandLine().getOut(), err);
             }

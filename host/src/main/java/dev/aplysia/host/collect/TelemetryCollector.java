@@ -34,10 +34,18 @@ import java.util.function.Supplier;
  *
  * <p>Everything is kept in memory for the run. Methods are thread safe; the {@code await} methods wait on the caller's
  * thread and must not be called from a transport handler.
+ *
+ * <p>A device whose {@code status} has said {@code offline} for {@link #OFFLINE_GRACE} is gone (its Last Will fired,
+ * or it shut down): {@link #command} and {@link #requireOnline()} then fail at once with a
+ * {@link DeviceOfflineException} naming it, instead of waiting out their timeouts. The grace lets a device that only
+ * lost its connection reconnect: its frames wait in its queue meanwhile.
  */
 public final class TelemetryCollector implements AutoCloseable {
 
+    /** How long an {@code offline} status may last before the device counts as gone. */
+    public static final Duration OFFLINE_GRACE = Duration.ofSeconds(5);
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final long POLL_MILLIS = 20;
 
     private final Topics topics;
     private final Transport transport;
@@ -54,6 +62,8 @@ public final class TelemetryCollector implements AutoCloseable {
     private String lastMalformed;
     private boolean connected;
     private long connections;
+    private long offlineSince;
+    private boolean offline;
 
     /**
      * A collector for the device whose tree is {@code device}.
@@ -66,13 +76,16 @@ public final class TelemetryCollector implements AutoCloseable {
     }
 
     /**
-     * Subscribes to {@code {root}#} and connects (no Last Will). Retained {@code status} and {@code meta} arrive
-     * right away if the device has published them.
+     * Subscribes to what the device publishes ({@link Topics#published()}: not its commands, nor anything else under
+     * its tree) and connects (no Last Will). Retained {@code status} and {@code meta} arrive right away if the device
+     * has published them.
      *
      * @throws TransportException if the broker cannot be reached
      */
     public void start() throws TransportException {
-        transport.subscribe(topics.all(), this::onMessage);
+        for (String filter : topics.published()) {
+            transport.subscribe(filter, this::onMessage);
+        }
         transport.connect(null, new Transport.ConnectionListener() {
             @Override
             public void connected(boolean reconnect) {
@@ -104,9 +117,7 @@ public final class TelemetryCollector implements AutoCloseable {
                 case TELEMETRY -> recordFrame(frame(address.name(), payload));
                 case EVENT -> recordEvent(frame(address.name(), payload));
                 case ACK -> recordAck(ack(address.name(), payload));
-                case COMMAND -> {
-                    // Commands are the device's input (ours among them); their acks are what counts.
-                }
+                default -> recordMalformed(topic + ": not a topic the device publishes");
             }
         } catch (IOException | IllegalArgumentException e) {
             recordMalformed(topic + ": " + e.getMessage());
@@ -141,7 +152,24 @@ public final class TelemetryCollector implements AutoCloseable {
 
     private synchronized void recordStatus(String status) {
         statuses.add(status);
+        if (Topics.OFFLINE.equals(status) != offline) {
+            offline = !offline;
+            offlineSince = System.nanoTime();
+        }
         notifyAll();
+    }
+
+    /**
+     * Fails if the device is gone: its latest status has been {@code offline} for {@link #OFFLINE_GRACE} or more.
+     *
+     * @throws DeviceOfflineException naming the device and since when
+     */
+    public synchronized void requireOnline() {
+        if (offline && System.nanoTime() - offlineSince >= OFFLINE_GRACE.toNanos()) {
+            throw new DeviceOfflineException("device " + topics.deviceId() + " went offline "
+                    + TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - offlineSince) + " s ago (its status on "
+                    + topics.status() + " says offline: the Last Will of a lost connection, or a shutdown)");
+        }
     }
 
     private synchronized void recordMeta(JsonNode json) {
@@ -180,8 +208,9 @@ public final class TelemetryCollector implements AutoCloseable {
      *
      * @param fields values Jackson can write: strings, numbers, booleans, arrays of numbers
      * @return the ack, {@code ok} or not
-     * @throws TransportException if the command cannot be published
-     * @throws TimeoutException   if no ack with its id arrives within {@code timeout}
+     * @throws TransportException     if the command cannot be published
+     * @throws TimeoutException       if no ack with its id arrives within {@code timeout}
+     * @throws DeviceOfflineException if the device is gone ({@link #requireOnline()}), before or while waiting
      */
     public CommandAck command(String name, Map<String, ?> fields, Duration timeout)
             throws TransportException, TimeoutException, InterruptedException {
@@ -191,17 +220,34 @@ public final class TelemetryCollector implements AutoCloseable {
         String id = idPrefix + nextId.incrementAndGet();
         ObjectNode payload = JSON.createObjectNode().put("id", id);
         payload.setAll(JSON.<ObjectNode>valueToTree(fields));
+        requireOnline();
         CompletableFuture<CommandAck> ack = new CompletableFuture<>();
         awaitedAcks.put(id, ack);
         try {
             transport.publish(topics.command(name), bytes(payload), 1, false);
-            return ack.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return awaitAck(ack, timeout);
         } catch (TimeoutException e) {
             throw new TimeoutException("no ack for command '" + name + "' (id " + id + ") within " + timeout);
         } catch (ExecutionException e) {
             throw new IllegalStateException(e.getCause());
         } finally {
             awaitedAcks.remove(id);
+        }
+    }
+
+    /** Waits for {@code ack}, checking every few milliseconds that the device is not gone. */
+    private CommandAck awaitAck(CompletableFuture<CommandAck> ack, Duration timeout)
+            throws TimeoutException, ExecutionException, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            try {
+                return ack.get(POLL_MILLIS, TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                requireOnline();
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+            }
         }
     }
 

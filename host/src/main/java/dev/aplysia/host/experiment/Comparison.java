@@ -9,6 +9,7 @@ import dev.aplysia.fixtures.dataset.Optdigits;
 import dev.aplysia.host.backprop.Mlp;
 import dev.aplysia.host.backprop.SgdTrainer;
 import dev.aplysia.host.collect.CommandAck;
+import dev.aplysia.host.collect.DeviceDirectory;
 import dev.aplysia.host.collect.ReceivedFrame;
 import dev.aplysia.host.collect.StreamGaps;
 import dev.aplysia.host.collect.TelemetryCollector;
@@ -17,6 +18,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -24,11 +29,20 @@ import java.util.function.Consumer;
 /**
  * Drives one comparison: the device's side over MQTT (commands to a {@link LabDevice}, results from its telemetry),
  * the backprop side on this host while the device works, on the same samples in the same order.
+ *
+ * <p>It fails within seconds, naming the device, instead of waiting out its timeouts: when no device of that id has
+ * a status on the broker (the message lists the devices that do, from their retained {@code status}), when the
+ * device's status has said {@code offline} for {@link TelemetryCollector#OFFLINE_GRACE} (its Last Will), and when an
+ * experiment ends with an {@code error}. The backprop side runs on a worker thread meanwhile, so a long host
+ * computation does not delay the verdict.
  */
 public final class Comparison {
 
     private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration EXPERIMENT_TIMEOUT = Duration.ofMinutes(20);
+    /** Retained statuses arrive right after subscribing; a device with none by then is not on the broker. */
+    private static final Duration PRESENCE_WAIT = Duration.ofSeconds(3);
+    private static final long POLL_MILLIS = 20;
     private static final String UPDATE_READS_DEVICE = "local: its own weight and consolidation, the pre- and"
             + " postsynaptic traces, one broadcast neuromodulator";
     private static final String UPDATE_READS_BACKPROP = "global: an error propagated back from every output, through"
@@ -63,10 +77,11 @@ public final class Comparison {
     /** Runs every experiment and returns what was measured. */
     public ComparisonReport run() throws Exception {
         long start = System.nanoTime();
+        DeviceDirectory directory = DeviceDirectory.subscribe(transport, Topics.DEFAULT_PREFIX);
         try (TelemetryCollector device = new TelemetryCollector(Topics.of(deviceId), transport)) {
             device.start();
             device.awaitConnected(COMMAND_TIMEOUT);
-            device.awaitStatus(Topics.ONLINE, COMMAND_TIMEOUT);
+            awaitOnline(device, directory);
             JsonNode meta = device.awaitMeta(COMMAND_TIMEOUT);
             progress.accept("device " + deviceId + " online: " + meta);
             configure(device);
@@ -75,6 +90,50 @@ public final class Comparison {
             List<ComparisonReport.SignificanceRow> significance = significance(device);
             return new ComparisonReport(settings(), curve.curves(), curve.confusion(), continual, significance,
                     cost(device), telemetry(device), receptiveFields(device), (System.nanoTime() - start) / 1_000_000);
+        }
+    }
+
+    /**
+     * Waits until the device says {@code online}; fails at once if it has no status at all (listing the devices
+     * that do), or once it has said {@code offline} for the grace period.
+     */
+    private void awaitOnline(TelemetryCollector device, DeviceDirectory directory) throws Exception {
+        long started = System.nanoTime();
+        while (!device.status().filter(Topics.ONLINE::equals).isPresent()) {
+            long waited = System.nanoTime() - started;
+            if (device.status().isEmpty() && waited > PRESENCE_WAIT.toNanos()) {
+                throw new IllegalStateException("no device '" + deviceId + "' on " + broker + " (nothing on "
+                        + Topics.of(deviceId).status() + "); devices with a status there: " + directory.describe());
+            }
+            device.requireOnline();
+            if (waited > COMMAND_TIMEOUT.toNanos()) {
+                throw new TimeoutException("device " + deviceId + " did not come online within " + COMMAND_TIMEOUT);
+            }
+            Thread.sleep(POLL_MILLIS);
+        }
+    }
+
+    /**
+     * Runs host-side work on a worker thread while watching the device: if the device is gone, the work is
+     * abandoned (interrupted, its result discarded) and the device's failure thrown.
+     */
+    private static <T> T whileDeviceLives(TelemetryCollector device, Callable<T> work) throws Exception {
+        FutureTask<T> task = new FutureTask<>(work);
+        Thread worker = new Thread(task, "comparison-backprop");
+        worker.setDaemon(true);
+        worker.start();
+        try {
+            while (true) {
+                try {
+                    return task.get(POLL_MILLIS, TimeUnit.MILLISECONDS);
+                } catch (TimeoutException e) {
+                    device.requireOnline();
+                }
+            }
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        } finally {
+            task.cancel(true);
         }
     }
 
@@ -102,11 +161,11 @@ public final class Comparison {
         DigitSet train = plan.train(data.train());
         DigitSet test = plan.test(data.test());
         SgdTrainer trainer = DigitsByBackprop.onlineTrainer(plan.hidden(), plan.seed());
-        List<LearningCurve.Point> backprop = DigitsByBackprop.onlinePass(trainer, train, test,
-                LearningCurve.shuffledOrder(train.size(), plan.seed()));
+        List<LearningCurve.Point> backprop = whileDeviceLives(device, () -> DigitsByBackprop.onlinePass(trainer,
+                train, test, LearningCurve.shuffledOrder(train.size(), plan.seed())));
         progress.accept(String.format("backprop: one online pass, test accuracy %.3f",
                 backprop.get(backprop.size() - 1).accuracy()));
-        double offline = offlineReference(train, test);
+        double offline = whileDeviceLives(device, () -> offlineReference(train, test));
         awaitDone(device, "learning-curve");
         List<LearningCurve.Point> onDevice = device.frames(LabDevice.CURVE).stream()
                 .map(f -> new LearningCurve.Point((int) f.number("samples"), f.number("accuracy"))).toList();
@@ -148,8 +207,8 @@ public final class Comparison {
         start(device, "continual");
         DigitSet train = plan.train(data.train());
         DigitSet test = plan.test(data.test());
-        DigitsByBackprop.Forgetting forgetting = DigitsByBackprop.classIncremental(
-                DigitsByBackprop.onlineTrainer(plan.hidden(), plan.seed()), train, test, 1, plan.seed());
+        DigitsByBackprop.Forgetting forgetting = whileDeviceLives(device, () -> DigitsByBackprop.classIncremental(
+                DigitsByBackprop.onlineTrainer(plan.hidden(), plan.seed()), train, test, 1, plan.seed()));
         awaitDone(device, "continual");
         List<ComparisonReport.ContinualRow> rows = new ArrayList<>();
         for (ReceivedFrame f : device.frames(LabDevice.CONTINUAL)) {
@@ -176,7 +235,7 @@ public final class Comparison {
         for (int presentations : plan.presentations()) {
             Phases.Phase phase = phases.start("significance, " + presentations
                     + (presentations == 1 ? " presentation" : " presentations"));
-            rows.addAll(backpropSignificance(presentations));
+            rows.addAll(whileDeviceLives(device, () -> backpropSignificance(presentations)));
             await(device, "significance", () -> device.frames(LabDevice.SIGNIFICANCE).stream()
                     .filter(f -> f.number("presentations") == presentations).count() >= FLAGS.length);
             phase.done();
@@ -254,17 +313,35 @@ public final class Comparison {
         await(device, experiment, () -> false);
     }
 
-    /** Waits until {@code arrived} holds or the device has finished {@code experiment}, whichever comes first. */
+    /**
+     * Waits until {@code arrived} holds or the device has finished {@code experiment}, whichever comes first; fails
+     * if the device is gone or ended the experiment with an error.
+     */
     private void await(TelemetryCollector device, String experiment, BooleanSupplier arrived)
             throws TimeoutException, InterruptedException {
         long deadline = System.nanoTime() + EXPERIMENT_TIMEOUT.toNanos();
-        while (!arrived.getAsBoolean() && device.events(LabDevice.DONE).stream()
-                .noneMatch(e -> experiment.equals(e.fields().path("experiment").asText()))) {
+        while (!arrived.getAsBoolean() && !finished(device, experiment)) {
+            device.requireOnline();
             if (System.nanoTime() > deadline) {
                 throw new TimeoutException("the device did not finish " + experiment + " within " + EXPERIMENT_TIMEOUT);
             }
-            Thread.sleep(20);
+            Thread.sleep(POLL_MILLIS);
         }
+    }
+
+    /** True once the device reported the end of {@code experiment}; throws if that end was an error. */
+    private boolean finished(TelemetryCollector device, String experiment) {
+        for (ReceivedFrame done : device.events(LabDevice.DONE)) {
+            if (experiment.equals(done.fields().path("experiment").asText())) {
+                JsonNode error = done.fields().get("error");
+                if (error != null) {
+                    throw new IllegalStateException("device " + deviceId + " failed " + experiment + ": "
+                            + error.asText());
+                }
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void require(CommandAck ack) {

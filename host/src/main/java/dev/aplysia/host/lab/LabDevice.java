@@ -8,6 +8,7 @@ import dev.aplysia.device.command.CommandCatalog;
 import dev.aplysia.device.command.CommandProcessor;
 import dev.aplysia.device.telemetry.DeviceMeta;
 import dev.aplysia.device.telemetry.FrameChannel;
+import dev.aplysia.device.telemetry.LinkHealth;
 import dev.aplysia.device.wire.FrameWriter;
 import dev.aplysia.device.telemetry.Publisher;
 import dev.aplysia.device.telemetry.Telemetry;
@@ -41,6 +42,12 @@ import java.util.concurrent.locks.LockSupport;
  * <p>Frames carry the envelope every device's do: {@code ts} is the host's wall clock, {@code uptime_ms} counts from
  * the lab's construction, and {@code tick} counts the ticks its core has run since then, over every network its
  * experiments built, learning and testing alike: it has no tick loop that idles, so its ticks are its core's.
+ *
+ * <p>No command stops the worker. Before acknowledging {@code start}, the lab builds the experiment's learners: one
+ * that does not fit the MCU profile ({@code hidden 2000} with consolidation needs more state than an RP2040 has) is
+ * refused with the reason in the ack. A failure while an experiment runs ends it with an {@link #DONE} event carrying
+ * {@code error}; a failure while handling any other command is that command's error ack. The worker then serves the
+ * next command.
  */
 public final class LabDevice implements AutoCloseable {
 
@@ -62,7 +69,10 @@ public final class LabDevice implements AutoCloseable {
     /** Every result stream, in the order the host accounts for them. */
     public static final List<String> STREAMS = List.of(CURVE, CONFUSION, CONTINUAL, SIGNIFICANCE, COST,
             RECEPTIVE_FIELD);
-    /** End of an experiment: {@code experiment} and the frame count of every stream. */
+    /**
+     * End of an experiment: {@code experiment}, the frame count of every stream, and {@code error} if it failed part
+     * way.
+     */
     public static final String DONE = "experiment-done";
     /** Experiments the lab runs. */
     public static final List<String> EXPERIMENTS = List.of("learning-curve", "continual", "significance");
@@ -70,6 +80,7 @@ public final class LabDevice implements AutoCloseable {
     public static final int RECEPTIVE_FIELDS = 25;
 
     private static final McuProfile PROFILE = McuProfile.RP2040;
+    private static final int MAX_ERROR_CHARS = 300;
 
     private final String deviceId;
     private final Optdigits data;
@@ -116,6 +127,16 @@ public final class LabDevice implements AutoCloseable {
         return deviceId;
     }
 
+    /** Why the lab stopped publishing because another device holds its id, or null. */
+    public String conflict() {
+        return publisher.conflict();
+    }
+
+    /** What has happened to the link (listen before {@link #start()}). */
+    public LinkHealth linkHealth() {
+        return publisher.health();
+    }
+
     private void serve() {
         while (!closing) {
             Command command = commands.poll();
@@ -123,8 +144,24 @@ public final class LabDevice implements AutoCloseable {
                 LockSupport.parkNanos(1_000_000);
                 continue;
             }
-            handle(command);
+            try {
+                handle(command);
+            } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
+                failed(command, e);
+            }
         }
+    }
+
+    private void failed(Command command, Throwable failure) {
+        if (!command.answered()) {
+            commands.reject(command, "the lab device failed to " + command.name() + ": " + brief(failure));
+        }
+    }
+
+    /** What failed, short enough for an ack or an event (the frame slot holds 1 KiB). */
+    private static String brief(Throwable failure) {
+        String text = failure.toString();
+        return text.length() <= MAX_ERROR_CHARS ? text : text.substring(0, MAX_ERROR_CHARS) + "...";
     }
 
     private void handle(Command command) {
@@ -146,15 +183,42 @@ public final class LabDevice implements AutoCloseable {
             commands.reject(command, "unknown experiment '" + experiment + "'; known: " + EXPERIMENTS);
             return;
         }
-        commands.acknowledge(command);
         ComparisonPlan plan = new ComparisonPlan(settings.get("seed").longValue(),
                 settings.get("hidden").intValue(), settings.get("quick") != 0);
+        String unfit = unfit(experiment, plan);
+        if (unfit != null) {
+            commands.reject(command, unfit);
+            return;
+        }
+        commands.acknowledge(command);
+        try {
+            run(experiment, plan);
+            finish(experiment, null);
+        } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
+            finish(experiment, brief(e));
+        }
+    }
+
+    /** Why the learners of {@code experiment} cannot be built as {@code plan} says, or null if they can. */
+    private static String unfit(String experiment, ComparisonPlan plan) {
+        try {
+            new SpikingClassifier(plan.classifier(), PROFILE);
+            if (experiment.equals("continual")) {
+                new SpikingClassifier(plan.classifierWithConsolidation(), PROFILE);
+            }
+            return null;
+        } catch (RuntimeException e) {
+            return "cannot run " + experiment + " with hidden " + plan.hidden() + " on " + PROFILE.id() + ": "
+                    + e.getMessage();
+        }
+    }
+
+    private void run(String experiment, ComparisonPlan plan) {
         switch (experiment) {
             case "learning-curve" -> learningCurve(plan);
             case "continual" -> continual(plan);
             default -> significance(plan);
         }
-        finish(experiment);
     }
 
     private void learningCurve(ComparisonPlan plan) {
@@ -235,10 +299,14 @@ public final class LabDevice implements AutoCloseable {
         streams.get(stream).send();
     }
 
-    private void finish(String experiment) {
+    /** The {@link #DONE} event, with {@code error} if the experiment failed part way. */
+    private void finish(String experiment, String error) {
         FrameWriter event = done.begin(tick()).field("experiment", experiment);
         streams.forEach((name, channel) -> event.field(name.replace('-', '_') + "_frames", channel.nextSeq()));
         event.field("dropped", telemetry.queue().dropped());
+        if (error != null) {
+            event.field("error", error);
+        }
         done.send();
     }
 

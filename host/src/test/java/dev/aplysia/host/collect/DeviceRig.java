@@ -48,7 +48,7 @@ final class DeviceRig implements AutoCloseable {
                 .projection("readout", 1000, -1, 1)
                 .specs(), 8);
         publisher = new Publisher(topics, telemetry, commands, META,
-                new PahoTransport(settings(url, "device-" + deviceId)));
+                new PahoTransport(settings(url, MqttSettings.perRunClientId("device-" + deviceId))));
         firmware = new Thread(this::applyCommands, "firmware-" + deviceId);
         firmware.setDaemon(true);
         firmware.start();

@@ -16,15 +16,16 @@ import java.util.concurrent.locks.LockSupport;
 public final class MosquittoBroker implements TestBroker {
 
     static final String BINARY = "/usr/sbin/mosquitto";
+    static final String PASSWD = "/usr/bin/mosquitto_passwd";
 
     private final Path config;
     private final Path log;
     private final int port;
     private Process process;
 
-    /** True if the Mosquitto binary is installed. */
+    /** True if the Mosquitto binary (and its password tool) is installed. */
     public static boolean available() {
-        return Files.isExecutable(Path.of(BINARY));
+        return Files.isExecutable(Path.of(BINARY)) && Files.isExecutable(Path.of(PASSWD));
     }
 
     /** A broker open to anonymous clients, whose config and log live in {@code dir}. */
@@ -40,6 +41,21 @@ public final class MosquittoBroker implements TestBroker {
         lines.addAll(List.of("persistence false", "log_dest stderr", ""));
         this.config = Files.writeString(dir.resolve("mosquitto.conf"), String.join("\n", lines));
         this.log = dir.resolve("mosquitto.log");
+    }
+
+    /** A broker that admits only {@code user} with {@code password} ({@value #PASSWD} writes the password file). */
+    public static MosquittoBroker withPassword(Path dir, String user, String password)
+            throws IOException, InterruptedException {
+        Path file = dir.resolve("passwords");
+        Process passwd = new ProcessBuilder(PASSWD, "-b", "-c", file.toString(), user, password)
+                .redirectErrorStream(true).start();
+        String output = new String(passwd.getInputStream().readAllBytes());
+        if (passwd.waitFor() != 0) {
+            throw new IOException(PASSWD + " failed: " + output);
+        }
+        // Started as root, Mosquitto drops to user 'mosquitto', who cannot read a test's private temporary directory.
+        return new MosquittoBroker(dir, List.of("allow_anonymous false", "password_file " + file,
+                "user " + System.getProperty("user.name")));
     }
 
     @Override
@@ -58,9 +74,31 @@ public final class MosquittoBroker implements TestBroker {
         }
     }
 
+    /** Stops the broker process in its tracks (SIGSTOP): connections stay open, nothing is answered. */
+    public void freeze() throws IOException, InterruptedException {
+        signal("-STOP");
+    }
+
+    /** Lets a {@link #freeze() frozen} broker go on (SIGCONT). */
+    public void thaw() throws IOException, InterruptedException {
+        signal("-CONT");
+    }
+
+    private void signal(String signal) throws IOException, InterruptedException {
+        Process kill = new ProcessBuilder("kill", signal, Long.toString(process.pid())).inheritIO().start();
+        if (kill.waitFor() != 0) {
+            throw new IOException("kill " + signal + " " + process.pid() + " failed");
+        }
+    }
+
     @Override
     public void stop() throws InterruptedException {
         if (process != null) {
+            try {
+                thaw();
+            } catch (IOException e) {
+                process.destroyForcibly();
+            }
             process.destroy();
             if (!process.waitFor(5, TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor();

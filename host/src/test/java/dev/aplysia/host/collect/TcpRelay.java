@@ -14,7 +14,7 @@ import java.util.List;
  * every connection abruptly (reset, no MQTT DISCONNECT, so the broker fires the Last Will) and hold new connections
  * unanswered until released (so the test decides when the client gets back in).
  */
-final class TcpRelay implements AutoCloseable {
+public final class TcpRelay implements AutoCloseable {
 
     private final int targetPort;
     private final ServerSocket server;
@@ -23,7 +23,7 @@ final class TcpRelay implements AutoCloseable {
     private boolean holding;
 
     /** A relay on a free loopback port to {@code 127.0.0.1:targetPort}. */
-    TcpRelay(int targetPort) throws IOException {
+    public TcpRelay(int targetPort) throws IOException {
         this.targetPort = targetPort;
         this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         Thread acceptor = new Thread(this::acceptLoop, "relay-accept-" + server.getLocalPort());
@@ -32,12 +32,12 @@ final class TcpRelay implements AutoCloseable {
     }
 
     /** Where clients connect instead of the broker. */
-    String url() {
+    public String url() {
         return "tcp://127.0.0.1:" + server.getLocalPort();
     }
 
     /** From now on, new connections wait unanswered until {@link #release()}. */
-    synchronized void hold() {
+    public synchronized void hold() {
         holding = true;
     }
 
@@ -56,7 +56,7 @@ final class TcpRelay implements AutoCloseable {
     }
 
     /** Resets every relayed connection, both sides, as a pulled cable would (seen by the broker as a lost client). */
-    synchronized void cut() {
+    public synchronized void cut() {
         for (Socket socket : open) {
             reset(socket);
         }

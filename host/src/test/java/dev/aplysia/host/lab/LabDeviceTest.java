@@ -89,6 +89,19 @@ class LabDeviceTest {
     }
 
     @Test
+    void anExperimentTooLargeForTheProfileIsRefusedAndTheDeviceKeepsServing() throws Exception {
+        CommandAck hidden = host.command("set", Map.of("name", "hidden", "value", 2000), TIMEOUT);
+        CommandAck continual = host.command("start", Map.of("experiment", "continual"), TIMEOUT);
+        CommandAck smaller = host.command("set", Map.of("name", "hidden", "value", 50), TIMEOUT);
+
+        assertTrue(hidden.ok(), String.valueOf(hidden.error()));
+        assertFalse(continual.ok());
+        assertTrue(continual.error().contains("continual") && continual.error().contains("2000")
+                && continual.error().contains("bytes"), continual.error());
+        assertTrue(smaller.ok(), String.valueOf(smaller.error()));
+    }
+
+    @Test
     void aSnapshotIsRefusedBecauseTheLabKeepsNoState() throws Exception {
         CommandAck ack = host.command("snapshot", Map.of(), TIMEOUT);
 

@@ -1,13 +1,17 @@
 package dev.aplysia.device.telemetry.mqtt;
 
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.Objects;
 
 /**
  * Where and how a {@link PahoTransport} connects. Start from {@link #of} and adjust with the {@code with} methods.
  *
- * @param serverUri           {@code tcp://host:port} or {@code ssl://host:port}
+ * @param serverUri           {@code tcp://host:port} or {@code ssl://host:port}; {@code mqtt://} and {@code mqtts://}
+ *                            are taken as {@code tcp://} and {@code ssl://}, and a missing port as the scheme's
+ *                            standard one (see {@link BrokerUrl})
  * @param clientId            unique on the broker; a second client with the same id takes the session over
  * @param username            null for anonymous
  * @param password            null without a username
@@ -25,11 +29,7 @@ public record MqttSettings(String serverUri, String clientId, String username, c
                            Duration operationTimeout, Duration firstReconnectDelay, Duration maxReconnectDelay) {
 
     public MqttSettings {
-        Objects.requireNonNull(serverUri, "serverUri");
-        if (!serverUri.startsWith("tcp://") && !serverUri.startsWith("ssl://")) {
-            throw new IllegalArgumentException("server URI '" + serverUri
-                    + "' must start with tcp:// or ssl:// (e.g. tcp://127.0.0.1:1883)");
-        }
+        serverUri = BrokerUrl.normalise(Objects.requireNonNull(serverUri, "serverUri"));
         if (clientId == null || clientId.isEmpty() || clientId.length() > 65535) {
             throw new IllegalArgumentException("client id must have 1 to 65535 characters");
         }
@@ -58,6 +58,16 @@ public record MqttSettings(String serverUri, String clientId, String username, c
     public static MqttSettings of(String serverUri, String clientId) {
         return new MqttSettings(serverUri, clientId, null, null, null, null, Duration.ofSeconds(10),
                 Duration.ofSeconds(30), Duration.ofSeconds(10), Duration.ofMillis(250), Duration.ofSeconds(30));
+    }
+
+    /**
+     * A client id for one run of a device: {@code base}, a dash and 8 random hex digits. Each run gets its own, so a
+     * second device started with the same device id does not take the first one's session over (the broker would
+     * disconnect the older client, which would reconnect and disconnect the newer, twice a second); the device id
+     * itself is guarded by the run claim ({@code RunClaim}).
+     */
+    public static String perRunClientId(String base) {
+        return base + "-" + HexFormat.of().toHexDigits(new SecureRandom().nextInt());
     }
 
     /** These settings with a username and password. */

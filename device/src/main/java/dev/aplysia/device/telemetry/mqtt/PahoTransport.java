@@ -15,6 +15,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import org.eclipse.paho.client.mqttv3.IMqttActionListener;
@@ -26,6 +27,7 @@ import org.eclipse.paho.client.mqttv3.MqttCallbackExtended;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
+import org.eclipse.paho.client.mqttv3.ScheduledExecutorPingSender;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 
 /**
@@ -40,17 +42,30 @@ import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
  *
  * <p>Message handlers run on Paho's callback thread; an exception thrown by one is logged and swallowed, since Paho
  * would otherwise drop the connection.
+ *
+ * <p>Supervision: Paho's loops run on {@link PahoThreads}, so a loop that dies of an exception Paho does not catch
+ * (its receive loop on a topic with a character outside the Basic Multilingual Plane) is seen at once: the client is
+ * thrown away, a new one connects, and the listener hears {@link ConnectionListener#restarted}. A watchdog checks
+ * every second that a lost connection has a reconnection attempt pending, and schedules one (reporting it) if not. A
+ * first {@link #connect} that outlives its wait replaces the client too, so the next attempt starts clean.
+ *
+ * <p>Connection failures are described in plain words ({@code "connection refused: nothing listens at
+ * 127.0.0.1:1883"}, {@code "the broker refused the user name or password"}), after the URL.
  */
 public final class PahoTransport implements Transport {
 
     private static final System.Logger LOG = System.getLogger(PahoTransport.class.getName());
     private static final int QOS_FAILURE = 0x80;
+    private static final long WATCHDOG_MILLIS = 1_000;
+    private static final long IN_FLIGHT_WAIT_NANOS = TimeUnit.MICROSECONDS.toNanos(200);
 
     private final MqttSettings settings;
     private volatile MqttAsyncClient client;
     private final ScheduledExecutorService reconnector;
     private final Map<String, MessageHandler> subscriptions = new LinkedHashMap<>();
     private final AtomicBoolean connectedBefore = new AtomicBoolean();
+    private final AtomicBoolean reconnectPending = new AtomicBoolean();
+    private volatile PahoThreads threads;
     private final Object lifecycle = new Object();
     private volatile MqttConnectOptions options;
     private volatile ConnectionListener listener;
@@ -71,15 +86,22 @@ public final class PahoTransport implements Transport {
             t.setDaemon(true);
             return t;
         });
+        reconnector.scheduleWithFixedDelay(this::watch, WATCHDOG_MILLIS, WATCHDOG_MILLIS, TimeUnit.MILLISECONDS);
     }
 
+    /** A client whose loops run on threads of its own, so that their deaths are seen ({@link PahoThreads}). */
     private MqttAsyncClient newClient() throws TransportException {
+        MqttAsyncClient[] owner = new MqttAsyncClient[1];
+        PahoThreads loops = new PahoThreads(settings.clientId(), (loop, failure) -> onLoopDeath(owner[0], loop,
+                failure));
         try {
-            MqttAsyncClient fresh = new MqttAsyncClient(settings.serverUri(), settings.clientId(),
-                    new MemoryPersistence());
-            fresh.setCallback(new Callback(fresh));
-            return fresh;
+            owner[0] = new MqttAsyncClient(settings.serverUri(), settings.clientId(), new MemoryPersistence(),
+                    new ScheduledExecutorPingSender(loops), loops);
+            owner[0].setCallback(new Callback(owner[0]));
+            threads = loops;
+            return owner[0];
         } catch (MqttException | IllegalArgumentException e) {
+            loops.shutdownNow();
             throw new TransportException("cannot create an MQTT client for " + settings.serverUri() + ": "
                     + e.getMessage(), e);
         }
@@ -97,14 +119,30 @@ public final class PahoTransport implements Transport {
                 withWill.setWill(lastWill.topic(), lastWill.payload(), lastWill.qos(), lastWill.retained());
             }
             options = withWill;
+            if (client.isConnected()) {
+                return;
+            }
             CountDownLatch connected = new CountDownLatch(1);
             ready = connected;
             try {
                 client.connect(options).waitForCompletion(connectWaitMillis());
-            } catch (MqttException e) {
-                throw new TransportException("cannot connect to " + settings.serverUri() + ": " + e.getMessage(), e);
+            } catch (MqttException | RuntimeException e) {
+                abandonAfterFailure(e);
+                throw new TransportException("cannot connect to " + settings.serverUri() + ": "
+                        + ConnectFailure.describe(settings.serverUri(), e), e);
             }
             awaitReady(connected);
+        }
+    }
+
+    /**
+     * After an attempt that outlived its wait, or failed in a way Paho does not expect, the client may stay
+     * "connecting" for good (see {@link #replaceStuckClient}): the next attempt gets a new one.
+     */
+    private void abandonAfterFailure(Exception failure) {
+        if (!(failure instanceof MqttException e) || e.getReasonCode() == MqttException.REASON_CODE_CLIENT_TIMEOUT
+                || e.getReasonCode() == MqttException.REASON_CODE_CONNECT_IN_PROGRESS) {
+            replaceStuckClient();
         }
     }
 
@@ -126,11 +164,32 @@ public final class PahoTransport implements Transport {
         if (!client.isConnected()) {
             throw new TransportException("not connected to " + settings.serverUri());
         }
+        long deadline = System.nanoTime() + settings.operationTimeout().toNanos();
         try {
-            IMqttDeliveryToken token = client.publish(topic, payload, qos, retained);
-            token.waitForCompletion(settings.operationTimeout().toMillis());
+            IMqttDeliveryToken token = handOver(topic, payload, qos, retained, deadline);
+            token.waitForCompletion(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
         } catch (MqttException e) {
             throw new TransportException("publish to " + topic + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Hands a message to Paho. Paho completes a QoS 1 token when the broker's PUBACK arrives but frees its in-flight
+     * slot a little later, on its callback thread; publishing one message after another can therefore find every slot
+     * still taken ("Too many publishes in progress") with nothing actually in flight. That is waited out, within the
+     * operation's time.
+     */
+    private IMqttDeliveryToken handOver(String topic, byte[] payload, int qos, boolean retained, long deadline)
+            throws MqttException {
+        while (true) {
+            try {
+                return client.publish(topic, payload, qos, retained);
+            } catch (MqttException e) {
+                if (e.getReasonCode() != MqttException.REASON_CODE_MAX_INFLIGHT || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                LockSupport.parkNanos(IN_FLIGHT_WAIT_NANOS);
+            }
         }
     }
 
@@ -195,6 +254,17 @@ public final class PahoTransport implements Transport {
             } catch (MqttException e) {
                 LOG.log(System.Logger.Level.WARNING, "closing MQTT client " + settings.clientId() + ": " + e);
             }
+            stopLoops(threads);
+        }
+    }
+
+    /** Ends the threads of a client that is closed or abandoned, waiting briefly for its loops to notice. */
+    private void stopLoops(PahoThreads loops) {
+        loops.shutdownNow();
+        try {
+            loops.awaitTermination(settings.operationTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -273,19 +343,32 @@ public final class PahoTransport implements Transport {
         if (closed) {
             return;
         }
+        reconnectPending.set(true);
         try {
             reconnector.schedule(() -> reconnect(delayMillis), delayMillis, TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException e) {
+            reconnectPending.set(false);
             LOG.log(System.Logger.Level.DEBUG, "not reconnecting " + settings.clientId() + ": closing");
         }
     }
 
+    /** The watchdog: a connection that is down after having been up must have a reconnection attempt pending. */
+    private void watch() {
+        if (closed || !connectedBefore.get() || client.isConnected() || reconnectPending.get()) {
+            return;
+        }
+        report("the connection to " + settings.serverUri() + " was down with no reconnection pending");
+        scheduleReconnect(settings.firstReconnectDelay().toMillis());
+    }
+
     private void reconnect(long delayMillis) {
         if (closed || client.isConnected()) {
+            reconnectPending.set(false);
             return;
         }
         try {
             client.connect(options).waitForCompletion(connectWaitMillis());
+            reconnectPending.set(false);
         } catch (MqttException e) {
             LOG.log(System.Logger.Level.DEBUG, "reconnecting " + settings.clientId() + ": " + e.getMessage());
             if (e.getReasonCode() == MqttException.REASON_CODE_CONNECT_IN_PROGRESS
@@ -312,6 +395,7 @@ public final class PahoTransport implements Transport {
                 return;
             }
             MqttAsyncClient stuck = client;
+            PahoThreads stuckLoops = threads;
             try {
                 client = newClient();
             } catch (TransportException e) {
@@ -328,6 +412,56 @@ public final class PahoTransport implements Transport {
             } catch (MqttException e) {
                 LOG.log(System.Logger.Level.DEBUG, "closing stuck client " + settings.clientId() + ": " + e);
             }
+            stuckLoops.shutdownNow();
+        }
+    }
+
+    /**
+     * A loop of {@code owner} died with {@code failure} ({@link PahoThreads}): if it is the current client, it is
+     * replaced and a new connection made. Runs on the dead loop's thread; the work is done on the reconnector.
+     */
+    private void onLoopDeath(MqttAsyncClient owner, String loop, Throwable failure) {
+        if (closed || owner != client) {
+            return;
+        }
+        report("Paho's " + loopName(loop) + " died (" + failure + "); a new client reconnects to "
+                + settings.serverUri());
+        try {
+            reconnector.execute(() -> restart(owner));
+        } catch (RejectedExecutionException e) {
+            LOG.log(System.Logger.Level.DEBUG, "not restarting " + settings.clientId() + ": closing");
+        }
+    }
+
+    /** Leaves {@code dead} cleanly if its send loop still works (so no Last Will fires), then connects afresh. */
+    private void restart(MqttAsyncClient dead) {
+        if (closed || dead != client) {
+            return;
+        }
+        try {
+            dead.disconnect(0).waitForCompletion(settings.operationTimeout().toMillis());
+        } catch (MqttException | RuntimeException e) {
+            LOG.log(System.Logger.Level.DEBUG, "leaving the dead client " + settings.clientId() + ": " + e);
+        }
+        replaceStuckClient();
+        scheduleReconnect(settings.firstReconnectDelay().toMillis());
+    }
+
+    private static String loopName(String thread) {
+        if (thread.startsWith("MQTT Rec")) {
+            return "receive loop";
+        }
+        if (thread.startsWith("MQTT Snd")) {
+            return "send loop";
+        }
+        return thread.startsWith("MQTT Call") ? "callback loop" : "thread " + thread;
+    }
+
+    private void report(String what) {
+        LOG.log(System.Logger.Level.WARNING, settings.clientId() + ": " + what);
+        ConnectionListener l = listener;
+        if (l != null) {
+            l.restarted(what);
         }
     }
 

@@ -3,20 +3,45 @@ package dev.aplysia.device.telemetry.mqtt;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class MqttSettingsTest {
 
     @Test
-    void onlyTcpAndSslUrisAreAccepted() {
+    void onlyTcpSslMqttAndMqttsUrisAreAccepted() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> MqttSettings.of("ws://127.0.0.1:8080", "c"));
 
-        assertEquals("server URI 'ws://127.0.0.1:8080' must start with tcp:// or ssl:// (e.g. tcp://127.0.0.1:1883)",
-                e.getMessage());
+        assertEquals("broker URL 'ws://127.0.0.1:8080' must start with tcp://, ssl://, mqtt:// or mqtts://"
+                + " (e.g. tcp://127.0.0.1:1883)", e.getMessage());
+    }
+
+    @Test
+    void mqttAndMqttsUrisAreTheirTcpAndSslEquivalents() {
+        assertEquals("tcp://broker.local:1883", MqttSettings.of("mqtt://broker.local:1883", "c").serverUri());
+        assertEquals("ssl://broker.local:8883", MqttSettings.of("mqtts://broker.local:8883", "c").serverUri());
+        assertEquals("ssl://h:8883", MqttSettings.of("MQTTS://h:8883", "c").serverUri());
+    }
+
+    @Test
+    void aUrlWithoutAPortGetsTheSchemesStandardPort() {
+        assertEquals("tcp://broker.local:1883", MqttSettings.of("mqtt://broker.local", "c").serverUri());
+        assertEquals("ssl://broker.local:8883", MqttSettings.of("ssl://broker.local", "c").serverUri());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"tcp://127.0.0.1:-1", "tcp://127.0.0.1:0", "tcp://127.0.0.1:65536", "tcp://:1883",
+        "tcp://127.0.0.1:x", "tcp://", "tcp://h:1/path", "tcp://h 1:1883"})
+    void aMalformedUrlIsRefusedNamingIt(String url) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> MqttSettings.of(url, "c"));
+
+        assertTrue(e.getMessage().startsWith("broker URL '" + url + "' "), e.getMessage());
     }
 
     @Test
