@@ -135,12 +135,12 @@ class PublisherTest {
     @Test
     void aRoundThatThrowsDoesNotStopThePublisher() throws Exception {
         publisher.start();
-        transport.await(status, 1, WAIT);
+        transport.await(t -> t.equals(topics.event("link")), 1, WAIT);
 
         transport.failNextPublish(new IllegalStateException("a bug in the client library"));
         send(accuracy, 3);
 
-        assertEquals(List.of(0L, 1L, 2L), seqs(transport.await(frames, 3, WAIT)));
+        assertEquals(List.of(1L, 2L), seqs(transport.await(frames, 2, WAIT)), "the frame in hand is dropped");
         assertEquals(1, publisher.health().count(LinkHealth.Kind.RESTARTED));
         String report = transport.await(t -> t.equals(topics.event("link")), 2, WAIT).get(1).payload();
         assertTrue(report.contains("\"what\":\"restarted\"") && report.contains("a bug in the client library"),
