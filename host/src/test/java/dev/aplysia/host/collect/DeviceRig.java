@@ -59,6 +59,15 @@ final class DeviceRig implements AutoCloseable {
     /** Connect timeout of the test clients. */
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
 
+    /**
+     * Settings for clients that are not about connecting: the default connect timeout, so that a broker slowed by a
+     * loaded machine is not given up on (and the attempt replaced) after {@link #CONNECT_TIMEOUT}.
+     */
+    static MqttSettings patientSettings(String url, String clientId) {
+        return MqttSettings.of(url, clientId)
+                .withReconnectDelays(Duration.ofMillis(50), Duration.ofMillis(200));
+    }
+
     static MqttSettings settings(String url, String clientId) {
         return MqttSettings.of(url, clientId)
                 .withTimeouts(CONNECT_TIMEOUT, Duration.ofSeconds(30), Duration.ofSeconds(5))

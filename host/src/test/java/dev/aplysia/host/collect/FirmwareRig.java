@@ -52,7 +52,7 @@ final class FirmwareRig implements AutoCloseable {
                 new CommandAccess(CommandAccess.DEFAULT, new RateLimit(20, board.clock()))), 16);
         DeviceMeta meta = DeviceMeta.of(SpikingClassifier.spec(config.classifier()), config.profile());
         publisher = new Publisher(topics, telemetry, processor, meta,
-                new PahoTransport(DeviceRig.settings(url, "device-" + deviceId)));
+                new PahoTransport(DeviceRig.patientSettings(url, "device-" + deviceId)));
         publisher.announceAlso(new HomeAssistantDiscovery(HomeAssistantDiscovery.DEFAULT_PREFIX, topics, meta,
                 FirmwareEntities.of(topics)));
         firmware = new Firmware(config, board, FirmwareEvents.both(new FirmwareTelemetry(telemetry), health));

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Predicate;
 
 /**
@@ -21,11 +22,14 @@ public final class HomeAssistantSide implements AutoCloseable {
     public record Message(String topic, String payload) {
     }
 
+    /** How long a publish waits for the connection. */
+    private static final Duration CONNECTED_WITHIN = Duration.ofSeconds(10);
+
     private final Transport transport;
     private final List<Message> received = new ArrayList<>();
 
     public HomeAssistantSide(String url, String clientId, String prefix) throws TransportException {
-        transport = new PahoTransport(DeviceRig.settings(url, clientId));
+        transport = new PahoTransport(DeviceRig.patientSettings(url, clientId));
         transport.subscribe(prefix + "/#", this::onMessage);
         transport.connect(null, new Transport.ConnectionListener() {
             @Override
@@ -43,8 +47,15 @@ public final class HomeAssistantSide implements AutoCloseable {
         notifyAll();
     }
 
-    /** Publishes {@code payload} at QoS 1, not retained, as Home Assistant does. */
+    /**
+     * Publishes {@code payload} at QoS 1, not retained, as Home Assistant does: once connected (a loaded broker may
+     * have taken the first connection over from a replaced attempt; Home Assistant, too, publishes when it is back).
+     */
     public void publish(String topic, String payload) throws TransportException {
+        long deadline = System.nanoTime() + CONNECTED_WITHIN.toNanos();
+        while (!transport.isConnected() && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
+        }
         transport.publish(topic, payload.getBytes(StandardCharsets.UTF_8), 1, false);
     }
 
