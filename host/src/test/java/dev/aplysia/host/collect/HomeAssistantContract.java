@@ -35,7 +35,7 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class HomeAssistantContract {
 
-    private static final Duration WAIT = Duration.ofSeconds(10);
+    private static final Duration WAIT = Duration.ofSeconds(30);
     private static final AtomicInteger NEXT_ID = new AtomicInteger();
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String PREFIX = HomeAssistantDiscovery.DEFAULT_PREFIX;
