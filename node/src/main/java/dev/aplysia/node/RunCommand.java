@@ -132,19 +132,7 @@ public final class RunCommand implements Callable<Integer> {
         McuProfile mcu = Profiles.parse(spec, profile);
         safety.watchdogNanos();
         CommandAccess access = commandAccess.access();
-        if (scenario != null && boardKind != BoardKind.sim) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--scenario needs --board sim");
-        }
-        if (boardKind == BoardKind.pi4j && stateDir == null) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--board pi4j needs --state-dir");
-        }
-        if (replay != null && (scenario != null || record != null)) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--replay runs alone: not with --scenario or --record");
-        }
-        if (brokerUrl != null) {
-            BrokerOptions.requireValidUrl(spec, "--broker", brokerUrl);
-        }
+        requireConsistentOptions();
         String discoveryPrefix = noHaDiscovery ? null : discoveryPrefix();
         BoardConfig wiring = BoardConfig.load(config);
         FirmwareConfig firmwareConfig = RobotWiring.config(wiring, mcu, id, seed);
@@ -174,6 +162,23 @@ public final class RunCommand implements Callable<Integer> {
         } finally {
             stopped.countDown();
             safety.removeShutdownHook();
+        }
+    }
+
+    /** Usage errors (exit 2) for options that cannot go together, and a malformed broker URL, before anything runs. */
+    private void requireConsistentOptions() {
+        if (scenario != null && boardKind != BoardKind.sim) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--scenario needs --board sim");
+        }
+        if (boardKind == BoardKind.pi4j && stateDir == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--board pi4j needs --state-dir");
+        }
+        if (replay != null && (scenario != null || record != null)) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--replay runs alone: not with --scenario or --record");
+        }
+        if (brokerUrl != null) {
+            BrokerOptions.requireValidUrl(spec, "--broker", brokerUrl);
         }
     }
 
