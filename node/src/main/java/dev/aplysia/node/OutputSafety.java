@@ -29,6 +29,10 @@ public final class OutputSafety {
             + " ${DEFAULT-VALUE}). The outputs stay halted until cmd/resume.")
     String watchdog;
 
+    @Option(names = "--start-halted", description = "Start with every output at its safe value, sensing, driving and"
+            + " learning nothing until cmd/resume: for a robot a service manager may restart with nobody watching.")
+    boolean startHalted;
+
     @CommandLine.Spec(CommandLine.Spec.Target.MIXEE)
     CommandLine.Model.CommandSpec mixee;
 
@@ -84,6 +88,13 @@ public final class OutputSafety {
             awaitQuietly(stopped, Long.MAX_VALUE);
         }, "aplysia-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
+    }
+
+    /** With {@code --start-halted}, halts the booted firmware before its first tick. */
+    void haltAtStart(Firmware firmware) throws HalException {
+        if (startHalted) {
+            firmware.halt(HaltCause.START);
+        }
     }
 
     /** Drives every output to its safe value on the tick thread, its loop over (however it ended). */

@@ -146,6 +146,7 @@ public final class RunCommand implements Callable<Integer> {
             Firmware firmware = new Firmware(firmwareConfig, board,
                     FirmwareEvents.both(new StderrEvents(err()), link.events()));
             report(newNetwork ? firmware.bootAsNewNetwork() : firmware.boot());
+            safety.haltAtStart(firmware);
             FirmwareRunner runner = new FirmwareRunner(firmware, link.betweenTicks(firmware));
             link.onConflict(runner::stop);
             link.start();

@@ -14,7 +14,7 @@ import dev.aplysia.device.telemetry.Telemetry;
  * telemetry/learning   {seq, tick, ts, uptime_ms, sample, taught, modulator}   modulator: 3 decimals
  * event/hal-error      {seq, tick, ts, uptime_ms, what, error}
  * event/checkpoint     {seq, tick, ts, uptime_ms, ok, detail}
- * event/halted         {seq, tick, ts, uptime_ms, cause}                       cause: command | stall | shutdown
+ * event/halted         {seq, tick, ts, uptime_ms, cause}                   cause: command | stall | shutdown | start
  * event/resumed        {seq, tick, ts, uptime_ms}
  * </pre>
  */

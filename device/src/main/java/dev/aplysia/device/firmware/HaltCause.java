@@ -7,7 +7,9 @@ public enum HaltCause {
     /** The tick loop stopped ticking for longer than the watchdog allows. */
     STALL("stall"),
     /** The process is shutting down: a signal, the end of a run, the JVM exiting. */
-    SHUTDOWN("shutdown");
+    SHUTDOWN("shutdown"),
+    /** The run began halted, as asked: a robot restarted unattended waits for a {@code resume} command. */
+    START("start");
 
     private final String label;
 

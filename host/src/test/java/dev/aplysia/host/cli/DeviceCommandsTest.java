@@ -1,6 +1,7 @@
 package dev.aplysia.host.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -259,6 +260,23 @@ class DeviceCommandsTest {
 
         assertEquals(1, run.exitCode());
         assertTrue(run.err().contains("bad.board:"), run.err());
+    }
+
+    @Test
+    void aRunStartedHaltedNeverDrivesItsMotorsUntilResumed() throws IOException {
+        Path halted = dir.resolve("halted.trace");
+        Path driving = dir.resolve("driving.trace");
+
+        CliRun start = CliRun.of("device", "run", "--config", BOARD, "--start-halted", "--record", halted.toString(),
+                "--ticks", "3000");
+        CliRun usual = CliRun.of("device", "run", "--config", BOARD, "--record", driving.toString(),
+                "--ticks", "3000");
+
+        assertEquals(0, start.exitCode(), start.err());
+        assertEquals(0, usual.exitCode(), usual.err());
+        String drives = "(?s).*\\d+ motor-\\w+ duty [1-9].*";
+        assertTrue(unpacked(driving).matches(drives), "without the option the robot drives");
+        assertFalse(unpacked(halted).matches(drives), "a run started halted never drives");
     }
 
     @Test
