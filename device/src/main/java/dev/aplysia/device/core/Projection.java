@@ -1,5 +1,6 @@
 package dev.aplysia.device.core;
 
+import dev.aplysia.device.fixed.Fx;
 import dev.aplysia.device.fixed.QFormat;
 import dev.aplysia.device.model.ProjectionSpec;
 import dev.aplysia.device.model.Term.Gate;
@@ -71,7 +72,8 @@ public final class Projection {
 
     /**
      * Adds the weights of every spiking presynaptic neuron to the postsynaptic currents, aligned to the postsynaptic
-     * membrane's fraction bits (a shift of 0 for the default membrane); returns synaptic events.
+     * membrane's fraction bits (a shift of 0 for the default membrane), saturating at the 32-bit accumulator's range
+     * (the membrane update then fits the sum to the membrane's format); returns synaptic events.
      */
     long propagate() {
         short[] w = engine.weights();
@@ -81,7 +83,8 @@ public final class Projection {
         for (int i = spikes.next(0); i >= 0; i = spikes.next(i + 1)) {
             int row = i * postSize;
             for (int j = 0; j < postSize; j++) {
-                current[j] += w[row + j] << weightShift;
+                current[j] = Fx.clamp((long) current[j] + (w[row + j] << weightShift), Integer.MIN_VALUE,
+                        Integer.MAX_VALUE);
             }
             events += postSize;
         }

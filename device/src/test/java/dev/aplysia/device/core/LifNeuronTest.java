@@ -58,6 +58,29 @@ class LifNeuronTest {
         }
     }
 
+    /**
+     * Eighty inputs of weight 1.9 onto a Q7.24 membrane sum to 152, past the 32-bit accumulator (128): the current
+     * saturates, so the neuron fires, where a wrapping sum turned it into a membrane of about -104.
+     */
+    @Test
+    void aCurrentPastTheAccumulatorSaturatesInsteadOfWrapping() {
+        QFormat q724 = new QFormat("membrane-q7.24", 32, 24, Overflow.SATURATE);
+        Network network = Network.build(NetworkSpec.builder("crowd")
+                .population(PopulationSpec.input("in", 80, TraceSpec.counter(1)))
+                .population(PopulationSpec.neurons("out", 1, NeuronSpec.lif(0.9, 100, 0, 0).withMembrane(q724), 0,
+                        TraceSpec.counter(1)))
+                .projection(ProjectionSpec.constant("in-out", "in", "out", -2, 1.99, 1.9, PlasticityRule.NONE))
+                .build(), McuProfile.RP2040);
+        for (int i = 0; i < 80; i++) {
+            network.population("in").spikes().set(i);
+        }
+
+        network.step();
+
+        assertTrue(network.population("out").spikes().get(0), "v = " + q724.toReal(network.population("out")
+                .membrane(0)));
+    }
+
     @Test
     void impulseResponseHalvesEveryTickWithDecayOneHalf() {
         Network network = inputInto(NeuronSpec.lif(0.5, 10, 0, 0), 1.0);
