@@ -39,10 +39,12 @@ public final class CommandProcessor {
     /** The longest correlation id. */
     public static final int MAX_ID_LENGTH = 64;
     /**
-     * Answers that may wait for the publisher by default, beyond the inbox: at 2,000 commands a second through a
-     * loopback Mosquitto the publisher keeps the queue far below this (see {@code CommandBurstTest}).
+     * Answers that may wait for the publisher by default, beyond the inbox. The publisher sends one ack per broker
+     * round trip, so a burst arriving faster piles answers up: 2,000 commands sent back to back through a loopback
+     * Mosquitto owed more than 1,024 at once on a loaded machine ({@code CommandBurstTest}). An owed answer holds a
+     * few dozen bytes.
      */
-    public static final int DEFAULT_ANSWER_ROOM = 1024;
+    public static final int DEFAULT_ANSWER_ROOM = 4096;
 
     private final Map<String, CommandSpec> specs = new LinkedHashMap<>();
     private final BlockingQueue<Command> inbox;

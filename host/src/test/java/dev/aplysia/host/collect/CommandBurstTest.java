@@ -62,7 +62,7 @@ class CommandBurstTest {
                     sender.publish(device.topics.command("set"), command, 1, false);
                 }
                 double perSecond = COMMANDS / ((System.nanoTime() - start) / 1e9);
-                awaitAcks(host, COMMANDS);
+                awaitAcks(host, device, COMMANDS);
 
                 Set<String> answered = host.acks().stream().map(CommandAck::id).collect(Collectors.toSet());
                 long busy = host.acks().stream().filter(a -> !a.ok()).count();
@@ -79,12 +79,13 @@ class CommandBurstTest {
         }
     }
 
-    private static void awaitAcks(TelemetryCollector host, int count) {
+    private static void awaitAcks(TelemetryCollector host, DeviceRig device, int count) {
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (host.acks().size() < count) {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("only " + host.acks().size() + " of " + count + " commands answered in "
-                        + WAIT);
+                        + WAIT + "; the device counts " + device.commands.busy() + " busy, "
+                        + device.commands.unanswered() + " unanswered");
             }
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
         }
