@@ -1,6 +1,6 @@
 package dev.aplysia.device.core;
 
-import dev.aplysia.device.fixed.Prng;
+import dev.aplysia.device.fixed.CounterRandom;
 import dev.aplysia.device.model.McuProfile;
 import dev.aplysia.device.model.NetworkSpec;
 import dev.aplysia.device.model.PopulationSpec;
@@ -10,9 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The bit-exact reference core: populations, projections and the network's PRNG, built once from a
+ * The bit-exact reference core: populations, projections and the network's random streams, built once from a
  * {@link NetworkSpec} (everything is allocated in {@link #build}) and advanced by {@link #step()}, which allocates
- * nothing.
+ * nothing. Every random number is a counter-based draw ({@link CounterRandom}) from the seed, a named stream, the
+ * tick and an index, so the state holds no generator: the seed and the tick say everything.
  *
  * <p>One tick, in order:
  * <ol>
@@ -34,8 +35,6 @@ public final class Network {
     public static final String SCALARS = "scalars";
 
     private static final StateConstraint SCALARS_LEGAL = Network::scalarsViolation;
-    private static final StateConstraint PRNG_LEGAL = state -> Prng.usable(state) ? null
-            : "the xoshiro128** state is all zero: the generator would emit nothing but zeros";
     private static final ValueRange BASELINES_LEGAL = ValueRange.of(RuleEngine.MODULATOR);
 
     private final NetworkSpec spec;
@@ -43,22 +42,21 @@ public final class Network {
     private final Population[] populations;
     private final Projection[] projections;
     private final Projection[][] incoming;
-    private final Prng prng;
+    private final CounterRandom random;
     private final OpCounters counters = new OpCounters();
     private boolean learning = true;
     private final int[] scalars = new int[4];
-    private final int[] prngState = new int[4];
     private final int[] baselines;
     private int modulator;
     private long tick;
 
     private Network(NetworkSpec spec, McuProfile profile, Population[] populations, Projection[] projections,
-                    Prng prng) {
+                    CounterRandom random) {
         this.spec = spec;
         this.profile = profile;
         this.populations = populations;
         this.projections = projections;
-        this.prng = prng;
+        this.random = random;
         this.baselines = new int[projections.length];
         this.incoming = new Projection[populations.length][];
         for (int p = 0; p < populations.length; p++) {
@@ -78,17 +76,18 @@ public final class Network {
      * @throws BudgetExceededException if the state does not fit, saying by how many bytes
      */
     public static Network build(NetworkSpec spec, McuProfile profile) {
-        Prng prng = new Prng(spec.seed());
+        CounterRandom random = new CounterRandom(spec.seed());
         Population[] populations = spec.populations().stream().map(Population::new).toArray(Population[]::new);
         Projection[] projections = new Projection[spec.projections().size()];
         for (int k = 0; k < projections.length; k++) {
             ProjectionSpec p = spec.projections().get(k);
             Population pre = find(populations, p.pre());
             Population post = find(populations, p.post());
-            short[] initial = initialWeights(p, pre.size() * post.size(), prng);
-            projections[k] = new Projection(p, pre, post, new RuleEngine(p, pre.size(), post.size(), initial, prng));
+            short[] initial = initialWeights(p, pre.size() * post.size(),
+                    random.key(CounterRandom.Stream.INITIALISATION, k));
+            projections[k] = new Projection(p, pre, post, new RuleEngine(p, pre.size(), post.size(), initial, random));
         }
-        Network network = new Network(spec, profile, populations, projections, prng);
+        Network network = new Network(spec, profile, populations, projections, random);
         StateBudget budget = network.budget();
         if (!budget.fits()) {
             throw new BudgetExceededException(spec.name(), profile, budget);
@@ -105,13 +104,14 @@ public final class Network {
         throw new IllegalArgumentException("no population named " + name);
     }
 
-    private static short[] initialWeights(ProjectionSpec p, int synapses, Prng prng) {
+    /** Weights uniform in {@code [initMin, initMax]} (raw), synapse {@code s} drawing index {@code s} of {@code key}. */
+    private static short[] initialWeights(ProjectionSpec p, int synapses, int key) {
         short[] w = new short[synapses];
         int lo = (int) p.weightFormat().toRaw(p.initMin());
         int hi = (int) p.weightFormat().toRaw(p.initMax());
         int span = hi - lo + 1;
         for (int s = 0; s < synapses; s++) {
-            w[s] = (short) (span == 1 ? lo : lo + (int) (((prng.nextInt() & 0xFFFFFFFFL) * span) >>> 32));
+            w[s] = (short) (span == 1 ? lo : lo + CounterRandom.below(key, s, span));
         }
         return w;
     }
@@ -127,10 +127,11 @@ public final class Network {
             counters.neuronUpdates += populations[p].integrate(learning);
         }
         for (Population population : populations) {
-            population.decayTraces();
+            population.advanceTraces(tick);
         }
         if (learning) {
             for (Projection projection : projections) {
+                projection.engine().beginTick(tick);
                 counters.synapseUpdates += projection.engine().decayEligibility();
                 counters.synapseUpdates += projection.learnOnPreSpikes();
             }
@@ -178,7 +179,7 @@ public final class Network {
 
     /**
      * Clears activity between samples (membranes, currents, refractory counters, traces, eligibility, spikes,
-     * injected currents); keeps weights, consolidation, thresholds, excitability, baselines, the PRNG and the tick.
+     * injected currents); keeps weights, consolidation, thresholds, excitability, baselines and the tick.
      */
     public void resetActivity() {
         for (Population population : populations) {
@@ -205,9 +206,12 @@ public final class Network {
         throw new IllegalArgumentException("no projection named " + name);
     }
 
-    /** The network's PRNG: encoders that must be reproducible from the seed draw from it. */
-    public Prng prng() {
-        return prng;
+    /**
+     * The key of {@code stream} at this tick: an encoder loading a sample draws its phases from
+     * {@code key(ENCODING)}, so they follow from the seed and the tick at which the sample arrives.
+     */
+    public int key(CounterRandom.Stream stream) {
+        return random.key(stream, tick);
     }
 
     /** Ticks since build. */
@@ -244,7 +248,7 @@ public final class Network {
                     - p.engine().consolidationBytes();
         }
         long traces = 0;
-        long neurons = synapseOther + 4L * Integer.BYTES + 2 * Long.BYTES;
+        long neurons = synapseOther + 2L * Long.BYTES + 2 * Integer.BYTES; // seed, tick, modulator, learning
         for (Population p : populations) {
             traces += p.traceBytes();
             neurons += p.stateBytes() - p.traceBytes();
@@ -254,10 +258,11 @@ public final class Network {
 
     /**
      * Visits the whole state in a fixed order, each array with its constraint: scalars (tick, modulator, learning
-     * switch: {@link #SCALARS}), the PRNG, then per
+     * switch: {@link #SCALARS}), then per
      * population its membranes, adaptive thresholds, excitability, refractory counters and traces, then per
-     * projection its weights, eligibility and consolidation, and last the projections' reward baselines. After the visit the scalars, the PRNG and the
-     * baselines are taken back from the visited arrays, so a visitor that fills arrays restores a snapshot exactly.
+     * projection its weights, eligibility and consolidation, and last the projections' reward baselines. After the
+     * visit the scalars and the baselines are taken back from the visited arrays, so a visitor that fills arrays
+     * restores a snapshot exactly.
      * This tick's spikes and the (always empty between ticks) synaptic currents are not part of the state. Visiting
      * allocates nothing: the scalar arrays are the network's own scratch, valid during the visit only.
      */
@@ -266,9 +271,7 @@ public final class Network {
         scalars[1] = (int) tick;
         scalars[2] = modulator;
         scalars[3] = learning ? 1 : 0;
-        prng.copyState(prngState);
         visitor.visit(SCALARS, scalars, SCALARS_LEGAL);
-        visitor.visit("prng", prngState, PRNG_LEGAL);
         for (Population p : populations) {
             p.visitState(visitor);
         }
@@ -278,9 +281,11 @@ public final class Network {
         }
         visitor.visit("baselines", baselines, BASELINES_LEGAL);
         tick = tick(scalars);
+        for (Population p : populations) {
+            p.restoreTick(tick);
+        }
         setModulatorRaw(scalars[2]);
         learning = scalars[3] != 0;
-        prng.restore(prngState);
         for (int k = 0; k < projections.length; k++) {
             projections[k].engine().restoreBaseline(baselines[k]);
         }

@@ -18,10 +18,7 @@ public final class Population {
     private final PopulationSpec spec;
     private final int size;
     private final Spikes spikes;
-    private final int[] trace;
-    private final int traceDecay;
-    private final int traceIncrement;
-    private final boolean traceSet;
+    private final Traces traces;
 
     private final int[] v;
     private final int[] adapt;
@@ -49,11 +46,7 @@ public final class Population {
         this.spec = spec;
         this.size = spec.size();
         this.spikes = new Spikes(size);
-        this.trace = new int[size];
-        TraceSpec t = spec.trace();
-        this.traceDecay = Fx.decayQ16(t.decay());
-        this.traceIncrement = (int) TraceSpec.FORMAT.toRaw(t.increment());
-        this.traceSet = t.mode() == TraceSpec.Mode.SET;
+        this.traces = new Traces(size, spec.trace());
         NeuronSpec n = spec.neuron();
         boolean lif = n != null;
         this.membrane = lif ? n.membrane() : NeuronSpec.MEMBRANE;
@@ -74,13 +67,15 @@ public final class Population {
         this.winners = spec.winners();
         this.winnerIndex = new int[Math.max(1, winners)];
         this.winnerMargin = new int[Math.max(1, winners)];
-        this.sectionNames = java.util.stream.Stream.of("membrane", "adaptation", "excitability", "refractory", "trace")
+        this.sectionNames = java.util.stream.Stream.of("membrane", "adaptation", "excitability", "refractory", "trace",
+                        "trace_tick")
                 .map(kind -> spec.name() + "." + kind).toArray(String[]::new);
         this.sectionLegal = new StateConstraint[] {ValueRange.of(membrane),
             new ValueRange("the adaptive threshold's range (never negative)", 0, membrane.maxRaw()),
             new ValueRange("the excitability's range (it starts at the initial bias and is only spent)", 0,
                     Math.max(0, initialBias)),
-            new ValueRange("the refractory period", 0, refractoryTicks), traceRange()};
+            new ValueRange("the refractory period", 0, refractoryTicks), traceRange(spec.trace()),
+            ticks -> null};
         if (lif) {
             Arrays.fill(v, reset);
             Arrays.fill(bias, initialBias);
@@ -91,8 +86,10 @@ public final class Population {
      * A trace keeps the sign of its increment: it starts at 0, leaks toward 0, and a spike adds the increment
      * (saturating) or sets it.
      */
-    private ValueRange traceRange() {
+    private static ValueRange traceRange(TraceSpec trace) {
         QFormat f = TraceSpec.FORMAT;
+        boolean traceSet = trace.mode() == TraceSpec.Mode.SET;
+        long traceIncrement = f.toRaw(trace.increment());
         long lo = traceSet ? Math.min(0, traceIncrement) : traceIncrement < 0 ? f.minRaw() : 0;
         long hi = traceSet ? Math.max(0, traceIncrement) : traceIncrement < 0 ? 0 : f.maxRaw();
         return new ValueRange("the range of a trace incremented by " + traceIncrement + " (" + f + ")", lo, hi);
@@ -119,7 +116,7 @@ public final class Population {
 
     /** Raw trace of neuron {@code i} in {@link TraceSpec#FORMAT}. */
     public int trace(int i) {
-        return trace[i];
+        return traces.value(i);
     }
 
     /** Raw membrane potential of neuron {@code i}. */
@@ -181,8 +178,8 @@ public final class Population {
         return current;
     }
 
-    int[] traceArray() {
-        return trace;
+    Traces traces() {
+        return traces;
     }
 
     /** Integrates, fires and inhibits; returns the number of neuron updates done. */
@@ -265,28 +262,20 @@ public final class Population {
         }
     }
 
-    /** Leaks every trace by one tick. */
-    void decayTraces() {
-        if (traceDecay == Fx.ONE_Q16) {
-            return;
-        }
-        for (int i = 0; i < size; i++) {
-            trace[i] = (int) Fx.decayTowardZero(trace[i], traceDecay);
-        }
+    /** Moves the traces to tick {@code now} (clocked traces leak one tick). */
+    void advanceTraces(long now) {
+        traces.advance(now);
     }
 
     /** Adds (or sets) this tick's spikes into the traces. */
     void addSpikesToTraces() {
-        for (int i = spikes.next(0); i >= 0; i = spikes.next(i + 1)) {
-            trace[i] = traceSet ? traceIncrement
-                    : (int) TraceSpec.FORMAT.fit((long) trace[i] + traceIncrement);
-        }
+        traces.addSpikes(spikes);
     }
 
     /** Clears activity (membranes, currents, refractory counters, traces, spikes); keeps what was learned. */
     void resetActivity() {
         spikes.clear();
-        Arrays.fill(trace, 0);
+        traces.reset();
         if (v != null) {
             Arrays.fill(v, reset);
             Arrays.fill(current, 0);
@@ -302,21 +291,26 @@ public final class Population {
             visitor.visit(sectionNames[2], bias, sectionLegal[2]);
             visitor.visit(sectionNames[3], refractory, sectionLegal[3]);
         }
-        visitor.visit(sectionNames[4], trace, sectionLegal[4]);
+        visitor.visit(sectionNames[4], traces.values(), sectionLegal[4]);
+        if (traces.writtenTicks() != null) {
+            visitor.visit(sectionNames[5], traces.writtenTicks(), sectionLegal[5]);
+        }
     }
 
     /** Bytes of state a board must hold for this population. */
     long stateBytes() {
-        long perNeuron = TraceSpec.FORMAT.containerBytes();
-        if (v != null) {
-            perNeuron += 5L * membrane.containerBytes() + Short.BYTES;
-        }
-        return perNeuron * size + spikes.bytes();
+        long perNeuron = v == null ? 0 : 5L * membrane.containerBytes() + Short.BYTES;
+        return perNeuron * size + traces.bytes() + spikes.bytes();
     }
 
-    /** Bytes of neuron traces. */
+    /** Bytes of neuron traces (with an event-driven trace's write ticks). */
     long traceBytes() {
-        return (long) TraceSpec.FORMAT.containerBytes() * size;
+        return traces.bytes();
+    }
+
+    /** Sets the traces' clock after a snapshot restored the network's tick. */
+    void restoreTick(long now) {
+        traces.restoreTick(now);
     }
 
     int[] membraneArray() {

@@ -96,15 +96,15 @@ public final class Projection {
         if (!engine.hasTerms(Gate.PRE_SPIKE)) {
             return 0;
         }
-        int[] preTrace = pre.traceArray();
-        int[] postTrace = post.traceArray();
+        Traces preTrace = pre.traces();
+        Traces postTrace = post.traces();
         Spikes postSpikes = post.spikes();
         long updates = 0;
         for (int i = pre.spikes().next(0); i >= 0; i = pre.spikes().next(i + 1)) {
             int row = i * postSize;
             for (int j = 0; j < postSize; j++) {
                 int postSpike = postSpikes.get(j) ? 1 : 0;
-                if (engine.update(Gate.PRE_SPIKE, row + j, preTrace[i], 1, postTrace[j], postSpike)) {
+                if (engine.update(Gate.PRE_SPIKE, row + j, preTrace.value(i), 1, postTrace.value(j), postSpike)) {
                     changedPosts.set(j);
                 }
             }
@@ -118,14 +118,14 @@ public final class Projection {
         if (!engine.hasTerms(Gate.POST_SPIKE)) {
             return 0;
         }
-        int[] preTrace = pre.traceArray();
-        int[] postTrace = post.traceArray();
+        Traces preTrace = pre.traces();
+        Traces postTrace = post.traces();
         Spikes preSpikes = pre.spikes();
         long updates = 0;
         for (int j = post.spikes().next(0); j >= 0; j = post.spikes().next(j + 1)) {
             for (int i = 0; i < pre.size(); i++) {
                 int preSpike = preSpikes.get(i) ? 1 : 0;
-                if (engine.update(Gate.POST_SPIKE, i * postSize + j, preTrace[i], preSpike, postTrace[j], 1)) {
+                if (engine.update(Gate.POST_SPIKE, i * postSize + j, preTrace.value(i), preSpike, postTrace.value(j), 1)) {
                     changedPosts.set(j);
                 }
             }
@@ -149,11 +149,11 @@ public final class Projection {
     /**
      * Runs {@code gate}'s terms on every synapse that can have a non-zero term: when every term multiplies a pre (or
      * post) trace or spike, neurons with a zero trace and no spike are skipped. Skipped terms are exactly zero, so
-     * the result (and the PRNG sequence) is the same as a full sweep.
+     * the result is the same as a full sweep (rounding draws depend on the synapse, not on the visit order).
      */
     private long sweep(Gate gate) {
-        int[] preTrace = pre.traceArray();
-        int[] postTrace = post.traceArray();
+        Traces preTrace = pre.traces();
+        Traces postTrace = post.traces();
         Spikes preSpikes = pre.spikes();
         Spikes postSpikes = post.spikes();
         boolean skipQuietPre = engine.needsPreActivity(gate);
@@ -161,16 +161,16 @@ public final class Projection {
         long updates = 0;
         for (int i = 0; i < pre.size(); i++) {
             int preSpike = preSpikes.get(i) ? 1 : 0;
-            if (skipQuietPre && preTrace[i] == 0 && preSpike == 0) {
+            if (skipQuietPre && preTrace.value(i) == 0 && preSpike == 0) {
                 continue;
             }
             int row = i * postSize;
             for (int j = 0; j < postSize; j++) {
                 int postSpike = postSpikes.get(j) ? 1 : 0;
-                if (skipQuietPost && postTrace[j] == 0 && postSpike == 0) {
+                if (skipQuietPost && postTrace.value(j) == 0 && postSpike == 0) {
                     continue;
                 }
-                if (engine.update(gate, row + j, preTrace[i], preSpike, postTrace[j], postSpike)) {
+                if (engine.update(gate, row + j, preTrace.value(i), preSpike, postTrace.value(j), postSpike)) {
                     changedPosts.set(j);
                 }
                 updates++;

@@ -6,7 +6,7 @@ package dev.aplysia.device.core;
  * @param weightBytes        synaptic weights
  * @param traceBytes         neuron traces and synaptic eligibility traces
  * @param consolidationBytes per-synapse consolidation levels
- * @param neuronBytes        membranes, thresholds, excitability, currents, refractory counters, spike bits, PRNG,
+ * @param neuronBytes        membranes, thresholds, excitability, currents, refractory counters, spike bits, seed and tick,
  *                           counters and baselines
  * @param budgetBytes        the profile's state budget
  */

@@ -2,7 +2,7 @@ package dev.aplysia.device.core;
 
 /**
  * The values one array of a network's state may hold, as the core declares them (see {@link Network#visitState}).
- * Values the core can never produce, such as a weight beyond its bounds or an all-zero PRNG state, break it: a
+ * Values the core can never produce, such as a weight beyond its bounds or a negative tick, break it: a
  * snapshot holding them is damaged or forged, and loading it would run the network outside its equations.
  */
 @FunctionalInterface

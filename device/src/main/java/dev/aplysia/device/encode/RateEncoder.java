@@ -2,7 +2,7 @@ package dev.aplysia.device.encode;
 
 import dev.aplysia.device.core.Spikes;
 import dev.aplysia.device.fixed.Fx;
-import dev.aplysia.device.fixed.Prng;
+import dev.aplysia.device.fixed.CounterRandom;
 
 /**
  * Turns a vector of non-negative integer intensities (pixel values, sensor counts) into deterministic rate-coded
@@ -10,7 +10,7 @@ import dev.aplysia.device.fixed.Prng;
  * inputs of the same shape drive the network alike (gain control, as in a retina):
  * <pre>
  *   rate_i = min(maxRate, normRate * x_i / ||x||_2)      spikes per tick, Q0.16 (65536 = one spike every tick)
- *   acc_i  = phase_i (uniform from the PRNG at load); every tick acc_i += rate_i; spike and subtract 1 when acc_i >= 1
+ *   acc_i  = phase_i (uniform, drawn at load); every tick acc_i += rate_i; spike and subtract 1 when acc_i >= 1
  * </pre>
  * Spike counts over {@code T} ticks are within one spike of {@code rate_i * T}; only the phases are random, so runs
  * are reproducible from the seed. Integer-only: one square root and one division per channel per sample.
@@ -41,8 +41,12 @@ public final class RateEncoder {
         this.phase = new int[channels];
     }
 
-    /** Loads a new sample: computes the rates of {@code values} (each >= 0) and draws fresh phases. */
-    public void load(int[] values, Prng prng) {
+    /**
+     * Loads a new sample: computes the rates of {@code values} (each >= 0) and draws fresh phases, channel {@code i}'s
+     * from index {@code i} of {@code key} (a {@link CounterRandom.Stream#ENCODING} key, see
+     * {@code Network#key}).
+     */
+    public void load(int[] values, int key) {
         if (values.length != channels) {
             throw new IllegalArgumentException("expected " + channels + " values, got " + values.length);
         }
@@ -56,7 +60,7 @@ public final class RateEncoder {
         long norm = Fx.isqrt(sumSquares << 16);
         for (int i = 0; i < channels; i++) {
             rate[i] = norm == 0 ? 0 : (int) Math.min(maxRate, ((normRate * values[i]) << 8) / norm);
-            phase[i] = prng.next16();
+            phase[i] = CounterRandom.draw16(key, i);
         }
         rewind();
     }

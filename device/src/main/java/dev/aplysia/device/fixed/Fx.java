@@ -60,10 +60,24 @@ public final class Fx {
     }
 
     /**
+     * {@link #decayTowardZero(long, int)} of a 32-bit value by a multiplier in {@code [0, 2^16]}, equal for every
+     * input, in 32-bit operations only, so a loop of it vectorises and a microcontroller needs no 64-bit multiply:
+     * the magnitude is split into its high and low 16 bits, {@code |x| * d >> 16 = hi * d + (lo * d >>> 16)}
+     * exactly (the high product stays below {@code 2^31}, the low one below {@code 2^32}, read unsigned; the one
+     * overflow, {@code MIN_VALUE} times 1.0, wraps back to {@code MIN_VALUE}).
+     */
+    public static int decayTowardZero(int value, int decayQ16) {
+        int sign = value >> 31;
+        int magnitude = (value ^ sign) - sign;
+        int scaled = (magnitude >>> 16) * decayQ16 + (((magnitude & 0xFFFF) * decayQ16) >>> 16);
+        return (scaled ^ sign) - sign;
+    }
+
+    /**
      * {@code value / 2^shift} rounded stochastically: down, or up with probability equal to the discarded fraction,
      * so the expectation is exact and updates smaller than one step are not lost.
      *
-     * @param random16 16 uniformly random bits (0..65535) from the network's PRNG
+     * @param random16 16 uniformly random bits (0..65535), a {@link CounterRandom} draw
      */
     public static long stochasticShift(long value, int shift, int random16) {
         long floor = value >> shift;

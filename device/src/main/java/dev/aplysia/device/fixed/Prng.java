@@ -1,8 +1,9 @@
 package dev.aplysia.device.fixed;
 
 /**
- * The network's only source of randomness: xoshiro128** (32-bit state words, so it runs unchanged on a
- * microcontroller), seeded through SplitMix64. The same seed gives the same sequence on every JVM and board.
+ * A sequential generator for the host's learners (backprop, baselines, reservoirs): xoshiro128** (32-bit state
+ * words), seeded through SplitMix64. The device core does not use it: its draws are counter-based
+ * ({@link CounterRandom}), so they do not depend on visit order. The same seed gives the same sequence on every JVM.
  */
 public final class Prng {
 

@@ -21,7 +21,7 @@ import java.util.Objects;
  *                       feature synapses carry no consolidation state (the modulator's size sets the rate instead)
  * @param maxConsolidation the plasticity floor is {@code 1 - maxConsolidation}
  * @param readoutRate    outstar learning rate of the readout, (0, 1]
- * @param seed           seed of the network's PRNG (initial state and encoder phases)
+ * @param seed           seed of the network's random streams (initial weights, encoder phases, rounding)
  * @param storage        the widths the state is held in
  * @param outcomeGated   each sample is first classified; a wrong answer recruits a fresh neuron, and a wrong winner
  *                       that no fresh neuron displaces is left as it is (see {@link SpikingClassifier})

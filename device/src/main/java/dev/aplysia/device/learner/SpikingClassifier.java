@@ -2,6 +2,7 @@ package dev.aplysia.device.learner;
 
 import dev.aplysia.device.core.Network;
 import dev.aplysia.device.core.Population;
+import dev.aplysia.device.fixed.CounterRandom;
 import dev.aplysia.device.encode.ClassDecoder;
 import dev.aplysia.device.encode.RateEncoder;
 import dev.aplysia.device.model.McuProfile;
@@ -313,7 +314,7 @@ public final class SpikingClassifier {
         }
         network.resetActivity();
         decoder.reset();
-        encoder.load(intensities, network.prng());
+        encoder.load(intensities, network.key(CounterRandom.Stream.ENCODING));
     }
 
     /** Presents the loaded sample again, spike for spike, so only excitability can change the winner. */

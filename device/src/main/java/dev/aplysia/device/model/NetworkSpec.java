@@ -8,7 +8,7 @@ import java.util.Set;
 
 /**
  * A whole network: populations (stepped in the order given, so a feed-forward projection delivers its spikes within
- * the same tick), projections, and the seed of the network's PRNG.
+ * the same tick), projections, and the seed of the network's random streams.
  */
 public record NetworkSpec(String name, List<PopulationSpec> populations, List<ProjectionSpec> projections,
                           long seed) {

@@ -8,7 +8,7 @@ import java.util.Objects;
  * A dense all-to-all projection from population {@code pre} to population {@code post}. Weights are in membrane units
  * (a presynaptic spike adds its weight to the postsynaptic current), held with {@code weightFraction} fraction bits
  * ({@link #weightFormat()}; {@link #WEIGHT} by default), bounded to {@code [wMin, wMax]}, and drawn uniformly from
- * {@code [initMin, initMax]} by the network's PRNG at build time.
+ * {@code [initMin, initMax]} from the network's initialisation stream at build time.
  *
  * <p>A coarse resolution is how a board holds many synapses in little memory: a weight takes only the bits its range
  * needs at that resolution ({@link #weightStorageBits()}), packed, and learning rounds every update to that step

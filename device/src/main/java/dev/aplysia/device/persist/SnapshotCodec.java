@@ -31,14 +31,21 @@ import java.util.zip.CRC32;
  * network's (version, identity, fingerprint, and the layout of the sections: names, kinds and lengths), else a
  * {@link ForeignSnapshotException} names what differs; then that every value obeys its section's
  * {@link StateConstraint} and that the header's tick is the state's, else a {@link SnapshotException} names the
- * field. Version 1 snapshots (no identity) are read as well: their sections are the same.
+ * field. Versions 1 and 2 are read as well: version 1 has no identity; both hold, after the scalars, a section
+ * {@value #LEGACY_PRNG} with the state of the sequential generator the core drew from before its draws became
+ * counter-based. That section is checked for its layout and dropped: the learned state loads, and the run goes on
+ * with counter-based draws.
  */
 public final class SnapshotCodec {
 
     /** The format version this firmware writes. */
-    public static final int VERSION = 2;
+    public static final int VERSION = 3;
     /** The oldest format version this firmware reads. */
     public static final int OLDEST_READABLE = 1;
+
+    /** The section versions 1 and 2 hold after the scalars and version 3 no longer writes. */
+    static final String LEGACY_PRNG = "prng";
+    private static final int LAST_WITH_PRNG = 2;
 
     static final byte[] MAGIC = {'A', 'P', 'L', 'Y'};
     /** Bytes before the identity: magic, version, reserved, fingerprint, tick. */
@@ -112,7 +119,7 @@ public final class SnapshotCodec {
         if (tick < 0) {
             throw new SnapshotException("the header's tick " + tick + " is negative");
         }
-        List<Section> parsed = sections(network, in);
+        List<Section> parsed = sections(network, in, version);
         checkTick(tick, parsed);
         return parsed;
     }
@@ -161,8 +168,11 @@ public final class SnapshotCodec {
         return String.format("%016x", fingerprint);
     }
 
-    private static List<Section> sections(Network network, ByteBuffer in) throws SnapshotException {
+    private static List<Section> sections(Network network, ByteBuffer in, int version) throws SnapshotException {
         List<Section> expected = layout(network);
+        if (version <= LAST_WITH_PRNG) {
+            expected.add(1, new Section(LEGACY_PRNG, Integer.BYTES, 4, values -> null, null, null));
+        }
         List<Section> parsed = new ArrayList<>(expected.size());
         try {
             int count = in.getInt();
@@ -178,6 +188,9 @@ public final class SnapshotCodec {
         }
         if (in.hasRemaining()) {
             throw new SnapshotException(in.remaining() + " unexpected bytes after the last section");
+        }
+        if (version <= LAST_WITH_PRNG) {
+            parsed.remove(1);
         }
         return parsed;
     }

@@ -1,6 +1,7 @@
 package dev.aplysia.device.plasticity;
 
 import dev.aplysia.device.fixed.Fx;
+import dev.aplysia.device.model.Factor;
 import dev.aplysia.device.model.Term;
 import java.util.List;
 
@@ -8,14 +9,14 @@ import java.util.List;
 final class CompiledTerms {
 
     private final long[] coefficients;
-    private final int[][] factors;
+    private final Factor[][] factors;
 
     CompiledTerms(List<Term> terms, int fraction) {
         coefficients = new long[terms.size()];
-        factors = new int[terms.size()][];
+        factors = new Factor[terms.size()][];
         for (int t = 0; t < terms.size(); t++) {
             coefficients[t] = Fx.toFixed(terms.get(t).coefficient(), fraction);
-            factors[t] = terms.get(t).factors().stream().mapToInt(Enum::ordinal).toArray();
+            factors[t] = terms.get(t).factors().toArray(new Factor[0]);
         }
     }
 
@@ -28,7 +29,7 @@ final class CompiledTerms {
         long sum = 0;
         for (int t = 0; t < coefficients.length; t++) {
             long value = coefficients[t];
-            int[] f = factors[t];
+            Factor[] f = factors[t];
             for (int k = 0; k < f.length && value != 0; k++) {
                 value = Fx.mulQ15(value, engine.factor(f[k], s, preTrace, preSpike, postTrace, postSpike));
             }

@@ -2,7 +2,7 @@ package dev.aplysia.device.plasticity;
 
 import dev.aplysia.device.fixed.Fx;
 import dev.aplysia.device.fixed.Overflow;
-import dev.aplysia.device.fixed.Prng;
+import dev.aplysia.device.fixed.CounterRandom;
 import dev.aplysia.device.fixed.QFormat;
 import dev.aplysia.device.model.Factor;
 import dev.aplysia.device.model.PlasticityRule;
@@ -20,7 +20,9 @@ import java.util.List;
  * {@link #CONSOLIDATION}; modulator and baseline {@link #MODULATOR}. A term is evaluated as its coefficient, held with
  * 16 bits more precision than its target, multiplied by each factor as a Q15 value with rounding to nearest after
  * each product; the term sum is scaled by {@code (1 - c)} for weights, then rounded to the target's step
- * (stochastically with the network's PRNG if the rule asks, else to nearest) and saturated to the target's bounds.
+ * (stochastically if the rule asks, else to nearest) and saturated to the target's bounds. A stochastic rounding of
+ * synapse {@code s} on a gate draws index {@code s} of the {@link CounterRandom.Stream#ROUNDING} key of the tick and
+ * that gate ({@link #lane}), so the result does not depend on the order in which synapses are visited.
  */
 public final class RuleEngine {
 
@@ -32,7 +34,8 @@ public final class RuleEngine {
     public static final QFormat MODULATOR = new QFormat("modulator", 18, 15, Overflow.SATURATE);
 
     private static final int EXTRA = 16;
-    private static final int GATES = Term.Gate.values().length;
+    private static final Term.Gate[] ALL_GATES = Term.Gate.values();
+    private static final int GATES = ALL_GATES.length;
 
     private final int pre;
     private final int post;
@@ -48,7 +51,8 @@ public final class RuleEngine {
     private final int baselineShift;
     private final int weightSum;
     private final boolean stochastic;
-    private final Prng prng;
+    private final CounterRandom random;
+    private final int[] roundingKey = new int[GATES];
     private final CompiledTerms[] weightTerms = new CompiledTerms[GATES];
     private final CompiledTerms[] eligibilityTerms = new CompiledTerms[GATES];
     private final CompiledTerms[] consolidationTerms = new CompiledTerms[GATES];
@@ -60,7 +64,7 @@ public final class RuleEngine {
     private int baseline;
 
     /** Allocates the plastic state of a {@code pre x post} projection; weights start as {@code initial}. */
-    public RuleEngine(ProjectionSpec spec, int pre, int post, short[] initial, Prng prng) {
+    public RuleEngine(ProjectionSpec spec, int pre, int post, short[] initial, CounterRandom random) {
         PlasticityRule rule = spec.rule();
         QFormat w = spec.weightFormat();
         this.weightToQ15 = 15 - w.fraction();
@@ -78,7 +82,7 @@ public final class RuleEngine {
         this.weightSum = rule.weightSumTarget() > 0 ? (int) Math.min(Integer.MAX_VALUE,
                 Fx.toFixed(rule.weightSumTarget(), w.fraction())) : 0;
         this.stochastic = rule.stochasticRounding();
-        this.prng = prng;
+        this.random = random;
         compile(rule.weightTerms(), w.fraction(), weightTerms);
         compile(rule.eligibilityTerms(), ELIGIBILITY.fraction(), eligibilityTerms);
         compile(rule.consolidationTerms(), CONSOLIDATION.fraction(), consolidationTerms);
@@ -164,6 +168,35 @@ public final class RuleEngine {
         baseline = (int) MODULATOR.fit(raw);
     }
 
+    /** Takes this tick's rounding keys: call once per tick, before any update. */
+    public void beginTick(long tick) {
+        if (stochastic) {
+            for (Term.Gate gate : ALL_GATES) {
+                roundingKey[gate.ordinal()] = random.key(CounterRandom.Stream.ROUNDING, tick, lane(gate));
+            }
+        }
+    }
+
+    /** The rounding sub-stream of a gate: fixed numbers, whatever the order of {@link Term.Gate}'s constants. */
+    static int lane(Term.Gate gate) {
+        return switch (gate) {
+            case PRE_SPIKE -> 0;
+            case POST_SPIKE -> 1;
+            case MODULATOR -> 2;
+            case EVERY_TICK -> 3;
+        };
+    }
+
+    /** The rounding key of {@code gate} this tick (meaningful for stochastic rules after {@link #beginTick}). */
+    public int roundingKey(Term.Gate gate) {
+        return roundingKey[gate.ordinal()];
+    }
+
+    /** True if weight updates round stochastically. */
+    public boolean stochastic() {
+        return stochastic;
+    }
+
     /** Leaks every eligibility trace by one tick (toward zero); returns synapses touched. */
     public int decayEligibility() {
         if (eligibility == null || eligibilityDecay == Fx.ONE_Q16) {
@@ -188,7 +221,7 @@ public final class RuleEngine {
         boolean changed = false;
         if (weightTerms[g].size() > 0) {
             long sum = weightTerms[g].sum(this, s, preTrace, preSpike, postTrace, postSpike);
-            changed = applyWeight(s, sum);
+            changed = applyWeight(g, s, sum);
         }
         if (consolidation != null && consolidationTerms[g].size() > 0) {
             long sum = consolidationTerms[g].sum(this, s, preTrace, preSpike, postTrace, postSpike);
@@ -197,12 +230,13 @@ public final class RuleEngine {
         return changed;
     }
 
-    private boolean applyWeight(int s, long sum) {
+    private boolean applyWeight(int g, int s, long sum) {
         if (sum == 0) {
             return false;
         }
         long scaled = consolidation == null ? sum : Fx.mulQ15(sum, Fx.ONE_Q15 - consolidation[s]);
-        long dw = stochastic ? Fx.stochasticShift(scaled, EXTRA, prng.next16()) : Fx.shiftRound(scaled, EXTRA);
+        long dw = stochastic ? Fx.stochasticShift(scaled, EXTRA, CounterRandom.draw16(roundingKey[g], s))
+                : Fx.shiftRound(scaled, EXTRA);
         if (dw == 0) {
             return false;
         }
@@ -213,22 +247,26 @@ public final class RuleEngine {
     }
 
     /** The Q15 value of {@code factor} for synapse {@code s}. */
-    long factor(int factor, int s, int preTrace, int preSpike, int postTrace, int postSpike) {
+    long factor(Factor factor, int s, int preTrace, int preSpike, int postTrace, int postSpike) {
         return switch (factor) {
-            case 0 -> (long) preSpike << 15;
-            case 1 -> (long) postSpike << 15;
-            case 2 -> Fx.shiftRound(preTrace, TraceSpec.FORMAT.fraction() - 15);
-            case 3 -> Fx.shiftRound(postTrace, TraceSpec.FORMAT.fraction() - 15);
-            case 4 -> (long) weights[s] << weightToQ15;
-            case 5 -> (long) (wMax - weights[s]) << weightToQ15;
-            case 6 -> (long) (weights[s] - wMin) << weightToQ15;
-            case 7 -> (long) eligibility[s] << 3;
-            case 8 -> consolidation[s];
-            case 9 -> modulator;
-            case 10 -> (long) modulator - baseline;
-            case 11 -> modulator != 0 ? Fx.ONE_Q15 : 0;
-            default -> throw new IllegalStateException("unknown factor " + factor);
+            case PRE_SPIKE -> (long) preSpike << 15;
+            case POST_SPIKE -> (long) postSpike << 15;
+            case PRE_TRACE -> traceQ15(preTrace);
+            case POST_TRACE -> traceQ15(postTrace);
+            case WEIGHT -> (long) weights[s] << weightToQ15;
+            case WEIGHT_HEADROOM -> (long) (wMax - weights[s]) << weightToQ15;
+            case WEIGHT_FLOOR -> (long) (weights[s] - wMin) << weightToQ15;
+            case ELIGIBILITY -> (long) eligibility[s] << (15 - ELIGIBILITY.fraction());
+            case CONSOLIDATION -> consolidation[s];
+            case MODULATOR -> modulator;
+            case MODULATOR_DEVIATION -> (long) modulator - baseline;
+            case MODULATOR_ON -> modulator != 0 ? Fx.ONE_Q15 : 0;
         };
+    }
+
+    /** A raw {@link TraceSpec#FORMAT} trace as a Q15 factor, rounded to nearest. */
+    public static long traceQ15(int trace) {
+        return Fx.shiftRound(trace, TraceSpec.FORMAT.fraction() - 15);
     }
 
     /**

@@ -112,7 +112,7 @@ public final class StdpWindow {
         return new Point(dtMs, dw, twin.projection(SYNAPSE).weight(0, 0) - beforeFloat);
     }
 
-    /** The two-neuron network of one point, with the network's PRNG seeded by {@code seed}. */
+    /** The two-neuron network of one point, with the network's random streams seeded by {@code seed}. */
     public static NetworkSpec spec(long seed) {
         TraceSpec trace = TraceSpec.exponential(TAU_MS, DT_MS);
         return NetworkSpec.builder("stdp-window")

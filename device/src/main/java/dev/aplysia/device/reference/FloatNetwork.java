@@ -16,7 +16,7 @@ import java.util.List;
  * products, {@code dw} to one weight step, the baseline average) or saturates (membrane, traces, eligibility,
  * modulator), the twin does neither; it keeps only the bounds the specs themselves state (weights in
  * {@code [wMin, wMax]}, consolidation in {@code [0, maxConsolidation]}, excitability {@code >= 0}). It is the expected
- * value the fixed-point core is measured against, so it has no PRNG: initial weights come from a core network
+ * value the fixed-point core is measured against, so it draws no random numbers: initial weights come from a core network
  * ({@link #twinOf}).
  */
 public final class FloatNetwork {

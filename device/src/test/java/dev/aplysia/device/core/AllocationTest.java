@@ -3,6 +3,7 @@ package dev.aplysia.device.core;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.aplysia.device.fixed.CounterRandom;
 import dev.aplysia.device.model.Factor;
 import dev.aplysia.device.model.McuProfile;
 import dev.aplysia.device.model.NetworkSpec;
@@ -45,7 +46,7 @@ class AllocationTest {
         for (int t = 0; t < ticks; t++) {
             network.population("in").spikes().clear();
             for (int i = 0; i < 32; i++) {
-                if (network.prng().nextBelow(4) == 0) {
+                if (CounterRandom.below(network.key(CounterRandom.Stream.ENCODING), i, 4) == 0) {
                     network.population("in").spikes().set(i);
                 }
             }

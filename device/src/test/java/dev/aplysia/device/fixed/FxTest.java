@@ -8,6 +8,25 @@ import org.junit.jupiter.api.Test;
 
 class FxTest {
 
+    /** The 32-bit leak equals the 64-bit one on the extremes and on a million random values and multipliers. */
+    @Test
+    void theThirtyTwoBitLeakEqualsTheSixtyFourBitOneEverywhere() {
+        int[] extremes = {0, 1, -1, 65535, 65536, -65536, Integer.MAX_VALUE, Integer.MIN_VALUE,
+            Integer.MIN_VALUE + 1, 1 << 30, -(1 << 30)};
+        int[] decays = {0, 1, 32768, 65535, 65536};
+        for (int x : extremes) {
+            for (int d : decays) {
+                assertEquals(Fx.decayTowardZero((long) x, d), Fx.decayTowardZero(x, d), x + " * " + d);
+            }
+        }
+        java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+        for (int k = 0; k < 1_000_000; k++) {
+            int x = random.nextInt();
+            int d = random.nextInt(65537);
+            assertEquals(Fx.decayTowardZero((long) x, d), Fx.decayTowardZero(x, d), x + " * " + d);
+        }
+    }
+
     @Test
     void shiftRoundRoundsHalvesTowardPositiveInfinity() {
         assertEquals(2, Fx.shiftRound(3, 1));

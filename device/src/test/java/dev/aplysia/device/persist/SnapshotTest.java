@@ -133,14 +133,47 @@ class SnapshotTest {
         assertTrue(e.getMessage().contains("fingerprint"), e.getMessage());
     }
 
-    /** The version 1 encoding of a snapshot: the same without the identity block. */
+    @Test
+    void aVersionTwoSnapshotLoadsItsLearnedStateAndDropsTheOldGeneratorState() throws Exception {
+        SpikingClassifier original = classifier(5);
+        learn(original, 0, 10);
+        byte[] current = SnapshotCodec.encode(original.network());
+        SpikingClassifier restored = classifier(5);
+
+        SnapshotCodec.decode(restored.network(), legacy(current, original.network(), 2));
+
+        assertArrayEquals(current, SnapshotCodec.encode(restored.network()));
+    }
+
+    /** The version 1 encoding of a snapshot: version 2's without the identity block. */
     static byte[] versionOne(byte[] snapshot, Network network) {
+        return legacy(snapshot, network, 1);
+    }
+
+    /**
+     * A current snapshot as version 1 or 2 wrote it: with the sequential generator's four words in a section
+     * {@code prng} after the scalars, and (version 1) without the identity block.
+     */
+    static byte[] legacy(byte[] snapshot, Network network, int version) {
         int identity = NetworkIdentity.of(network.spec()).encode().length;
-        byte[] old = new byte[snapshot.length - identity];
-        System.arraycopy(snapshot, 0, old, 0, SnapshotCodec.PREFIX_BYTES);
-        System.arraycopy(snapshot, SnapshotCodec.PREFIX_BYTES + identity, old, SnapshotCodec.PREFIX_BYTES,
-                old.length - SnapshotCodec.PREFIX_BYTES);
-        old[5] = 1;
+        int sectionsAt = SnapshotCodec.PREFIX_BYTES + identity;
+        int scalarsEnd = sectionsAt + Integer.BYTES + Short.BYTES + Network.SCALARS.length() + 1 + Integer.BYTES
+                + 4 * Integer.BYTES;
+        java.nio.ByteBuffer prng = java.nio.ByteBuffer.allocate(Short.BYTES + 4 + 1 + Integer.BYTES + 16)
+                .putShort((short) 4).put(SnapshotCodec.LEGACY_PRNG.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .put((byte) Integer.BYTES).putInt(4).putInt(1).putInt(2).putInt(3).putInt(4);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        out.write(snapshot, 0, SnapshotCodec.PREFIX_BYTES);
+        if (version >= 2) {
+            out.write(snapshot, SnapshotCodec.PREFIX_BYTES, identity);
+        }
+        out.writeBytes(java.nio.ByteBuffer.allocate(Integer.BYTES)
+                .putInt(java.nio.ByteBuffer.wrap(snapshot).getInt(sectionsAt) + 1).array());
+        out.write(snapshot, sectionsAt + Integer.BYTES, scalarsEnd - sectionsAt - Integer.BYTES);
+        out.writeBytes(prng.array());
+        out.write(snapshot, scalarsEnd, snapshot.length - scalarsEnd);
+        byte[] old = out.toByteArray();
+        old[5] = (byte) version;
         reseal(old);
         return old;
     }

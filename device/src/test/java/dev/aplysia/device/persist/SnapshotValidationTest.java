@@ -44,7 +44,6 @@ class SnapshotValidationTest {
         crafts.put("header tick", s -> s.headerTick(network.tick() + 5));
         crafts.put("modulator", s -> s.set("scalars", 2, modulatorMax + 1));
         crafts.put("learning switch", s -> s.set("scalars", 3, 2));
-        crafts.put("prng", s -> s.set("prng", 0, 0).set("prng", 1, 0).set("prng", 2, 0).set("prng", 3, 0));
         crafts.put("features.membrane", s -> s.set("features.membrane", 0, membraneMax + 1));
         crafts.put("features.adaptation", s -> s.set("features.adaptation", 1, -1));
         crafts.put("features.excitability", s -> s.set("features.excitability", 2, initialExcitability + 1));
