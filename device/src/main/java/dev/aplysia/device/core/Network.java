@@ -71,11 +71,17 @@ public final class Network {
     }
 
     /**
-     * Builds a network and checks it against {@code profile}'s state budget.
+     * Builds a network with the {@link Kernels#OPTIMISED} kernels and checks it against {@code profile}'s state
+     * budget.
      *
      * @throws BudgetExceededException if the state does not fit, saying by how many bytes
      */
     public static Network build(NetworkSpec spec, McuProfile profile) {
+        return build(spec, profile, Kernels.OPTIMISED);
+    }
+
+    /** {@link #build(NetworkSpec, McuProfile)} with the plasticity kernels of {@code kernels}. */
+    public static Network build(NetworkSpec spec, McuProfile profile, Kernels kernels) {
         CounterRandom random = new CounterRandom(spec.seed());
         Population[] populations = spec.populations().stream().map(Population::new).toArray(Population[]::new);
         Projection[] projections = new Projection[spec.projections().size()];
@@ -85,7 +91,8 @@ public final class Network {
             Population post = find(populations, p.post());
             short[] initial = initialWeights(p, pre.size() * post.size(),
                     random.key(CounterRandom.Stream.INITIALISATION, k));
-            projections[k] = new Projection(p, pre, post, new RuleEngine(p, pre.size(), post.size(), initial, random));
+            projections[k] = new Projection(p, pre, post, new RuleEngine(p, pre.size(), post.size(), initial, random),
+                    kernels);
         }
         Network network = new Network(spec, profile, populations, projections, random);
         StateBudget budget = network.budget();

@@ -9,6 +9,19 @@ import dev.aplysia.device.plasticity.RuleEngine;
 /**
  * A dense projection: propagates presynaptic spikes into postsynaptic currents (event-driven: only spiking rows are
  * read, contiguously) and walks the synapses the rule engine must update on each gate.
+ *
+ * <p>Each spike gate runs one of two ways, chosen when the network is built ({@link Kernels}): the reference walks
+ * the synapses and asks {@link RuleEngine#update} for each; a vector kernel, allowed when the gate's terms are
+ * {@link RuleEngine#separable}, evaluates the terms once per neuron of one side and applies them row by row:
+ * <ul>
+ *   <li>presynaptic spikes, terms that read only the postsynaptic side and the modulator (the depression of pair
+ *       STDP): a vector over the post neurons, added along each spiking row;</li>
+ *   <li>postsynaptic spikes, terms that read only the presynaptic side (the potentiation of pair STDP): a vector
+ *       over the pre neurons, each applied to its row at the columns of this tick's spiking post neurons, so no
+ *       weight column is walked.</li>
+ * </ul>
+ * Both give the reference's bits: the same term arithmetic, the same rounding, and rounding draws that depend on
+ * the synapse, not on the order of the visit.
  */
 public final class Projection {
 
@@ -21,14 +34,21 @@ public final class Projection {
     private final String[] sectionNames;
     private final StateConstraint[] sectionLegal;
     private final int weightShift;
+    private final Deltas preSpikeDeltas;
+    private final Deltas postSpikeDeltas;
+    private final int[] firedPosts;
 
-    Projection(ProjectionSpec spec, Population pre, Population post, RuleEngine engine) {
+    Projection(ProjectionSpec spec, Population pre, Population post, RuleEngine engine, Kernels kernels) {
         this.spec = spec;
         this.pre = pre;
         this.post = post;
         this.postSize = post.size();
         this.engine = engine;
         this.changedPosts = new Spikes(postSize);
+        this.preSpikeDeltas = kernels.vectorOnPreSpikes(engine) ? new Deltas(engine, Gate.PRE_SPIKE, postSize) : null;
+        this.postSpikeDeltas = kernels.vectorOnPostSpikes(engine) ? new Deltas(engine, Gate.POST_SPIKE, pre.size())
+                : null;
+        this.firedPosts = new int[postSize];
         this.sectionNames = new String[] {spec.name() + ".weights", spec.name() + ".eligibility",
             spec.name() + ".consolidation"};
         QFormat w = spec.weightFormat();
@@ -91,11 +111,43 @@ public final class Projection {
         return events;
     }
 
+    /** The kernel each spike gate runs: {@code reference}, {@code post-vector} or {@code pre-vector}. */
+    public String kernels() {
+        return "pre-spike: " + (preSpikeDeltas == null ? "reference" : "post-vector") + ", post-spike: "
+                + (postSpikeDeltas == null ? "reference" : "pre-vector");
+    }
+
     /** Runs the presynaptic-spike terms (traces not yet incremented); returns synapse updates. */
     long learnOnPreSpikes() {
         if (!engine.hasTerms(Gate.PRE_SPIKE)) {
             return 0;
         }
+        return preSpikeDeltas == null ? interpretPreSpikes() : vectorPreSpikes();
+    }
+
+    /** The post-vector kernel: terms once per post neuron, added along each spiking row. */
+    private long vectorPreSpikes() {
+        Spikes preSpikes = pre.spikes();
+        int first = preSpikes.next(0);
+        if (first < 0) {
+            return 0;
+        }
+        Traces postTrace = post.traces();
+        Spikes postSpikes = post.spikes();
+        preSpikeDeltas.beginTick();
+        for (int j = 0; j < postSize; j++) {
+            preSpikeDeltas.set(j, 0, 1, postTrace.value(j), postSpikes.get(j) ? 1 : 0);
+        }
+        long updates = 0;
+        for (int i = first; i >= 0; i = preSpikes.next(i + 1)) {
+            preSpikeDeltas.applyAlongRow(i * postSize, postSize);
+            updates += postSize;
+        }
+        return updates;
+    }
+
+    /** The reference walk of the presynaptic-spike gate. */
+    private long interpretPreSpikes() {
         Traces preTrace = pre.traces();
         Traces postTrace = post.traces();
         Spikes postSpikes = post.spikes();
@@ -118,6 +170,32 @@ public final class Projection {
         if (!engine.hasTerms(Gate.POST_SPIKE)) {
             return 0;
         }
+        return postSpikeDeltas == null ? interpretPostSpikes() : vectorPostSpikes();
+    }
+
+    /** The pre-vector kernel: terms once per pre neuron, each applied to its row at the fired columns. */
+    private long vectorPostSpikes() {
+        int fired = 0;
+        Spikes postSpikes = post.spikes();
+        for (int j = postSpikes.next(0); j >= 0; j = postSpikes.next(j + 1)) {
+            firedPosts[fired++] = j;
+        }
+        if (fired == 0) {
+            return 0;
+        }
+        Traces preTrace = pre.traces();
+        Spikes preSpikes = pre.spikes();
+        postSpikeDeltas.beginTick();
+        for (int i = 0; i < pre.size(); i++) {
+            if (postSpikeDeltas.set(i, preTrace.value(i), preSpikes.get(i) ? 1 : 0, 0, 1)) {
+                postSpikeDeltas.applyToColumns(i, i * postSize, firedPosts, fired);
+            }
+        }
+        return (long) fired * pre.size();
+    }
+
+    /** The reference walk of the postsynaptic-spike gate. */
+    private long interpretPostSpikes() {
         Traces preTrace = pre.traces();
         Traces postTrace = post.traces();
         Spikes preSpikes = pre.spikes();

@@ -10,6 +10,8 @@ import dev.aplysia.device.model.ProjectionSpec;
 import dev.aplysia.device.model.Term;
 import dev.aplysia.device.model.TraceSpec;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * The fixed-point engine of one projection's plasticity: it owns the synapses' plastic state (weights, eligibility,
@@ -33,10 +35,13 @@ public final class RuleEngine {
     /** Neuromodulator format: Q2.15 in 18 bits of an int, saturating (range [-4, 4)). */
     public static final QFormat MODULATOR = new QFormat("modulator", 18, 15, Overflow.SATURATE);
 
-    private static final int EXTRA = 16;
+    /** Fraction bits a term sum carries beyond its target's, until the final rounding. */
+    public static final int EXTRA_BITS = 16;
+    private static final int EXTRA = EXTRA_BITS;
     private static final Term.Gate[] ALL_GATES = Term.Gate.values();
     private static final int GATES = ALL_GATES.length;
 
+    private final PlasticityRule rule;
     private final int pre;
     private final int post;
     private final short[] weights;
@@ -65,7 +70,7 @@ public final class RuleEngine {
 
     /** Allocates the plastic state of a {@code pre x post} projection; weights start as {@code initial}. */
     public RuleEngine(ProjectionSpec spec, int pre, int post, short[] initial, CounterRandom random) {
-        PlasticityRule rule = spec.rule();
+        this.rule = spec.rule();
         QFormat w = spec.weightFormat();
         this.weightToQ15 = 15 - w.fraction();
         this.weightStorageBits = spec.weightStorageBits();
@@ -96,7 +101,7 @@ public final class RuleEngine {
     }
 
     private static boolean everyTermHas(PlasticityRule rule, Term.Gate gate, Factor trace, Factor spike) {
-        return java.util.stream.Stream.of(rule.weightTerms(), rule.eligibilityTerms(), rule.consolidationTerms())
+        return Stream.of(rule.weightTerms(), rule.eligibilityTerms(), rule.consolidationTerms())
                 .flatMap(List::stream).filter(t -> t.gate() == gate)
                 .allMatch(t -> t.factors().contains(trace) || t.factors().contains(spike));
     }
@@ -115,7 +120,7 @@ public final class RuleEngine {
     }
 
     private static void requireState(PlasticityRule rule, Factor factor, boolean present) {
-        boolean read = java.util.stream.Stream.of(rule.weightTerms(), rule.eligibilityTerms(),
+        boolean read = Stream.of(rule.weightTerms(), rule.eligibilityTerms(),
                 rule.consolidationTerms()).flatMap(List::stream).anyMatch(t -> t.factors().contains(factor));
         if (read && !present) {
             throw new IllegalArgumentException("rule " + rule.name() + " reads " + factor
@@ -124,7 +129,7 @@ public final class RuleEngine {
     }
 
     private static boolean readsDeviation(PlasticityRule rule) {
-        return java.util.stream.Stream.of(rule.weightTerms(), rule.eligibilityTerms(), rule.consolidationTerms())
+        return Stream.of(rule.weightTerms(), rule.eligibilityTerms(), rule.consolidationTerms())
                 .flatMap(List::stream).anyMatch(t -> t.factors().contains(Factor.MODULATOR_DEVIATION));
     }
 
@@ -134,6 +139,43 @@ public final class RuleEngine {
             byGate[gate.ordinal()] = new CompiledTerms(gated, targetFraction + EXTRA);
             active[gate.ordinal()] |= !gated.isEmpty();
         }
+    }
+
+    /**
+     * True if {@code gate}'s terms can run as a vector kernel: the rule keeps no consolidation and does not normalise,
+     * no term on the gate targets consolidation, and every weight and eligibility term on it reads only
+     * {@code factors} (so its value is the same for every synapse that shares what those factors read).
+     */
+    public boolean separable(Term.Gate gate, Set<Factor> factors) {
+        if (consolidation != null || weightSum != 0) {
+            return false;
+        }
+        return Stream.of(rule.weightTerms(), rule.eligibilityTerms()).flatMap(List::stream)
+                .filter(t -> t.gate() == gate).allMatch(t -> factors.containsAll(t.factors()));
+    }
+
+    /**
+     * The sum of {@code gate}'s weight terms, in the weight's units with {@link #EXTRA_BITS} more fraction bits, for
+     * terms that read no synapse state ({@link #separable}): the very arithmetic {@link #update} does.
+     */
+    public long weightSum(Term.Gate gate, int preTrace, int preSpike, int postTrace, int postSpike) {
+        return weightTerms[gate.ordinal()].sum(this, 0, preTrace, preSpike, postTrace, postSpike);
+    }
+
+    /** {@link #weightSum} for the eligibility terms; 0 when the rule keeps no eligibility. */
+    public long eligibilitySum(Term.Gate gate, int preTrace, int preSpike, int postTrace, int postSpike) {
+        return eligibility == null ? 0 : eligibilityTerms[gate.ordinal()].sum(this, 0, preTrace, preSpike, postTrace,
+                postSpike);
+    }
+
+    /** True if some weight term runs on this gate. */
+    public boolean hasWeightTerms(Term.Gate gate) {
+        return weightTerms[gate.ordinal()].size() > 0;
+    }
+
+    /** True if some eligibility term runs on this gate. */
+    public boolean hasEligibilityTerms(Term.Gate gate) {
+        return eligibility != null && eligibilityTerms[gate.ordinal()].size() > 0;
     }
 
     /** True if some term runs on this gate. */
