@@ -1,6 +1,8 @@
 package dev.aplysia.benchmarks;
 
+import dev.aplysia.device.core.Kernels;
 import dev.aplysia.device.core.Network;
+import dev.aplysia.device.core.OpCounters;
 import dev.aplysia.device.core.Population;
 import dev.aplysia.device.model.McuProfile;
 import dev.aplysia.device.model.NetworkSpec;
@@ -10,6 +12,7 @@ import dev.aplysia.device.model.PopulationSpec;
 import dev.aplysia.device.model.ProjectionSpec;
 import dev.aplysia.device.model.TraceSpec;
 import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -26,10 +29,11 @@ import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * Throughput of one core tick on a dense projection whose every presynaptic neuron spikes every tick, in ticks per
- * second; multiply by {@code pre * post} for synaptic events per second (the README and docs/benchmarks.md report
- * both). Plasticity off: propagation and neuron updates only. Plasticity on: additive pair STDP, so every
- * presynaptic spike also runs the depression term on all its synapses and every postsynaptic spike the
- * potentiation term.
+ * second, with two secondary rates counted by the core itself ({@code OpCounters}): {@code synapticEvents} (spikes
+ * propagated, {@code pre * post} per tick) and {@code synapseUpdates} (synapses a plasticity term ran on) per second.
+ * Plasticity off: propagation and neuron updates only. Plasticity on: additive pair STDP, so every presynaptic spike
+ * also runs the depression term on all its synapses and every postsynaptic spike the potentiation term. The
+ * {@code kernels} parameter picks the optimised kernels or the reference interpreter.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -47,6 +51,29 @@ public class TickBenchmark {
     @Param({"off", "stdp"})
     public String plasticity;
 
+    /** {@code OPTIMISED} or {@code REFERENCE}. */
+    @Param({"OPTIMISED", "REFERENCE"})
+    public String kernels;
+
+    /** Work done per second, as counted by the core. */
+    @State(Scope.Thread)
+    @AuxCounters(AuxCounters.Type.OPERATIONS)
+    public static class Work {
+        /** Synaptic events (propagated spikes). */
+        public long synapticEvents;
+        /** Synapse updates (plasticity terms run). */
+        public long synapseUpdates;
+        private long eventsBefore;
+        private long updatesBefore;
+
+        @Setup(Level.Iteration)
+        public void clear() {
+            synapticEvents = 0;
+            synapseUpdates = 0;
+            eventsBefore = -1;
+        }
+    }
+
     private Network network;
 
     @Setup(Level.Trial)
@@ -63,7 +90,7 @@ public class TickBenchmark {
                 .projection(new ProjectionSpec("pre-post", "pre", "post", -1, 1, -0.05, 0.1, rule))
                 .seed(42)
                 .build();
-        network = Network.build(spec, McuProfile.PI_NATIVE);
+        network = Network.build(spec, McuProfile.PI_NATIVE, Kernels.valueOf(kernels));
         Population input = network.population("pre");
         for (int i = 0; i < pre; i++) {
             input.spikes().set(i);
@@ -71,8 +98,15 @@ public class TickBenchmark {
     }
 
     @Benchmark
-    public void tick(Blackhole sink) {
+    public void tick(Work work, Blackhole sink) {
+        OpCounters counters = network.counters();
+        if (work.eventsBefore < 0) {
+            work.eventsBefore = counters.synapticEvents();
+            work.updatesBefore = counters.synapseUpdates();
+        }
         network.step();
+        work.synapticEvents = counters.synapticEvents() - work.eventsBefore;
+        work.synapseUpdates = counters.synapseUpdates() - work.updatesBefore;
         sink.consume(network.population("post").membrane(0));
     }
 

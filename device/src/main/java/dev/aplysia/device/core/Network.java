@@ -67,6 +67,10 @@ public final class Network {
                 }
             }
             incoming[p] = in.toArray(new Projection[0]);
+            long largest = in.stream().mapToLong(Projection::largestSum).sum();
+            for (Projection projection : in) {
+                projection.sumCannotOverflow(largest <= Integer.MAX_VALUE);
+            }
         }
     }
 

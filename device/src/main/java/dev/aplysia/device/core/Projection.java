@@ -37,6 +37,7 @@ public final class Projection {
     private final Deltas preSpikeDeltas;
     private final Deltas postSpikeDeltas;
     private final int[] firedPosts;
+    private boolean sumCannotOverflow;
 
     Projection(ProjectionSpec spec, Population pre, Population post, RuleEngine engine, Kernels kernels) {
         this.spec = spec;
@@ -93,7 +94,8 @@ public final class Projection {
     /**
      * Adds the weights of every spiking presynaptic neuron to the postsynaptic currents, aligned to the postsynaptic
      * membrane's fraction bits (a shift of 0 for the default membrane), saturating at the 32-bit accumulator's range
-     * (the membrane update then fits the sum to the membrane's format); returns synaptic events.
+     * (the membrane update then fits the sum to the membrane's format); returns synaptic events. When the weight
+     * bounds prove that no tick's sum can leave that range, the add is plain.
      */
     long propagate() {
         short[] w = engine.weights();
@@ -102,13 +104,33 @@ public final class Projection {
         long events = 0;
         for (int i = spikes.next(0); i >= 0; i = spikes.next(i + 1)) {
             int row = i * postSize;
-            for (int j = 0; j < postSize; j++) {
-                current[j] = Fx.clamp((long) current[j] + (w[row + j] << weightShift), Integer.MIN_VALUE,
-                        Integer.MAX_VALUE);
+            if (sumCannotOverflow) {
+                for (int j = 0; j < postSize; j++) {
+                    current[j] += w[row + j] << weightShift;
+                }
+            } else {
+                for (int j = 0; j < postSize; j++) {
+                    current[j] = Fx.clamp((long) current[j] + (w[row + j] << weightShift), Integer.MIN_VALUE,
+                            Integer.MAX_VALUE);
+                }
             }
             events += postSize;
         }
         return events;
+    }
+
+    /** The largest magnitude this projection can add to one postsynaptic current in a tick (every input spiking). */
+    long largestSum() {
+        long w = Math.max(Math.abs((long) engine.weightMin()), Math.abs((long) engine.weightMax()));
+        return pre.size() * (w << weightShift);
+    }
+
+    /**
+     * Told by the network when every projection into the same population together cannot leave the 32-bit range:
+     * then {@link #propagate} adds without saturating, which gives the same bits and vectorises.
+     */
+    void sumCannotOverflow(boolean cannot) {
+        sumCannotOverflow = cannot;
     }
 
     /** The kernel each spike gate runs: {@code reference}, {@code post-vector} or {@code pre-vector}. */
