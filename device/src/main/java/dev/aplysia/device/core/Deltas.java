@@ -78,8 +78,8 @@ final class Deltas {
         return any;
     }
 
-    /** Applies entries {@code 0..n-1} to synapses {@code row + 0 .. row + n - 1} (a presynaptic neuron's row). */
-    void applyAlongRow(int row, int n) {
+    /** Applies entries {@code 0..n-1} to the synapses of presynaptic neuron {@code i}, whose row starts at {@code row}. */
+    void applyAlongRow(int i, int row, int n) {
         if (weights) {
             if (stochastic) {
                 for (int j = 0; j < n; j++) {
@@ -97,6 +97,7 @@ final class Deltas {
             for (int j = 0; j < n; j++) {
                 e[row + j] = (short) clamp(e[row + j] + eligibilityDelta[j], eMin, eMax);
             }
+            engine.markRowLive(i);
         }
     }
 
@@ -116,6 +117,7 @@ final class Deltas {
                 int s = row + columns[c];
                 e[s] = (short) clamp(e[s] + eligibilityDelta[i], eMin, eMax);
             }
+            engine.markRowLive(i);
         }
     }
 

@@ -29,6 +29,10 @@ public enum Kernels {
         return this == OPTIMISED && engine.hasTerms(Gate.PRE_SPIKE) && engine.separable(Gate.PRE_SPIKE, POST_SIDE);
     }
 
+    boolean sparseOnEligibility(RuleEngine engine, Gate gate) {
+        return this == OPTIMISED && engine.hasTerms(gate) && engine.sparseOnEligibility(gate);
+    }
+
     boolean vectorOnPostSpikes(RuleEngine engine) {
         return this == OPTIMISED && engine.hasTerms(Gate.POST_SPIKE) && engine.separable(Gate.POST_SPIKE, PRE_SIDE);
     }

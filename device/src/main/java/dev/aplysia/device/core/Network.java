@@ -299,6 +299,7 @@ public final class Network {
         learning = scalars[3] != 0;
         for (int k = 0; k < projections.length; k++) {
             projections[k].engine().restoreBaseline(baselines[k]);
+            projections[k].engine().markEveryRowLive();
         }
     }
 

@@ -38,6 +38,8 @@ public final class Projection {
     private final Deltas postSpikeDeltas;
     private final int[] firedPosts;
     private boolean sumCannotOverflow;
+    private final boolean sparseModulatorSweep;
+    private final boolean sparseEveryTickSweep;
 
     Projection(ProjectionSpec spec, Population pre, Population post, RuleEngine engine, Kernels kernels) {
         this.spec = spec;
@@ -50,6 +52,11 @@ public final class Projection {
         this.postSpikeDeltas = kernels.vectorOnPostSpikes(engine) ? new Deltas(engine, Gate.POST_SPIKE, pre.size())
                 : null;
         this.firedPosts = new int[postSize];
+        this.sparseModulatorSweep = kernels.sparseOnEligibility(engine, Gate.MODULATOR);
+        this.sparseEveryTickSweep = kernels.sparseOnEligibility(engine, Gate.EVERY_TICK);
+        if (kernels == Kernels.OPTIMISED) {
+            engine.trackLiveRows();
+        }
         this.sectionNames = new String[] {spec.name() + ".weights", spec.name() + ".eligibility",
             spec.name() + ".consolidation"};
         QFormat w = spec.weightFormat();
@@ -133,10 +140,14 @@ public final class Projection {
         sumCannotOverflow = cannot;
     }
 
-    /** The kernel each spike gate runs: {@code reference}, {@code post-vector} or {@code pre-vector}. */
+    /**
+     * The kernel each gate runs: {@code reference}, {@code post-vector} or {@code pre-vector} on the spike gates;
+     * {@code reference} or {@code sparse} on the modulator gate.
+     */
     public String kernels() {
         return "pre-spike: " + (preSpikeDeltas == null ? "reference" : "post-vector") + ", post-spike: "
-                + (postSpikeDeltas == null ? "reference" : "pre-vector");
+                + (postSpikeDeltas == null ? "reference" : "pre-vector") + ", modulator: "
+                + (sparseModulatorSweep ? "sparse" : "reference");
     }
 
     /** Runs the presynaptic-spike terms (traces not yet incremented); returns synapse updates. */
@@ -162,7 +173,7 @@ public final class Projection {
         }
         long updates = 0;
         for (int i = first; i >= 0; i = preSpikes.next(i + 1)) {
-            preSpikeDeltas.applyAlongRow(i * postSize, postSize);
+            preSpikeDeltas.applyAlongRow(i, i * postSize, postSize);
             updates += postSize;
         }
         return updates;
@@ -238,10 +249,10 @@ public final class Projection {
     long learnEverywhere() {
         long updates = 0;
         if (engine.hasTerms(Gate.MODULATOR) && engine.modulatorActive()) {
-            updates += sweep(Gate.MODULATOR);
+            updates += sparseModulatorSweep ? sweepEligible(Gate.MODULATOR) : sweep(Gate.MODULATOR);
         }
         if (engine.hasTerms(Gate.EVERY_TICK)) {
-            updates += sweep(Gate.EVERY_TICK);
+            updates += sparseEveryTickSweep ? sweepEligible(Gate.EVERY_TICK) : sweep(Gate.EVERY_TICK);
         }
         return updates;
     }
@@ -271,6 +282,37 @@ public final class Projection {
                     continue;
                 }
                 if (engine.update(gate, row + j, preTrace.value(i), preSpike, postTrace.value(j), postSpike)) {
+                    changedPosts.set(j);
+                }
+                updates++;
+            }
+        }
+        return updates;
+    }
+
+    /**
+     * The sparse sweep: runs {@code gate}'s terms (each of which multiplies the eligibility) on the live rows'
+     * synapses with a non-zero eligibility only; the others' terms are exactly zero.
+     */
+    private long sweepEligible(Gate gate) {
+        Traces preTrace = pre.traces();
+        Traces postTrace = post.traces();
+        Spikes preSpikes = pre.spikes();
+        Spikes postSpikes = post.spikes();
+        short[] eligibility = engine.eligibilityArray();
+        long updates = 0;
+        for (int i = 0; i < pre.size(); i++) {
+            if (!engine.rowLive(i)) {
+                continue;
+            }
+            int preSpike = preSpikes.get(i) ? 1 : 0;
+            int row = i * postSize;
+            for (int j = 0; j < postSize; j++) {
+                if (eligibility[row + j] == 0) {
+                    continue;
+                }
+                if (engine.update(gate, row + j, preTrace.value(i), preSpike, postTrace.value(j),
+                        postSpikes.get(j) ? 1 : 0)) {
                     changedPosts.set(j);
                 }
                 updates++;

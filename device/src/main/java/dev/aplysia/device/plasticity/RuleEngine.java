@@ -58,6 +58,7 @@ public final class RuleEngine {
     private final boolean stochastic;
     private final CounterRandom random;
     private final int[] roundingKey = new int[GATES];
+    private long[] liveRows;
     private final CompiledTerms[] weightTerms = new CompiledTerms[GATES];
     private final CompiledTerms[] eligibilityTerms = new CompiledTerms[GATES];
     private final CompiledTerms[] consolidationTerms = new CompiledTerms[GATES];
@@ -239,15 +240,80 @@ public final class RuleEngine {
         return stochastic;
     }
 
+    /**
+     * Keeps track of which presynaptic rows may hold a non-zero eligibility (a sparse active list), so the leak and
+     * the {@link #sparseOnEligibility} sweeps skip rows that are all zero: exact, since a zero leaks to zero and a
+     * term with an eligibility factor is zero there. Every write of an eligibility marks its row; a leak that leaves
+     * a row all zero unmarks it.
+     */
+    public void trackLiveRows() {
+        if (eligibility != null && liveRows == null) {
+            liveRows = new long[(pre + 63) >>> 6];
+            markEveryRowLive();
+        }
+    }
+
+    /** Marks every row live (after the eligibility array was written from outside, e.g. by a snapshot). */
+    public void markEveryRowLive() {
+        if (liveRows != null) {
+            java.util.Arrays.fill(liveRows, -1L);
+        }
+    }
+
+    /** Marks row {@code i} live: its eligibility was just written. */
+    public void markRowLive(int i) {
+        if (liveRows != null) {
+            liveRows[i >>> 6] |= 1L << i;
+        }
+    }
+
+    /** True if row {@code i} may hold a non-zero eligibility (always true when rows are not tracked). */
+    public boolean rowLive(int i) {
+        return liveRows == null || (liveRows[i >>> 6] & (1L << i)) != 0;
+    }
+
+    /**
+     * True if every term of {@code gate} multiplies the eligibility, so a synapse whose eligibility is zero can be
+     * skipped: its terms are all zero.
+     */
+    public boolean sparseOnEligibility(Term.Gate gate) {
+        return eligibility != null && Stream.of(rule.weightTerms(), rule.eligibilityTerms(), rule.consolidationTerms())
+                .flatMap(List::stream).filter(t -> t.gate() == gate)
+                .allMatch(t -> t.factors().contains(Factor.ELIGIBILITY));
+    }
+
     /** Leaks every eligibility trace by one tick (toward zero); returns synapses touched. */
     public int decayEligibility() {
         if (eligibility == null || eligibilityDecay == Fx.ONE_Q16) {
             return 0;
         }
+        if (liveRows != null) {
+            return decayLiveRows();
+        }
         for (int s = 0; s < eligibility.length; s++) {
             eligibility[s] = (short) Fx.decayTowardZero(eligibility[s], eligibilityDecay);
         }
         return eligibility.length;
+    }
+
+    private int decayLiveRows() {
+        int touched = 0;
+        for (int i = 0; i < pre; i++) {
+            if (!rowLive(i)) {
+                continue;
+            }
+            int any = 0;
+            for (int s = i * post, end = s + post; s < end; s++) {
+                int e = Fx.decayTowardZero(eligibility[s], eligibilityDecay);
+                eligibility[s] = (short) e;
+                any |= e;
+            }
+            if (any == 0) {
+                liveRows[i >>> 6] &= ~(1L << i);
+            }
+            touched += post;
+        }
+        return touched;
     }
 
     /**
@@ -259,6 +325,9 @@ public final class RuleEngine {
         if (eligibility != null && eligibilityTerms[g].size() > 0) {
             long sum = eligibilityTerms[g].sum(this, s, preTrace, preSpike, postTrace, postSpike);
             eligibility[s] = (short) ELIGIBILITY.fit(eligibility[s] + Fx.shiftRound(sum, EXTRA));
+            if (liveRows != null && eligibility[s] != 0) {
+                markRowLive(s / post);
+            }
         }
         boolean changed = false;
         if (weightTerms[g].size() > 0) {
@@ -395,6 +464,9 @@ public final class RuleEngine {
     public void resetEligibility() {
         if (eligibility != null) {
             java.util.Arrays.fill(eligibility, (short) 0);
+        }
+        if (liveRows != null) {
+            java.util.Arrays.fill(liveRows, 0L);
         }
     }
 

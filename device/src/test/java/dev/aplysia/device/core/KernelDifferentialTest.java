@@ -38,6 +38,7 @@ class KernelDifferentialTest {
     @Test
     void optimisedKernelsMatchTheReferenceBitForBitOnRandomSpecsAndInputs() {
         int vectorGates = 0;
+        int sparseSweeps = 0;
         for (int seed = 1; seed <= SPECS; seed++) {
             SplittableRandom random = new SplittableRandom(seed);
             NetworkSpec spec = randomSpec(random, seed);
@@ -45,6 +46,7 @@ class KernelDifferentialTest {
             Network optimised = Network.build(spec, McuProfile.PI_NATIVE, Kernels.OPTIMISED);
             String kernels = optimised.projection("in-out").kernels();
             vectorGates += kernels.split("vector", -1).length - 1;
+            sparseSweeps += kernels.contains("sparse") ? 1 : 0;
             double spikeChance = 0.05 + 0.9 * random.nextDouble();
             for (int t = 0; t < TICKS; t++) {
                 drive(reference, optimised, random, spikeChance);
@@ -53,21 +55,44 @@ class KernelDifferentialTest {
             }
         }
         System.out.println("kernel differential: " + SPECS + " random specs x " + TICKS + " ticks, " + vectorGates
-                + " spike gates on a vector kernel");
+                + " spike gates on a vector kernel, " + sparseSweeps + " sparse modulator sweeps");
         assertTrue(vectorGates >= SPECS / 2, "only " + vectorGates + " gates ran a vector kernel: the test would"
                 + " barely exercise them");
+        assertTrue(sparseSweeps >= SPECS / 20, "only " + sparseSweeps + " sparse sweeps");
     }
 
     @Test
-    void pairStdpRunsTheVectorKernelsAndTheInterpreterElsewhere() {
-        assertEquals("pre-spike: post-vector, post-spike: pre-vector",
+    void eachRuleGetsTheKernelsItsTermsAllow() {
+        assertEquals("pre-spike: post-vector, post-spike: pre-vector, modulator: reference",
                 kernelsOf(PlasticityRule.stdpAdditive(0.01, -0.0105)));
-        assertEquals("pre-spike: reference, post-spike: reference",
+        assertEquals("pre-spike: reference, post-spike: reference, modulator: reference",
                 kernelsOf(PlasticityRule.stdpMultiplicative(0.01, -0.0105)));
-        assertEquals("pre-spike: post-vector, post-spike: pre-vector",
+        assertEquals("pre-spike: post-vector, post-spike: pre-vector, modulator: sparse",
                 kernelsOf(PlasticityRule.threeFactor(0.01, -0.0105, 0.9, 0.5, 4)));
-        assertEquals("pre-spike: reference, post-spike: reference",
+        assertEquals("pre-spike: reference, post-spike: reference, modulator: reference",
                 kernelsOf(PlasticityRule.stdpAdditive(0.01, -0.0105).withWeightSum(1)));
+    }
+
+    /** Event-driven traces, tracked eligibility rows and kernels all survive a snapshot: the run goes on bit for bit. */
+    @Test
+    void aRestoredNetworkContinuesBitForBitOnRandomSpecs() throws Exception {
+        for (int seed = 1; seed <= 40; seed++) {
+            SplittableRandom random = new SplittableRandom(seed);
+            NetworkSpec spec = randomSpec(random, seed);
+            Network original = Network.build(spec, McuProfile.PI_NATIVE);
+            Network discarded = Network.build(spec, McuProfile.PI_NATIVE);
+            double spikeChance = 0.05 + 0.9 * random.nextDouble();
+            for (int t = 0; t < 60; t++) {
+                drive(original, discarded, random, spikeChance);
+            }
+            Network restored = Network.build(spec, McuProfile.PI_NATIVE);
+            SnapshotCodec.decode(restored, SnapshotCodec.encode(original));
+            for (int t = 0; t < 60; t++) {
+                drive(original, restored, random, spikeChance);
+                assertArrayEquals(SnapshotCodec.encode(original), SnapshotCodec.encode(restored),
+                        "spec " + seed + " tick " + t + " after the restore");
+            }
+        }
     }
 
     private static String kernelsOf(PlasticityRule rule) {
