@@ -3,12 +3,14 @@ package dev.aplysia.device.core;
 import dev.aplysia.device.fixed.Fx;
 import dev.aplysia.device.fixed.QFormat;
 import dev.aplysia.device.model.ProjectionSpec;
+import dev.aplysia.device.model.ReceptorSpec;
 import dev.aplysia.device.model.Term.Gate;
 import dev.aplysia.device.plasticity.RuleEngine;
 
 /**
- * A dense projection: propagates presynaptic spikes into postsynaptic currents (event-driven: only spiking rows are
- * read, contiguously) and walks the synapses the rule engine must update on each gate.
+ * A dense projection: propagates presynaptic spikes into postsynaptic currents or into the variable of the
+ * postsynaptic receptor it feeds (event-driven: only spiking rows are read, contiguously) and walks the synapses the
+ * rule engine must update on each gate.
  */
 public final class Projection {
 
@@ -20,6 +22,7 @@ public final class Projection {
     private final Spikes changedPosts;
     private final String[] sectionNames;
     private final StateConstraint[] sectionLegal;
+    private final int[] target;
     private final int weightShift;
 
     Projection(ProjectionSpec spec, Population pre, Population post, RuleEngine engine) {
@@ -38,7 +41,10 @@ public final class Projection {
             ValueRange.of(RuleEngine.ELIGIBILITY),
             new ValueRange("the consolidation range [0, " + spec.rule().maxConsolidation() + "] of "
                     + RuleEngine.CONSOLIDATION, 0, engine.maxConsolidation())};
-        this.weightShift = post.membraneFormat().fraction() - spec.weightFraction();
+        this.target = spec.feedsReceptor() ? post.receptorArray(post.spec().neuron().receptorIndex(spec.receptor()))
+                : post.currentArray();
+        int targetFraction = spec.feedsReceptor() ? ReceptorSpec.G.fraction() : post.membraneFormat().fraction();
+        this.weightShift = targetFraction - spec.weightFraction();
         if (weightShift < 0) {
             throw new IllegalArgumentException("projection " + spec.name() + ": the membrane of " + spec.post()
                     + " has " + post.membraneFormat().fraction() + " fraction bits, fewer than the "
@@ -72,12 +78,13 @@ public final class Projection {
 
     /**
      * Adds the weights of every spiking presynaptic neuron to the postsynaptic currents, aligned to the postsynaptic
-     * membrane's fraction bits (a shift of 0 for the default membrane), saturating at the 32-bit accumulator's range
-     * (the membrane update then fits the sum to the membrane's format); returns synaptic events.
+     * membrane's fraction bits (a shift of 0 for the default membrane), or to the variables of the receptor this
+     * projection feeds, aligned to {@link ReceptorSpec#G}; saturating at the 32-bit accumulator's range (the membrane
+     * update then fits a current to the membrane's format); returns synaptic events.
      */
     long propagate() {
         short[] w = engine.weights();
-        int[] current = post.currentArray();
+        int[] current = target;
         Spikes spikes = pre.spikes();
         long events = 0;
         for (int i = spikes.next(0); i >= 0; i = spikes.next(i + 1)) {
