@@ -41,9 +41,4 @@ public final class GeometricIntervals {
         long ticks = 1 + ((minusLog2 * scaleQ16) >>> (2 * FRACTION));
         return (int) Math.min(MAX_INTERVAL, ticks);
     }
-
-    /** {@code c = 1 / -log2(1 - p)} as held, Q16. */
-    public long scaleQ16() {
-        return scaleQ16;
-    }
 }
