@@ -90,7 +90,7 @@ public final class Song2000 {
      *
      * @param fractionLow  final fraction of weights below {@link #LOW} {@code gmax}
      * @param fractionHigh final fraction of weights above {@link #HIGH} {@code gmax}
-     * @param meanW        final mean weight, in the units of {@code gmax}
+     * @param meanW        final mean weight {@code w} (at most {@code gmax})
      * @param hist20       final weight counts in {@value #BINS} bins of {@code w / gmax} over [0, 1] (the last bin
      *                     holds 1)
      * @param rateFirst10s postsynaptic rate over the first 10 s (or the whole run if shorter), Hz
@@ -115,7 +115,7 @@ public final class Song2000 {
      *
      * @param timeS        end of the window, s
      * @param rate         postsynaptic rate over the window, Hz
-     * @param meanW        mean weight, in the units of {@code gmax}
+     * @param meanW        mean weight {@code w} (at most {@code gmax})
      * @param fractionLow  fraction of weights below {@link #LOW} {@code gmax}
      * @param fractionHigh fraction of weights above {@link #HIGH} {@code gmax}
      */
