@@ -9,10 +9,11 @@ package dev.aplysia.device.fixed;
  *   L = -log2(u) = 32 - log2(bits + 1)             Q16, by {@link Fx#log2Q16}; 0 &lt;= L &lt;= 32
  *   k = min(2^30, 1 + floor(L * c))                c = 1 / -log2(1 - p), held in Q16
  * </pre>
- * Exact inversion gives {@code P(k > n) = P(L >= n / c) = 2^(-n / c) = (1 - p)^n}; the 2^-16 resolution of
- * {@code L} and {@code c} shifts each tail probability by a relative {@code 2^-16 ln 2 n / c} at most, about
- * {@code 1e-5} at the mean. {@code c} is the one constant computed in floating point, once, when the source is built;
- * {@code p >= 2^-26} keeps {@code c < 2^26}, so {@code L * c < 2^21 * 2^42} fits a long, and the clamp at
+ * Exact inversion gives {@code P(k > n) = P(L >= n / c) = 2^(-n / c) = (1 - p)^n}. {@code L} is exact or up to
+ * 2^-15 high ({@link Fx#log2Q16} is one step low at most), which raises every tail probability, and so the mean, by
+ * a relative {@code 2^(2^-15) - 1}, about 2e-5, at most; the Q16 {@code c} moves the exponent by a relative
+ * {@code 2^-17 / c}, less still. {@code c} is the one constant computed in floating point, once, when the source
+ * is built; {@code p >= 2^-26} keeps {@code c < 2^26}, so {@code L * c < 2^21 * 2^42} fits a long, and the clamp at
  * {@code 2^30} ticks cuts a tail of probability {@code (1 - p)^(2^30) < e^-16}.
  */
 public final class GeometricIntervals {

@@ -147,8 +147,8 @@ public final class Song2000 {
     }
 
     /**
-     * The STDP traces of inputs and neuron: exponential, {@value #TAU_STDP_MS} ms, incremented by 1 per spike (all-to-all
-     * pairing, as Brian's {@code Apre += dApre}). The one place the protocol names its trace spec.
+     * The STDP traces of inputs and neuron: exponential, {@value #TAU_STDP_MS} ms, incremented by 1 per spike
+     * (all-to-all pairing, as Brian's {@code Apre += dApre}). The one place the protocol names its trace spec.
      */
     public static TraceSpec trace() {
         return TraceSpec.exponential(TAU_STDP_MS, DT_MS);

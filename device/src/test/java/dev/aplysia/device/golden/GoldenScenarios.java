@@ -259,8 +259,8 @@ final class GoldenScenarios {
         return new GoldenScenario("receptor-conductance",
                 "inputs exc0 exc1 -> conductance exc(decay 0.75, gain 0.25, reversal 1), inh0 -> conductance inh(decay"
                         + " 0.5, gain 0.25, reversal -1) of LIF(decay 0.875, rest -0.25, threshold 0.5, reset -0.5,"
-                        + " refractory 1), weights 1; exc0 at 3 4 5 12 20 21 22 23 40, exc1 at 4 21 22 40, inh0 at 12 13"
-                        + " 30 31 32 40",
+                        + " refractory 1), weights 1; exc0 at 3 4 5 12 20 21 22 23 40, exc1 at 4 21 22 40,"
+                        + " inh0 at 12 13 30 31 32 40",
                 spec, 50, (t, d) -> {
                     d.spikes("exc", bothExcitatory.contains(t) ? new int[] {0, 1}
                             : excitation.contains(t) ? new int[] {0} : new int[0]);

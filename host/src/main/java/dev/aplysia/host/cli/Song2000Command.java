@@ -29,8 +29,8 @@ final class Song2000Command implements Callable<Integer> {
                     + " (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--json", description = "Print {\"protocol\":\"song2000\",...,\"fixed\":{...},\"float\":{...}} as one"
-            + " line.")
+    @Option(names = "--json",
+            description = "Print {\"protocol\":\"song2000\",...,\"fixed\":{...},\"float\":{...}} as one line.")
     boolean json;
 
     @Option(names = "--chart", paramLabel = "FILE.png",
@@ -95,8 +95,8 @@ final class Song2000Command implements Callable<Integer> {
         row(out, "fraction_low", f.fractionLow(), t.fractionLow());
         row(out, "fraction_high", f.fractionHigh(), t.fractionHigh());
         row(out, "mean_w / gmax", f.meanW() / Song2000.GMAX, t.meanW() / Song2000.GMAX);
-        row(out, "rate_first_10s (Hz)", f.rateFirst10s(), t.rateFirst10s());
-        row(out, "rate_last_10s (Hz)", f.rateLast10s(), t.rateLast10s());
+        out.printf("%-20s %10.1f %10.1f%n", "rate_first_10s (Hz)", f.rateFirst10s(), t.rateFirst10s());
+        out.printf("%-20s %10.1f %10.1f%n", "rate_last_10s (Hz)", f.rateLast10s(), t.rateLast10s());
         out.printf("%-20s %10d %10d%n", "pre_events", f.preEvents(), t.preEvents());
         out.printf("%-20s %10d %10d%n", "post_spikes", f.postSpikes(), t.postSpikes());
         out.printf("%-20s %10d %10d%n", "wall_ms", f.wallMs(), t.wallMs());
