@@ -17,8 +17,10 @@ import java.util.List;
  *
  * <p>One tick, in order:
  * <ol>
- *   <li>each population in spec order receives its projections' spikes and integrates (so feed-forward spikes arrive
- *       in the same tick; an input population's spikes are written by an encoder beforehand);</li>
+ *   <li>each Poisson input population draws its spikes ({@link PoissonInputs});</li>
+ *   <li>each population in spec order leaks its receptor variables, receives its projections' spikes (into its
+ *       one-tick currents or its receptors) and integrates (so feed-forward spikes arrive in the same tick; any other
+ *       input population's spikes are written by an encoder beforehand);</li>
  *   <li>every trace leaks; eligibility traces leak;</li>
  *   <li>presynaptic-spike terms run (post traces do not yet hold this tick's spikes);</li>
  *   <li>this tick's spikes are added to the traces;</li>
@@ -87,7 +89,8 @@ public final class Network {
     /** {@link #build(NetworkSpec, McuProfile)} with the plasticity kernels of {@code kernels}. */
     public static Network build(NetworkSpec spec, McuProfile profile, Kernels kernels) {
         CounterRandom random = new CounterRandom(spec.seed());
-        Population[] populations = spec.populations().stream().map(Population::new).toArray(Population[]::new);
+        Population[] populations = spec.populations().stream().map(p -> new Population(spec, p))
+                .toArray(Population[]::new);
         Projection[] projections = new Projection[spec.projections().size()];
         for (int k = 0; k < projections.length; k++) {
             ProjectionSpec p = spec.projections().get(k);
@@ -131,7 +134,11 @@ public final class Network {
     public void step() {
         tick++;
         counters.ticks++;
+        for (Population population : populations) {
+            counters.neuronUpdates += population.generate(tick);
+        }
         for (int p = 0; p < populations.length; p++) {
+            populations[p].decayReceptors();
             for (Projection projection : incoming[p]) {
                 counters.synapticEvents += projection.propagate();
             }
@@ -189,8 +196,9 @@ public final class Network {
     }
 
     /**
-     * Clears activity between samples (membranes, currents, refractory counters, traces, eligibility, spikes,
-     * injected currents); keeps weights, consolidation, thresholds, excitability, baselines and the tick.
+     * Clears activity between samples (membranes, currents, receptor variables, refractory counters, traces,
+     * eligibility, spikes, injected currents); keeps weights, consolidation, thresholds, excitability, baselines, the
+     * Poisson sources' schedules and the tick.
      */
     public void resetActivity() {
         for (Population population : populations) {
@@ -269,11 +277,11 @@ public final class Network {
 
     /**
      * Visits the whole state in a fixed order, each array with its constraint: scalars (tick, modulator, learning
-     * switch: {@link #SCALARS}), then per
-     * population its membranes, adaptive thresholds, excitability, refractory counters and traces, then per
-     * projection its weights, eligibility and consolidation, and last the projections' reward baselines. After the
-     * visit the scalars and the baselines are taken back from the visited arrays, so a visitor that fills arrays
-     * restores a snapshot exactly.
+     * switch: {@link #SCALARS}), then per population its membranes, adaptive thresholds, excitability, refractory
+     * counters, traces, receptor variables and a Poisson source's schedule (as ticks after the tick, see
+     * {@link Population#visitState}), then per projection its weights, eligibility and consolidation, and last the
+     * projections' reward baselines. After the visit the scalars and the baselines are taken back from the visited
+     * arrays, so a visitor that fills arrays restores a snapshot exactly.
      * This tick's spikes and the (always empty between ticks) synaptic currents are not part of the state. Visiting
      * allocates nothing: the scalar arrays are the network's own scratch, valid during the visit only.
      */
@@ -283,15 +291,16 @@ public final class Network {
         scalars[2] = modulator;
         scalars[3] = learning ? 1 : 0;
         visitor.visit(SCALARS, scalars, SCALARS_LEGAL);
+        long restoredTick = tick(scalars);
         for (Population p : populations) {
-            p.visitState(visitor);
+            p.visitState(visitor, tick, restoredTick);
         }
         for (int k = 0; k < projections.length; k++) {
             baselines[k] = projections[k].engine().baseline();
             projections[k].visitState(visitor);
         }
         visitor.visit("baselines", baselines, BASELINES_LEGAL);
-        tick = tick(scalars);
+        tick = restoredTick;
         for (Population p : populations) {
             p.restoreTick(tick);
         }

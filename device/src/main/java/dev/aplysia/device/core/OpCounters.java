@@ -2,7 +2,8 @@ package dev.aplysia.device.core;
 
 /**
  * Work the core has done since it was built, in the units a cycle budget is made of: synaptic events (one weight
- * added to one postsynaptic current), neuron updates (one membrane integrated and compared), and synapse updates
+ * added to one postsynaptic current or receptor), neuron updates (one membrane integrated and compared, or one
+ * Poisson input's spike drawn with its next interval), and synapse updates
  * (one plastic variable of one synapse evaluated by the rule engine). Counting costs one add per loop, not per event.
  */
 public final class OpCounters {

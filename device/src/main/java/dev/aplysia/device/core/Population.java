@@ -2,16 +2,21 @@ package dev.aplysia.device.core;
 
 import dev.aplysia.device.fixed.Fx;
 import dev.aplysia.device.fixed.QFormat;
+import dev.aplysia.device.model.NetworkSpec;
 import dev.aplysia.device.model.NeuronSpec;
 import dev.aplysia.device.model.PopulationSpec;
+import dev.aplysia.device.model.ProjectionSpec;
+import dev.aplysia.device.model.ReceptorSpec;
 import dev.aplysia.device.model.TraceSpec;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * The fixed-point state of one population: membrane {@code v}, adaptive threshold, excitability and synaptic
- * current in the neuron's membrane format, refractory counters, traces in {@link TraceSpec#FORMAT}, and this tick's
- * spikes. The equations are those of {@link NeuronSpec} and {@link TraceSpec}; nothing here allocates after
- * construction.
+ * current in the neuron's membrane format, refractory counters, receptor variables in {@link ReceptorSpec#G},
+ * traces in {@link TraceSpec#FORMAT}, this tick's spikes, and for a Poisson source its spike schedule. The
+ * equations are those of {@link NeuronSpec}, {@link ReceptorSpec} and {@link TraceSpec}; nothing here allocates
+ * after construction.
  */
 public final class Population {
 
@@ -27,6 +32,7 @@ public final class Population {
     private final int[] current;
     private final int[] injected;
     private final QFormat membrane;
+    private final int rest;
     private final int decay;
     private final int threshold;
     private final int reset;
@@ -41,8 +47,19 @@ public final class Population {
     private int excitabilityGain = Fx.ONE_Q15;
     private final String[] sectionNames;
     private final StateConstraint[] sectionLegal;
+    private final int[][] receptorG;
+    private final int[] receptorDecay;
+    private final int[] receptorGain;
+    private final int[] reversal;
+    private final boolean[] conductance;
+    private final int currentShift;
+    private final String[] receptorSections;
+    private final StateConstraint[] receptorLegal;
+    private final PoissonInputs poisson;
+    private final String dueSection;
 
-    Population(PopulationSpec spec) {
+    /** The population {@code spec} of {@code network} (whose seed and projections it needs). */
+    Population(NetworkSpec network, PopulationSpec spec) {
         this.spec = spec;
         this.size = spec.size();
         this.spikes = new Spikes(size);
@@ -56,6 +73,7 @@ public final class Population {
         this.refractory = lif ? new short[size] : null;
         this.current = lif ? new int[size] : null;
         this.injected = lif ? new int[size] : null;
+        this.rest = lif ? raw(n.rest()) : 0;
         this.decay = lif ? Fx.decayQ16(n.decay()) : 0;
         this.threshold = lif ? raw(n.threshold()) : 0;
         this.reset = lif ? raw(n.reset()) : 0;
@@ -80,6 +98,41 @@ public final class Population {
             Arrays.fill(v, reset);
             Arrays.fill(bias, initialBias);
         }
+        List<ReceptorSpec> receptors = lif ? n.receptors() : List.of();
+        int count = receptors.size();
+        this.receptorG = new int[count][size];
+        this.receptorDecay = new int[count];
+        this.receptorGain = new int[count];
+        this.reversal = new int[count];
+        this.conductance = new boolean[count];
+        this.receptorSections = new String[count];
+        this.receptorLegal = new StateConstraint[count];
+        for (int r = 0; r < count; r++) {
+            ReceptorSpec receptor = receptors.get(r);
+            receptorDecay[r] = Fx.decayQ16(receptor.decay());
+            receptorGain[r] = (int) ReceptorSpec.GAIN.toRaw(receptor.gain());
+            reversal[r] = raw(receptor.reversal());
+            conductance[r] = receptor.isConductance();
+            receptorSections[r] = spec.name() + "." + receptor.name() + ".g";
+            receptorLegal[r] = receptorRange(network.projectionsInto(spec.name(), receptor.name()));
+        }
+        this.currentShift = ReceptorSpec.G.fraction() + ReceptorSpec.GAIN.fraction() - membrane.fraction();
+        this.poisson = spec.isPoisson()
+                ? new PoissonInputs(spec.poisson(), size, network.seed(), network.poissonLane(spec.name())) : null;
+        this.dueSection = spec.name() + ".due";
+    }
+
+    /**
+     * A receptor's variable is a leaking sum of the weights that feed it: never negative when no feeding weight can
+     * be, never positive when none can be positive.
+     */
+    private static ValueRange receptorRange(List<ProjectionSpec> feeding) {
+        QFormat g = ReceptorSpec.G;
+        boolean negative = feeding.stream().anyMatch(p -> p.wMin() < 0);
+        boolean positive = feeding.stream().anyMatch(p -> p.wMax() > 0);
+        return new ValueRange("the range of a receptor fed by weights in "
+                + feeding.stream().map(p -> "[" + p.wMin() + ", " + p.wMax() + "]").toList() + " (" + g + ")",
+                negative ? g.minRaw() : 0, positive ? g.maxRaw() : 0);
     }
 
     /**
@@ -147,6 +200,19 @@ public final class Population {
         injected[i] = raw(real);
     }
 
+    /**
+     * Sets the membrane potential of neuron {@code i} (an initial condition, such as a protocol's {@code v(0)}), real
+     * membrane units, saturated to the membrane's format.
+     */
+    public void setMembrane(int i, double real) {
+        v[i] = raw(real);
+    }
+
+    /** Raw variable of receptor {@code r} (in declaration order) of neuron {@code i}, in {@link ReceptorSpec#G}. */
+    public int receptor(int r, int i) {
+        return receptorG[r][i];
+    }
+
     /** Sets an injected current as a raw membrane value. */
     public void injectRaw(int i, int rawCurrent) {
         injected[i] = rawCurrent;
@@ -182,6 +248,28 @@ public final class Population {
         return traces;
     }
 
+    int[] receptorArray(int r) {
+        return receptorG[r];
+    }
+
+    /**
+     * Draws this tick's spikes of a Poisson source (see {@link PoissonInputs}); returns the spikes drawn (0 for any
+     * other population).
+     */
+    int generate(long tick) {
+        return poisson == null ? 0 : poisson.generate(tick, spikes);
+    }
+
+    /** Leaks every receptor variable by one tick, before this tick's presynaptic weights arrive. */
+    void decayReceptors() {
+        for (int r = 0; r < receptorG.length; r++) {
+            int[] g = receptorG[r];
+            for (int j = 0; j < size; j++) {
+                g[j] = Fx.decayTowardZero(g[j], receptorDecay[r]);
+            }
+        }
+    }
+
     /** Integrates, fires and inhibits; returns the number of neuron updates done. */
     int integrate(boolean learning) {
         if (spec.isInput()) {
@@ -197,7 +285,8 @@ public final class Population {
                 continue;
             }
             long excitability = learning ? Fx.mulQ15(bias[j], excitabilityGain) : 0;
-            long next = Fx.decayTowardZero(v[j], decay) + (long) current[j] + injected[j] + excitability;
+            long next = receptorDrive(j, rest + Fx.decayTowardZero((long) v[j] - rest, decay))
+                    + current[j] + injected[j] + excitability;
             current[j] = 0;
             v[j] = (int) membrane.fit(next);
             long margin = (long) v[j] - threshold - adapt[j];
@@ -207,6 +296,25 @@ public final class Population {
         }
         fire(candidates, learning);
         return size;
+    }
+
+    /**
+     * The leaked membrane of neuron {@code j} moved by each receptor in turn, fitted to the membrane's format after
+     * each: a conductance closes the fraction {@code k = clamp(gain * g, 0, 1)} (Q30) of the distance to its reversal
+     * potential, rounded to nearest, so it lands between the membrane and the reversal potential, both included; a
+     * current adds {@code gain * g} rounded to nearest. Each product is below 2^62.
+     */
+    private long receptorDrive(int j, long leaked) {
+        long next = leaked;
+        for (int r = 0; r < receptorG.length; r++) {
+            long product = (long) receptorG[r][j] * receptorGain[r];
+            long drive = conductance[r]
+                    ? Fx.mulQ30(Fx.clamp(Fx.shiftRound(product, ReceptorSpec.G.fraction()), 0, Fx.ONE_Q30),
+                            reversal[r] - next)
+                    : Fx.shiftRound(product, currentShift);
+            next = membrane.fit(next + drive);
+        }
+        return next;
     }
 
     private int admit(int j, int margin, int candidates) {
@@ -272,10 +380,16 @@ public final class Population {
         traces.addSpikes(spikes);
     }
 
-    /** Clears activity (membranes, currents, refractory counters, traces, spikes); keeps what was learned. */
+    /**
+     * Clears activity (membranes, currents, receptor variables, refractory counters, traces, spikes); keeps what was
+     * learned, and a Poisson source's schedule.
+     */
     void resetActivity() {
         spikes.clear();
         traces.reset();
+        for (int[] g : receptorG) {
+            Arrays.fill(g, 0);
+        }
         if (v != null) {
             Arrays.fill(v, reset);
             Arrays.fill(current, 0);
@@ -283,8 +397,13 @@ public final class Population {
         }
     }
 
-    /** Visits this population's state arrays (see {@link Network#visitState}). */
-    void visitState(StateVisitor visitor) {
+    /**
+     * Visits this population's state arrays (see {@link Network#visitState}): membranes, adaptive thresholds,
+     * excitability, refractory counters, traces, each receptor's variables, and a Poisson source's schedule as the
+     * ticks from the network's tick to each input's next spike. The network's tick is {@code tick} before the visit
+     * and {@code restoredTick} after it (a snapshot's); the schedule is rebuilt after {@code restoredTick}.
+     */
+    void visitState(StateVisitor visitor, long tick, long restoredTick) {
         if (v != null) {
             visitor.visit(sectionNames[0], v, sectionLegal[0]);
             visitor.visit(sectionNames[1], adapt, sectionLegal[1]);
@@ -295,12 +414,22 @@ public final class Population {
         if (traces.writtenTicks() != null) {
             visitor.visit(sectionNames[5], traces.writtenTicks(), sectionLegal[5]);
         }
+        for (int r = 0; r < receptorG.length; r++) {
+            visitor.visit(receptorSections[r], receptorG[r], receptorLegal[r]);
+        }
+        if (poisson != null) {
+            visitor.visit(dueSection, poisson.ticksToNextSpike(tick), PoissonInputs.TICKS_TO_NEXT_SPIKE);
+            poisson.restore(restoredTick);
+        }
     }
 
     /** Bytes of state a board must hold for this population. */
     long stateBytes() {
-        long perNeuron = v == null ? 0 : 5L * membrane.containerBytes() + Short.BYTES;
-        return perNeuron * size + traces.bytes() + spikes.bytes();
+        long perNeuron = (long) receptorG.length * ReceptorSpec.G.containerBytes();
+        if (v != null) {
+            perNeuron += 5L * membrane.containerBytes() + Short.BYTES;
+        }
+        return perNeuron * size + traces.bytes() + spikes.bytes() + (poisson == null ? 0 : poisson.stateBytes());
     }
 
     /** Bytes of neuron traces (with an event-driven trace's write ticks). */

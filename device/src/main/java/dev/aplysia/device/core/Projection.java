@@ -3,12 +3,14 @@ package dev.aplysia.device.core;
 import dev.aplysia.device.fixed.Fx;
 import dev.aplysia.device.fixed.QFormat;
 import dev.aplysia.device.model.ProjectionSpec;
+import dev.aplysia.device.model.ReceptorSpec;
 import dev.aplysia.device.model.Term.Gate;
 import dev.aplysia.device.plasticity.RuleEngine;
 
 /**
- * A dense projection: propagates presynaptic spikes into postsynaptic currents (event-driven: only spiking rows are
- * read, contiguously) and walks the synapses the rule engine must update on each gate.
+ * A dense projection: propagates presynaptic spikes into postsynaptic currents or into the variable of the
+ * postsynaptic receptor it feeds (event-driven: only spiking rows are read, contiguously) and walks the synapses the
+ * rule engine must update on each gate.
  *
  * <p>Each spike gate runs one of two ways, chosen when the network is built ({@link Kernels}): the reference walks
  * the synapses and asks {@link RuleEngine#update} for each; a vector kernel, allowed when the gate's terms are
@@ -33,6 +35,7 @@ public final class Projection {
     private final Spikes changedPosts;
     private final String[] sectionNames;
     private final StateConstraint[] sectionLegal;
+    private final int[] target;
     private final int weightShift;
     private final Deltas preSpikeDeltas;
     private final Deltas postSpikeDeltas;
@@ -66,7 +69,10 @@ public final class Projection {
             ValueRange.of(RuleEngine.ELIGIBILITY),
             new ValueRange("the consolidation range [0, " + spec.rule().maxConsolidation() + "] of "
                     + RuleEngine.CONSOLIDATION, 0, engine.maxConsolidation())};
-        this.weightShift = post.membraneFormat().fraction() - spec.weightFraction();
+        this.target = spec.feedsReceptor() ? post.receptorArray(post.spec().neuron().receptorIndex(spec.receptor()))
+                : post.currentArray();
+        int targetFraction = spec.feedsReceptor() ? ReceptorSpec.G.fraction() : post.membraneFormat().fraction();
+        this.weightShift = targetFraction - spec.weightFraction();
         if (weightShift < 0) {
             throw new IllegalArgumentException("projection " + spec.name() + ": the membrane of " + spec.post()
                     + " has " + post.membraneFormat().fraction() + " fraction bits, fewer than the "
@@ -100,13 +106,14 @@ public final class Projection {
 
     /**
      * Adds the weights of every spiking presynaptic neuron to the postsynaptic currents, aligned to the postsynaptic
-     * membrane's fraction bits (a shift of 0 for the default membrane), saturating at the 32-bit accumulator's range
-     * (the membrane update then fits the sum to the membrane's format); returns synaptic events. When the weight
-     * bounds prove that no tick's sum can leave that range, the add is plain.
+     * membrane's fraction bits (a shift of 0 for the default membrane), or to the variables of the receptor this
+     * projection feeds, aligned to {@link ReceptorSpec#G}; saturating at the 32-bit accumulator's range (the membrane
+     * update then fits a current to the membrane's format); returns synaptic events. When the weight bounds prove
+     * that no tick's sum can leave that range, the add is plain.
      */
     long propagate() {
         short[] w = engine.weights();
-        int[] current = post.currentArray();
+        int[] current = target;
         Spikes spikes = pre.spikes();
         long events = 0;
         for (int i = spikes.next(0); i >= 0; i = spikes.next(i + 1)) {

@@ -6,8 +6,8 @@ package dev.aplysia.device.core;
  * @param weightBytes        synaptic weights
  * @param traceBytes         neuron traces and synaptic eligibility traces
  * @param consolidationBytes per-synapse consolidation levels
- * @param neuronBytes        membranes, thresholds, excitability, currents, refractory counters, spike bits, seed and tick,
- *                           counters and baselines
+ * @param neuronBytes        membranes, thresholds, excitability, currents, receptor variables, refractory
+ *                           counters, spike bits, Poisson schedules, seed and tick, counters and baselines
  * @param budgetBytes        the profile's state budget
  */
 public record StateBudget(long weightBytes, long traceBytes, long consolidationBytes, long neuronBytes,

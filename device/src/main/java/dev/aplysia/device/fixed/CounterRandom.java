@@ -29,7 +29,10 @@ public final class CounterRandom {
         ENCODING(2),
         /** Stochastic rounding of weight updates: counter = the tick, lane = the gate, index = the synapse. */
         ROUNDING(3),
-        /** Poisson inputs' inter-spike intervals: counter = the tick of the spike, index = the input. */
+        /**
+         * Poisson inputs' inter-spike intervals: counter = the tick of the spike, lane = the population's rank among
+         * the network's Poisson populations, index = the input.
+         */
         POISSON(4);
 
         private final int id;

@@ -12,6 +12,13 @@ public final class Fx {
     public static final int ONE_Q15 = 1 << 15;
     /** 1.0 as a Q16 decay multiplier. */
     public static final int ONE_Q16 = 1 << 16;
+    /** 1.0 as a Q30 factor (a receptor's gain and a conductance's fraction of the driving force). */
+    public static final int ONE_Q30 = 1 << 30;
+
+    /** Fraction bits of {@link #log2Q16}. */
+    private static final int LOG_FRACTION = 16;
+    /** The mantissa of {@link #log2Q16}, in [1, 2) as Q1.30: its square stays below 2^62. */
+    private static final int MANTISSA_FRACTION = 30;
 
     /** floor(sqrt(Long.MAX_VALUE)): the square of the next integer overflows a long. */
     private static final long MAX_ROOT = 3_037_000_499L;
@@ -48,6 +55,38 @@ public final class Fx {
     /** {@code a * b / 2^15} rounded to nearest: the product of two Q15 factors (or of any value and a Q15 factor). */
     public static long mulQ15(long a, long b) {
         return shiftRound(a * b, 15);
+    }
+
+    /**
+     * {@code a * b / 2^30} rounded to nearest: the product of a Q30 factor and a value. The caller keeps
+     * {@code |a * b| < 2^63} (a Q30 factor of at most 2 times a 32-bit value always does).
+     */
+    public static long mulQ30(long a, long b) {
+        return shiftRound(a * b, 30);
+    }
+
+    /**
+     * {@code log2(x)} with 16 fraction bits, for {@code x >= 1}, in integer arithmetic only: the integer part from the
+     * count of leading zeros, then each fraction bit by squaring the mantissa (normalised to [1, 2) in Q1.30): a
+     * square of 2 or more is a 1 bit, and is halved. Every square is truncated, so the result is at most the exact
+     * {@code floor(log2(x) * 2^16)} and at most one step below it.
+     */
+    public static int log2Q16(long x) {
+        if (x < 1) {
+            throw new IllegalArgumentException("log2 of " + x + " < 1");
+        }
+        int whole = 63 - Long.numberOfLeadingZeros(x);
+        long mantissa = whole >= MANTISSA_FRACTION ? x >>> (whole - MANTISSA_FRACTION)
+                : x << (MANTISSA_FRACTION - whole);
+        int fraction = 0;
+        for (int bit = LOG_FRACTION - 1; bit >= 0; bit--) {
+            mantissa = (mantissa * mantissa) >>> MANTISSA_FRACTION;
+            if (mantissa >= 2L << MANTISSA_FRACTION) {
+                fraction |= 1 << bit;
+                mantissa >>>= 1;
+            }
+        }
+        return whole << LOG_FRACTION | fraction;
     }
 
     /**

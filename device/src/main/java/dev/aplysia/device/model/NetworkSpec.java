@@ -31,8 +31,14 @@ public record NetworkSpec(String name, List<PopulationSpec> populations, List<Pr
             if (!projectionNames.add(p.name())) {
                 throw new IllegalArgumentException("duplicate projection name " + p.name());
             }
-            if (population(p.post(), populations).isInput()) {
+            PopulationSpec post = population(p.post(), populations);
+            if (post.isInput()) {
                 throw new IllegalArgumentException("projection " + p.name() + " targets input population " + p.post());
+            }
+            if (p.feedsReceptor() && post.neuron().receptorIndex(p.receptor()) < 0) {
+                throw new IllegalArgumentException("projection " + p.name() + " feeds receptor " + p.receptor()
+                        + ", which population " + p.post() + " does not declare (it declares "
+                        + post.neuron().receptors().stream().map(ReceptorSpec::name).toList() + ")");
             }
         }
     }
@@ -45,6 +51,27 @@ public record NetworkSpec(String name, List<PopulationSpec> populations, List<Pr
     public PopulationSpec population(String name) {
         return populations.stream().filter(p -> p.name().equals(name)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no population named " + name));
+    }
+
+    /** The projections that feed receptor {@code receptor} of population {@code population}, in spec order. */
+    public List<ProjectionSpec> projectionsInto(String population, String receptor) {
+        return projections.stream().filter(p -> p.post().equals(population) && receptor.equals(p.receptor()))
+                .toList();
+    }
+
+    /**
+     * The random lane of Poisson population {@code population}: its rank among the network's Poisson populations in
+     * spec order (0 for the first), so that two sources of one network never draw the same intervals.
+     */
+    public int poissonLane(String population) {
+        int lane = 0;
+        for (PopulationSpec p : populations) {
+            if (p.name().equals(population)) {
+                return lane;
+            }
+            lane += p.isPoisson() ? 1 : 0;
+        }
+        throw new IllegalArgumentException("no population named " + population);
     }
 
     /** Starts a spec. */

@@ -6,6 +6,7 @@ import dev.aplysia.device.core.Projection;
 import dev.aplysia.device.model.NetworkSpec;
 import dev.aplysia.device.model.PopulationSpec;
 import dev.aplysia.device.model.ProjectionSpec;
+import dev.aplysia.device.model.ReceptorSpec;
 import dev.aplysia.device.plasticity.RuleEngine;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,8 +17,10 @@ import java.util.List;
  * products, {@code dw} to one weight step, the baseline average) or saturates (membrane, traces, eligibility,
  * modulator), the twin does neither; it keeps only the bounds the specs themselves state (weights in
  * {@code [wMin, wMax]}, consolidation in {@code [0, maxConsolidation]}, excitability {@code >= 0}). It is the expected
- * value the fixed-point core is measured against, so it draws no random numbers: initial weights come from a core network
- * ({@link #twinOf}).
+ * value the fixed-point core is measured against, so it draws no random numbers: initial weights come from a core
+ * network ({@link #twinOf}), and a Poisson source draws the core's own integer schedule, so both see the same input
+ * spikes (inputs are not what the twin checks). Receptors leak and drive the membrane as {@link ReceptorSpec} says,
+ * with the conductance fraction kept in [0, 1] as the spec states.
  */
 public final class FloatNetwork {
 
@@ -31,7 +34,8 @@ public final class FloatNetwork {
 
     private FloatNetwork(NetworkSpec spec) {
         this.spec = spec;
-        this.populations = spec.populations().stream().map(FloatPopulation::new).toArray(FloatPopulation[]::new);
+        this.populations = spec.populations().stream().map(p -> new FloatPopulation(spec, p))
+                .toArray(FloatPopulation[]::new);
         this.projections = new FloatProjection[spec.projections().size()];
         for (int k = 0; k < projections.length; k++) {
             ProjectionSpec p = spec.projections().get(k);
@@ -52,8 +56,9 @@ public final class FloatNetwork {
     /**
      * A twin of {@code network}: the same spec, and its learned state converted from raw to real (weights,
      * consolidation, adaptive thresholds, excitability, baselines), its modulator and its learning switch. Activity
-     * (membranes, currents, refractory counters, traces, eligibility, spikes, injected currents) starts at rest, as
-     * after {@link Network#resetActivity()}; twin a freshly built network and both start identical.
+     * (membranes, currents, receptor variables, refractory counters, traces, eligibility, spikes, injected currents)
+     * starts at rest, as after {@link Network#resetActivity()}, and a Poisson source's schedule at tick 0, as a
+     * freshly built network's; twin a freshly built network and both start identical.
      */
     public static FloatNetwork twinOf(Network network) {
         FloatNetwork twin = new FloatNetwork(network.spec());
@@ -92,7 +97,11 @@ public final class FloatNetwork {
     /** Advances the network by one tick, in {@link Network#step()}'s order. */
     public void step() {
         tick++;
+        for (FloatPopulation population : populations) {
+            population.generate(tick);
+        }
         for (int p = 0; p < populations.length; p++) {
+            populations[p].decayReceptors();
             for (FloatProjection projection : incoming[p]) {
                 projection.propagate();
             }

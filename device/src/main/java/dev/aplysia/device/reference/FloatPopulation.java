@@ -1,15 +1,21 @@
 package dev.aplysia.device.reference;
 
+import dev.aplysia.device.core.PoissonInputs;
 import dev.aplysia.device.core.Spikes;
+import dev.aplysia.device.model.NetworkSpec;
 import dev.aplysia.device.model.NeuronSpec;
 import dev.aplysia.device.model.PopulationSpec;
+import dev.aplysia.device.model.ReceptorSpec;
 import dev.aplysia.device.model.TraceSpec;
 import java.util.Arrays;
+import java.util.List;
 
 /**
- * The float twin of {@link dev.aplysia.device.core.Population}: the equations of {@link NeuronSpec} and
- * {@link TraceSpec} in real membrane and trace units, with the spec's exact parameters (no Q16 decays, no rounding,
- * no saturation). Leaks are plain products, so nothing is lost to rounding toward zero.
+ * The float twin of {@link dev.aplysia.device.core.Population}: the equations of {@link NeuronSpec},
+ * {@link ReceptorSpec} and {@link TraceSpec} in real membrane, weight and trace units, with the spec's exact
+ * parameters (no Q16 decays, no rounding, no saturation). Leaks are plain products, so nothing is lost to rounding
+ * toward zero. A Poisson source draws its spikes with the core's own integer schedule ({@link PoissonInputs}), so the
+ * twin receives exactly the core's input spike trains.
  */
 public final class FloatPopulation {
 
@@ -32,8 +38,11 @@ public final class FloatPopulation {
     private final int winners;
     private final int[] winnerIndex;
     private final double[] winnerMargin;
+    private final ReceptorSpec[] receptors;
+    private final double[][] receptorG;
+    private final PoissonInputs poisson;
 
-    FloatPopulation(PopulationSpec spec) {
+    FloatPopulation(NetworkSpec network, PopulationSpec spec) {
         this.spec = spec;
         this.size = spec.size();
         this.spikes = new Spikes(size);
@@ -57,6 +66,10 @@ public final class FloatPopulation {
             Arrays.fill(v, neuron.reset());
             Arrays.fill(bias, neuron.bias());
         }
+        this.receptors = (lif ? neuron.receptors() : List.<ReceptorSpec>of()).toArray(ReceptorSpec[]::new);
+        this.receptorG = new double[receptors.length][size];
+        this.poisson = spec.isPoisson()
+                ? new PoissonInputs(spec.poisson(), size, network.seed(), network.poissonLane(spec.name())) : null;
     }
 
     /** The spec this population was built from. */
@@ -99,6 +112,16 @@ public final class FloatPopulation {
         excitabilityGain = gain;
     }
 
+    /** Variable of receptor {@code r} (in declaration order) of neuron {@code i}, real weight units. */
+    public double receptor(int r, int i) {
+        return receptorG[r][i];
+    }
+
+    /** Sets the membrane potential of neuron {@code i} (an initial condition), real membrane units. */
+    public void setMembrane(int i, double real) {
+        v[i] = real;
+    }
+
     /** Sets a current injected into neuron {@code i} every tick until changed, real membrane units. */
     public void inject(int i, double real) {
         injected[i] = real;
@@ -127,6 +150,28 @@ public final class FloatPopulation {
         return trace;
     }
 
+    double[] receptorArray(int r) {
+        return receptorG[r];
+    }
+
+    /** Draws this tick's spikes of a Poisson source, as the core does; nothing for any other population. */
+    void generate(long tick) {
+        if (poisson != null) {
+            poisson.generate(tick, spikes);
+        }
+    }
+
+    /** Leaks every receptor variable by one tick, before this tick's presynaptic weights arrive. */
+    void decayReceptors() {
+        for (int r = 0; r < receptors.length; r++) {
+            double decay = receptors[r].decay();
+            double[] g = receptorG[r];
+            for (int j = 0; j < size; j++) {
+                g[j] *= decay;
+            }
+        }
+    }
+
     /** Integrates, fires and inhibits, exactly as the core does but in real numbers. */
     void integrate(boolean learning) {
         if (spec.isInput()) {
@@ -141,7 +186,8 @@ public final class FloatPopulation {
                 current[j] = 0;
                 continue;
             }
-            v[j] = v[j] * neuron.decay() + current[j] + injected[j] + (learning ? bias[j] * excitabilityGain : 0);
+            double leaked = neuron.rest() + (v[j] - neuron.rest()) * neuron.decay();
+            v[j] = receptorDrive(j, leaked) + current[j] + injected[j] + (learning ? bias[j] * excitabilityGain : 0);
             current[j] = 0;
             double margin = v[j] - neuron.threshold() - adapt[j];
             if (margin >= 0) {
@@ -149,6 +195,17 @@ public final class FloatPopulation {
             }
         }
         fire(candidates, learning);
+    }
+
+    /** The leaked membrane moved by each receptor in turn, as the core does, in real numbers. */
+    private double receptorDrive(int j, double leaked) {
+        double next = leaked;
+        for (int r = 0; r < receptors.length; r++) {
+            double drive = receptors[r].gain() * receptorG[r][j];
+            next += receptors[r].isConductance()
+                    ? Math.min(1, Math.max(0, drive)) * (receptors[r].reversal() - next) : drive;
+        }
+        return next;
     }
 
     private int admit(int j, double margin, int candidates) {
@@ -218,10 +275,16 @@ public final class FloatPopulation {
         }
     }
 
-    /** Clears activity (membranes, currents, refractory counters, traces, spikes); keeps what was learned. */
+    /**
+     * Clears activity (membranes, currents, receptor variables, refractory counters, traces, spikes); keeps what was
+     * learned, and a Poisson source's schedule.
+     */
     void resetActivity() {
         spikes.clear();
         Arrays.fill(trace, 0);
+        for (double[] g : receptorG) {
+            Arrays.fill(g, 0);
+        }
         if (v != null) {
             Arrays.fill(v, neuron.reset());
             Arrays.fill(current, 0);

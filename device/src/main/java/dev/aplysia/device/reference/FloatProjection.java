@@ -6,7 +6,7 @@ import dev.aplysia.device.model.Term.Gate;
 
 /**
  * The float twin of {@link dev.aplysia.device.core.Projection}: propagates presynaptic spikes as real weights into
- * postsynaptic currents and walks the synapses its {@link FloatRuleEngine} updates on each gate, in the core's order.
+ * postsynaptic currents or receptor variables and walks the synapses its {@link FloatRuleEngine} updates on each gate, in the core's order.
  */
 public final class FloatProjection {
 
@@ -16,6 +16,7 @@ public final class FloatProjection {
     private final int postSize;
     private final FloatRuleEngine engine;
     private final Spikes changedPosts;
+    private final double[] target;
 
     FloatProjection(ProjectionSpec spec, FloatPopulation pre, FloatPopulation post) {
         this.spec = spec;
@@ -24,6 +25,8 @@ public final class FloatProjection {
         this.postSize = post.size();
         this.engine = new FloatRuleEngine(spec, pre.size(), postSize);
         this.changedPosts = new Spikes(postSize);
+        this.target = spec.feedsReceptor()
+                ? post.receptorArray(post.spec().neuron().receptorIndex(spec.receptor())) : post.currentArray();
     }
 
     /** The spec this projection was built from. */
@@ -65,9 +68,10 @@ public final class FloatProjection {
         return post;
     }
 
+    /** Adds the weights of every spiking presynaptic neuron to the currents or to the receptor this one feeds. */
     void propagate() {
         double[] w = engine.weights();
-        double[] current = post.currentArray();
+        double[] current = target;
         Spikes spikes = pre.spikes();
         for (int i = spikes.next(0); i >= 0; i = spikes.next(i + 1)) {
             int row = i * postSize;

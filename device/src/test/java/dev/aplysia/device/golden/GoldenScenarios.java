@@ -6,6 +6,7 @@ import dev.aplysia.device.model.NeuronSpec;
 import dev.aplysia.device.model.PlasticityRule;
 import dev.aplysia.device.model.PopulationSpec;
 import dev.aplysia.device.model.ProjectionSpec;
+import dev.aplysia.device.model.ReceptorSpec;
 import dev.aplysia.device.model.TraceSpec;
 import dev.aplysia.device.plasticity.RuleEngine;
 import java.util.ArrayList;
@@ -21,12 +22,14 @@ final class GoldenScenarios {
     private static final QFormat MEMBRANE = NeuronSpec.MEMBRANE;
     private static final QFormat TRACE = TraceSpec.FORMAT;
     private static final QFormat WEIGHT = ProjectionSpec.WEIGHT;
+    private static final QFormat G = ReceptorSpec.G;
 
     private GoldenScenarios() {
     }
 
     static List<GoldenScenario> all() {
-        return List.of(lifImpulse(), stdpPair(), threeFactor(), consolidatingInstar(), kwta());
+        return List.of(lifImpulse(), stdpPair(), threeFactor(), consolidatingInstar(), kwta(), currentReceptor(),
+                conductanceReceptors(), poissonInput());
     }
 
     /**
@@ -202,6 +205,98 @@ final class GoldenScenarios {
                 }, columns);
     }
 
+    /**
+     * One input into a LIF neuron (decay 0.75, threshold 1, reset 0) through a current-based receptor (decay 0.5,
+     * gain 0.5) with weight 0.75: each pulse adds 0.75 to g, which halves every tick and drives v by g / 2; two
+     * pulses in a row fire the neuron, three fire it twice. All parameters are exact in their formats. The receptor's
+     * leak rounds toward zero, less than one step a tick, so g is less than 1 / (1 - 0.5) = 2 steps from the twin's;
+     * v loses less than one step to its leak, half a step to the drive's rounding and 0.5 * 2 receptor steps (a
+     * quarter membrane step each) to g, less than 1.75 / (1 - 0.75) = 7 steps in all.
+     */
+    static GoldenScenario currentReceptor() {
+        NeuronSpec neuron = NeuronSpec.lif(0.75, 1, 0, 0).withReceptor(new ReceptorSpec("ampa",
+                ReceptorSpec.Kind.CURRENT, 0.5, 0.5, 0));
+        NetworkSpec spec = NetworkSpec.builder("receptor-current")
+                .population(PopulationSpec.input("in", 1, TraceSpec.counter(1)))
+                .population(PopulationSpec.neurons("out", 1, neuron, 0, TraceSpec.counter(1)))
+                .projection(ProjectionSpec.constant("in-out", "in", "out", 0, 1, 0.75, PlasticityRule.NONE)
+                        .withReceptor("ampa"))
+                .seed(1).build();
+        Set<Integer> pulses = Set.of(2, 6, 7, 14, 15, 16, 25);
+        return new GoldenScenario("receptor-current",
+                "input -> LIF(decay 0.75, threshold 1, reset 0, refractory 0) through a current receptor ampa(decay"
+                        + " 0.5, gain 0.5), weight 0.75; input pulses at ticks 2 6 7 14 15 16 25",
+                spec, 40, (t, d) -> d.spikes("in", pulses.contains(t) ? new int[] {0} : new int[0]),
+                List.of(tick(), spike("in", "in", 0), receptor("out", "g", 0, 0, 2 * G.step()),
+                        membrane("out", "v", 0, 7), spike("out", "out", 0)));
+    }
+
+    /**
+     * Two excitatory inputs (weight 1) into a conductance (decay 0.75, gain 0.25, reversal 1) and one inhibitory input
+     * (weight 1) into a conductance (decay 0.5, gain 0.25, reversal -1) of a LIF neuron that rests at -0.25 and resets
+     * to -0.5 (decay 0.875, threshold 0.5, refractory 1): each conductance moves v the fraction 0.25 g of the way to
+     * its reversal potential, excitation first. Every parameter is exact in its format. g is less than 1 / (1 - 0.75)
+     * = 4 (excitatory) and 2 (inhibitory) steps from the twin's; those move each fraction by at most 2^-16 and 2^-17,
+     * times a driving force of at most 2: half and a quarter of a membrane step. With the leak's step and the two
+     * drives' half steps, v is less than 2.75 / (1 - 0.875) = 22 steps from the twin's.
+     */
+    static GoldenScenario conductanceReceptors() {
+        NeuronSpec neuron = NeuronSpec.lif(0.875, 0.5, -0.5, 1).withRest(-0.25)
+                .withReceptor(new ReceptorSpec("exc", ReceptorSpec.Kind.CONDUCTANCE, 0.75, 0.25, 1))
+                .withReceptor(new ReceptorSpec("inh", ReceptorSpec.Kind.CONDUCTANCE, 0.5, 0.25, -1));
+        NetworkSpec spec = NetworkSpec.builder("receptor-conductance")
+                .population(PopulationSpec.input("exc", 2, TraceSpec.counter(1)))
+                .population(PopulationSpec.input("inh", 1, TraceSpec.counter(1)))
+                .population(PopulationSpec.neurons("out", 1, neuron, 0, TraceSpec.counter(1)))
+                .projection(ProjectionSpec.constant("exc-out", "exc", "out", 0, 1, 1, PlasticityRule.NONE)
+                        .withReceptor("exc"))
+                .projection(ProjectionSpec.constant("inh-out", "inh", "out", 0, 1, 1, PlasticityRule.NONE)
+                        .withReceptor("inh"))
+                .seed(1).build();
+        Set<Integer> excitation = Set.of(3, 4, 5, 12, 20, 21, 22, 23, 40);
+        Set<Integer> bothExcitatory = Set.of(4, 21, 22, 40);
+        Set<Integer> inhibition = Set.of(12, 13, 30, 31, 32, 40);
+        return new GoldenScenario("receptor-conductance",
+                "inputs exc0 exc1 -> conductance exc(decay 0.75, gain 0.25, reversal 1), inh0 -> conductance inh(decay"
+                        + " 0.5, gain 0.25, reversal -1) of LIF(decay 0.875, rest -0.25, threshold 0.5, reset -0.5,"
+                        + " refractory 1), weights 1; exc0 at 3 4 5 12 20 21 22 23 40, exc1 at 4 21 22 40,"
+                        + " inh0 at 12 13 30 31 32 40",
+                spec, 50, (t, d) -> {
+                    d.spikes("exc", bothExcitatory.contains(t) ? new int[] {0, 1}
+                            : excitation.contains(t) ? new int[] {0} : new int[0]);
+                    d.spikes("inh", inhibition.contains(t) ? new int[] {0} : new int[0]);
+                },
+                List.of(tick(), spike("exc", "exc0", 0), spike("exc", "exc1", 1), spike("inh", "inh0", 0),
+                        receptor("out", "g_exc", 0, 0, 4 * G.step()), receptor("out", "g_inh", 1, 0, 2 * G.step()),
+                        membrane("out", "v", 0, 22), spike("out", "out", 0)));
+    }
+
+    /**
+     * Four seeded Poisson inputs at 200 Hz (p = 0.2 per 1 ms tick) into a current receptor (decay 0.5, gain 0.5,
+     * weights 0.5) of a LIF neuron (decay 0.75, threshold 1, reset 0): the inputs' spikes are the core's integer
+     * schedule, which the twin shares (epsilon 0). g and v are bounded as in {@link #currentReceptor}.
+     */
+    static GoldenScenario poissonInput() {
+        NeuronSpec neuron = NeuronSpec.lif(0.75, 1, 0, 0).withReceptor(new ReceptorSpec("ampa",
+                ReceptorSpec.Kind.CURRENT, 0.5, 0.5, 0));
+        NetworkSpec spec = NetworkSpec.builder("poisson-input")
+                .population(PopulationSpec.poisson("in", 4, 200, 1, TraceSpec.counter(1)))
+                .population(PopulationSpec.neurons("out", 1, neuron, 0, TraceSpec.counter(1)))
+                .projection(ProjectionSpec.constant("in-out", "in", "out", 0, 1, 0.5, PlasticityRule.NONE)
+                        .withReceptor("ampa"))
+                .seed(9).build();
+        List<Column> columns = new ArrayList<>(List.of(tick()));
+        for (int i = 0; i < 4; i++) {
+            columns.add(spike("in", "in" + i, i));
+        }
+        columns.addAll(List.of(receptor("out", "g", 0, 0, 2 * G.step()), membrane("out", "v", 0, 7),
+                spike("out", "out", 0)));
+        return new GoldenScenario("poisson-input",
+                "4 Poisson inputs at 200 Hz, 1 ms ticks (p 0.2), seed 9 -> LIF(decay 0.75, threshold 1, reset 0,"
+                        + " refractory 0) through a current receptor ampa(decay 0.5, gain 0.5), weights 0.5",
+                spec, 60, (t, d) -> { }, columns);
+    }
+
     private static String raw(QFormat format) {
         return "raw Q" + (format.bits() - 1 - format.fraction()) + "." + format.fraction();
     }
@@ -232,6 +327,12 @@ final class GoldenScenarios {
         return new Column(name, population + "[" + i + "] excitability, " + raw(MEMBRANE),
                 n -> n.population(population).excitability(i), f -> f.population(population).excitability(i),
                 MEMBRANE.step(), 0);
+    }
+
+    private static Column receptor(String population, String name, int r, int i, double epsilon) {
+        return new Column(name, population + "[" + i + "] receptor " + r + " g, " + raw(G),
+                n -> n.population(population).receptor(r, i), f -> f.population(population).receptor(r, i),
+                G.step(), epsilon);
     }
 
     private static Column trace(String population, String name, int i, double epsilon) {

@@ -6,7 +6,7 @@ import picocli.CommandLine;
 /** {@code aplysia core}: the fixed-point core's canonical protocols and on-device learning of real digits. */
 @Command(name = "core", mixinStandardHelpOptions = true,
         description = "Run the fixed-point core: canonical protocols and on-device learning.",
-        subcommands = {DigitsCommand.class, FiCurveCommand.class, StdpWindowCommand.class})
+        subcommands = {DigitsCommand.class, FiCurveCommand.class, StdpWindowCommand.class, Song2000Command.class})
 public final class CoreCommand implements Runnable {
 
     @CommandLine.Spec

@@ -140,6 +140,15 @@ final class ComparisonCharts {
     }
 
     private static void style(AxesChartStyler styler) {
+        styleAxes(styler);
+        // A small margin beyond 0..1 draws markers at 0 and 1 whole, and keeps ticks at tenths when data span 0..1.
+        styler.setYAxisMin(-ACCURACY_MARGIN);
+        styler.setYAxisMax(1 + ACCURACY_MARGIN);
+        styler.setYAxisDecimalPattern("0.0");
+    }
+
+    /** The house look of every chart: fonts, white background, the colour-blind-safe palette, legend below. */
+    static void styleAxes(AxesChartStyler styler) {
         styler.setChartTitleFont(new Font(FONT, Font.BOLD, 20));
         styler.setAxisTitleFont(new Font(FONT, Font.PLAIN, 16));
         styler.setAxisTickLabelsFont(new Font(FONT, Font.PLAIN, 14));
@@ -149,10 +158,6 @@ final class ComparisonCharts {
         styler.setLegendPosition(LegendPosition.OutsideS);
         styler.setLegendLayout(LegendLayout.Horizontal);
         styler.setMarkerSize(9);
-        // A small margin beyond 0..1 draws markers at 0 and 1 whole, and keeps ticks at tenths when data span 0..1.
-        styler.setYAxisMin(-ACCURACY_MARGIN);
-        styler.setYAxisMax(1 + ACCURACY_MARGIN);
-        styler.setYAxisDecimalPattern("0.0");
     }
 
     private static void addCurve(XYChart chart, String name, List<LearningCurve.Point> curve) {
