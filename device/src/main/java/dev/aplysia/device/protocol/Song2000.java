@@ -131,8 +131,9 @@ public final class Song2000 {
      * @param twin            the float twin
      * @param identicalUntilS the two cores' postsynaptic spike trains are identical up to this time, s (the first
      *                        spike only one of them fired, or the run's length)
+     * @param stateBytes      the fixed-point network's state, bytes ({@code Network.budget()})
      */
-    public record Result(int seconds, long seed, Run fixed, Run twin, double identicalUntilS) {
+    public record Result(int seconds, long seed, Run fixed, Run twin, double identicalUntilS, long stateBytes) {
     }
 
     /** Receives each timeline point as it is reached, for progress reports. */
@@ -184,7 +185,8 @@ public final class Song2000 {
         SpikeTicks floatSpikes = new SpikeTicks();
         Run fixed = run(fixedCore(network), seconds, "fixed", progress, fixedSpikes);
         Run floating = run(floatCore(twin), seconds, "float", progress, floatSpikes);
-        return new Result(seconds, seed, fixed, floating, fixedSpikes.identicalUntil(floatSpikes, seconds));
+        return new Result(seconds, seed, fixed, floating, fixedSpikes.identicalUntil(floatSpikes, seconds),
+                network.budget().totalBytes());
     }
 
     /** One core as the protocol drives and reads it. */

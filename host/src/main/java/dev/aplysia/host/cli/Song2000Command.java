@@ -42,11 +42,11 @@ final class Song2000Command implements Callable<Integer> {
 
     /** The JSON of one run: one object per core, keys as the issue names them. */
     record Output(String protocol, int seconds, long seed, double gmax, Core fixed, @JsonProperty("float") Core twin,
-                  double identicalUntilS) {
+                  double identicalUntilS, long stateBytes) {
 
         static Output of(Song2000.Result r) {
             return new Output("song2000", r.seconds(), r.seed(), Song2000.GMAX, Core.of(r.fixed()), Core.of(r.twin()),
-                    r.identicalUntilS());
+                    r.identicalUntilS(), r.stateBytes());
         }
     }
 
@@ -116,6 +116,7 @@ final class Song2000Command implements Callable<Integer> {
                     f.hist20().get(b), t.hist20().get(b));
         }
         out.printf("%npostsynaptic spike trains identical until %.4f s%n", r.identicalUntilS());
+        out.printf("network state: %,d bytes%n", r.stateBytes());
     }
 
     private static void row(PrintWriter out, String name, double fixed, double floating) {

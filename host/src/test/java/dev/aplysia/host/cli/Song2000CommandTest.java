@@ -43,6 +43,8 @@ class Song2000CommandTest {
             assertTrue(figures.get("mean_w").asDouble() <= 0.01, "w is clipped to gmax");
         }
         assertEquals(json.get("fixed").get("pre_events"), json.get("float").get("pre_events"), "the same inputs");
+        assertEquals(dev.aplysia.device.core.Network.build(dev.aplysia.device.protocol.Song2000.spec(3),
+                dev.aplysia.device.model.McuProfile.RP2040).budget().totalBytes(), json.get("state_bytes").asLong());
         assertTrue(run.err().contains("fixed") && run.err().contains("float"), "progress on stderr: " + run.err());
     }
 
