@@ -1,5 +1,6 @@
 package dev.aplysia.device.golden;
 
+import dev.aplysia.device.core.Kernels;
 import dev.aplysia.device.core.Network;
 import dev.aplysia.device.model.McuProfile;
 import dev.aplysia.device.model.NetworkSpec;
@@ -24,9 +25,14 @@ record GoldenScenario(String name, String description, NetworkSpec spec, int tic
         columns = List.copyOf(columns);
     }
 
-    /** The core's raw values, one row per tick. */
+    /** The core's raw values, one row per tick, on the optimised kernels. */
     long[][] runCore() {
-        Network network = Network.build(spec, McuProfile.RP2040);
+        return runCore(Kernels.OPTIMISED);
+    }
+
+    /** The core's raw values, one row per tick, on {@code kernels}. */
+    long[][] runCore(Kernels kernels) {
+        Network network = Network.build(spec, McuProfile.RP2040, kernels);
         Drive drive = Drive.of(network);
         long[][] rows = new long[ticks][columns.size()];
         for (int t = 1; t <= ticks; t++) {

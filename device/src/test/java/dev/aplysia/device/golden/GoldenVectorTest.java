@@ -3,6 +3,7 @@ package dev.aplysia.device.golden;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
+import dev.aplysia.device.core.Kernels;
 import dev.aplysia.fixtures.Fixtures;
 import dev.aplysia.fixtures.golden.GoldenVector;
 import java.io.IOException;
@@ -12,9 +13,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** The core against its committed golden vectors: every column of every row, tolerance 0. */
@@ -24,20 +27,26 @@ class GoldenVectorTest {
         return GoldenScenarios.all();
     }
 
+    /** Every scenario on the optimised kernels and on the reference interpreter. */
+    static List<Arguments> scenariosOnBothKernels() {
+        return scenarios().stream().flatMap(s -> Stream.of(Kernels.values()).map(k -> Arguments.of(s, k))).toList();
+    }
+
     @ParameterizedTest
-    @MethodSource("scenarios")
-    void theCoreReproducesEveryValueOfItsGoldenVector(GoldenScenario scenario) {
+    @MethodSource("scenariosOnBothKernels")
+    void theCoreReproducesEveryValueOfItsGoldenVector(GoldenScenario scenario, Kernels kernels) {
         GoldenVector golden = Fixtures.golden(scenario.name());
         assertEquals("0", golden.header().get("tolerance"));
         List<String> columns = scenario.columns().stream().map(Column::name).toList();
         assertEquals(columns, golden.columns());
-        long[][] core = scenario.runCore();
+        long[][] core = scenario.runCore(kernels);
         assertEquals(golden.rows(), core.length);
         for (int r = 0; r < core.length; r++) {
             for (int c = 0; c < columns.size(); c++) {
                 long expected = golden.value(r, columns.get(c));
                 if (expected != core[r][c]) {
-                    assertEquals(expected, core[r][c], scenario.name() + " row " + (r + 1) + " " + columns.get(c));
+                    assertEquals(expected, core[r][c], scenario.name() + " (" + kernels + ") row " + (r + 1) + " "
+                            + columns.get(c));
                 }
             }
         }
