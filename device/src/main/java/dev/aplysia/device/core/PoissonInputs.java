@@ -12,7 +12,7 @@ import dev.aplysia.device.model.PoissonSpec;
  * a third of the intervals, at most, take such a second look). When an input fires at tick {@code t} its next interval is drawn from
  * {@code CounterRandom.draw(key(POISSON, t, lane), input)} ({@link GeometricIntervals}); the first intervals are drawn
  * at tick 0, when the schedule is built. A draw depends only on the seed, the tick, the lane and the input, so the
- * schedule is the same whatever order the heap pops inputs in.
+ * schedule is the same whatever order the wheel serves inputs in.
  *
  * <p>Due ticks are the low 32 bits of the network's tick (they wrap), compared by signed difference: every interval
  * is at most {@link GeometricIntervals#MAX_INTERVAL} = 2^30 ticks, so a due tick is never more than 2^30 ahead and the

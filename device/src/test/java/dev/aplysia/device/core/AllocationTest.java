@@ -11,6 +11,7 @@ import dev.aplysia.device.model.NeuronSpec;
 import dev.aplysia.device.model.PlasticityRule;
 import dev.aplysia.device.model.PopulationSpec;
 import dev.aplysia.device.model.ProjectionSpec;
+import dev.aplysia.device.model.ReceptorSpec;
 import dev.aplysia.device.model.Term;
 import dev.aplysia.device.model.TraceSpec;
 import java.lang.management.ManagementFactory;
@@ -55,17 +56,49 @@ class AllocationTest {
         }
     }
 
-    @Test
-    void aWarmTickAllocatesNothing() {
+    /**
+     * 200 Poisson inputs with event-driven traces onto 8 neurons at rest -0.5 through a plastic conductance (pair
+     * STDP on the vector kernels) and a current receptor.
+     */
+    private static Network poissonNetwork() {
+        TraceSpec trace = TraceSpec.exponential(20, 1);
+        NeuronSpec neuron = NeuronSpec.lif(0.9, 1, -0.25, 0).withRest(-0.5)
+                .withReceptor(ReceptorSpec.conductance("exc", 5, 1, 0.02, 1))
+                .withReceptor(ReceptorSpec.current("inh", 10, 1, 0.05));
+        return Network.build(NetworkSpec.builder("poisson-busy")
+                .population(PopulationSpec.poisson("in", 200, 30, 1, trace.asEventDriven()))
+                .population(PopulationSpec.neurons("out", 8, neuron, 0, trace))
+                .projection(new ProjectionSpec("in-exc", "in", "out", 0, 1, 0, 1,
+                        PlasticityRule.stdpAdditive(0.01, -0.0105)).withReceptor("exc"))
+                .projection(ProjectionSpec.constant("in-inh", "in", "out", -1, 0, -0.2, PlasticityRule.NONE)
+                        .withReceptor("inh"))
+                .seed(5).build(), McuProfile.RP2040);
+    }
+
+    /** Bytes allocated by 5000 ticks of {@code ticks} after 20,000 to warm up, less the cost of measuring. */
+    private static long allocatedOverWarmTicks(Network network, java.util.function.ObjIntConsumer<Network> ticks) {
         assumeTrue(THREADS.isThreadAllocatedMemorySupported() && THREADS.isThreadAllocatedMemoryEnabled());
-        Network network = busyNetwork();
-        run(network, 20_000);
+        ticks.accept(network, 20_000);
         long thread = Thread.currentThread().getId();
         long before = THREADS.getThreadAllocatedBytes(thread);
         long calibration = THREADS.getThreadAllocatedBytes(thread) - before;
         long start = THREADS.getThreadAllocatedBytes(thread);
-        run(network, 5_000);
-        long allocated = THREADS.getThreadAllocatedBytes(thread) - start - calibration;
-        assertEquals(0, allocated, "bytes allocated over 5000 warm ticks");
+        ticks.accept(network, 5_000);
+        return THREADS.getThreadAllocatedBytes(thread) - start - calibration;
+    }
+
+    @Test
+    void aWarmTickAllocatesNothing() {
+        assertEquals(0, allocatedOverWarmTicks(busyNetwork(), AllocationTest::run),
+                "bytes allocated over 5000 warm ticks");
+    }
+
+    @Test
+    void aWarmTickWithPoissonInputsReceptorsAndEventDrivenTracesAllocatesNothing() {
+        assertEquals(0, allocatedOverWarmTicks(poissonNetwork(), (network, ticks) -> {
+            for (int t = 0; t < ticks; t++) {
+                network.step();
+            }
+        }), "bytes allocated over 5000 warm ticks");
     }
 }
