@@ -86,14 +86,14 @@ public final class Population {
         this.winnerIndex = new int[Math.max(1, winners)];
         this.winnerMargin = new int[Math.max(1, winners)];
         this.sectionNames = java.util.stream.Stream.of("membrane", "adaptation", "excitability", "refractory", "trace",
-                        "trace_tick")
+                        "trace_age")
                 .map(kind -> spec.name() + "." + kind).toArray(String[]::new);
         this.sectionLegal = new StateConstraint[] {ValueRange.of(membrane),
             new ValueRange("the adaptive threshold's range (never negative)", 0, membrane.maxRaw()),
             new ValueRange("the excitability's range (it starts at the initial bias and is only spent)", 0,
                     Math.max(0, initialBias)),
             new ValueRange("the refractory period", 0, refractoryTicks), traceRange(spec.trace()),
-            ticks -> null};
+            traces.ageRange()};
         if (lif) {
             Arrays.fill(v, reset);
             Arrays.fill(bias, initialBias);
@@ -411,8 +411,9 @@ public final class Population {
             visitor.visit(sectionNames[3], refractory, sectionLegal[3]);
         }
         visitor.visit(sectionNames[4], traces.values(), sectionLegal[4]);
-        if (traces.writtenTicks() != null) {
-            visitor.visit(sectionNames[5], traces.writtenTicks(), sectionLegal[5]);
+        if (traces.eventDriven()) {
+            visitor.visit(sectionNames[5], traces.agesAt(tick), sectionLegal[5]);
+            traces.restoreAges(restoredTick);
         }
         for (int r = 0; r < receptorG.length; r++) {
             visitor.visit(receptorSections[r], receptorG[r], receptorLegal[r]);

@@ -14,7 +14,8 @@ import java.util.Arrays;
  * rounded to nearest; {@code D(n) = 0} from the horizon on, where {@code decay^n} is below {@code 2^-31}. So a
  * silent input costs nothing per tick, and a read costs two multiplies. Every {@link #SWEEP_TICKS} ticks the traces
  * older than the horizon are written as 0 at the current tick, so a stored 32-bit tick is never more than
- * {@code SWEEP_TICKS + horizon} old and never wraps.
+ * {@code SWEEP_TICKS + horizon} old and never wraps. A snapshot holds each trace's age (ticks since its write), so
+ * every value can be checked on its own and a snapshot does not depend on where the 32-bit tick has wrapped.
  */
 final class Traces {
 
@@ -131,9 +132,36 @@ final class Traces {
         return value;
     }
 
-    /** The tick each event-driven trace was last written (low 32 bits), or null for clocked traces. */
-    int[] writtenTicks() {
+    /** True for event-driven traces, whose write ticks are state too. */
+    boolean eventDriven() {
+        return written != null;
+    }
+
+    /**
+     * The ticks since each event-driven trace was last written, as of {@code now}, in place of the write ticks, for a
+     * state visit ({@link #ageRange}); {@link #restoreAges} turns them back.
+     */
+    int[] agesAt(long now) {
+        for (int i = 0; i < size; i++) {
+            written[i] = (int) now - written[i];
+        }
         return written;
+    }
+
+    /** Turns visited ages back into write ticks before {@code now}. */
+    void restoreAges(long now) {
+        for (int i = 0; i < size; i++) {
+            written[i] = (int) now - written[i];
+        }
+    }
+
+    /**
+     * The ages a trace can have: 0 up to its horizon plus the sweep's period (a trace older than its horizon is
+     * retired to 0 at the next sweep).
+     */
+    ValueRange ageRange() {
+        return new ValueRange("the ticks since an event-driven trace was written (0 to its horizon " + horizon
+                + " plus the sweep period " + SWEEP_TICKS + ")", 0, (long) horizon + SWEEP_TICKS);
     }
 
     /** Bytes of state. */
