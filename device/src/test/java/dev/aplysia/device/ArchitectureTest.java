@@ -15,7 +15,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * The firmware side stays off the hardware library, the broker, the host, the simulated board, the Pi4J board and
  * the trace recorder (the runnable device module picks the board), keeps Paho in its one adapter package, keeps the
- * transport and command inbox free of the firmware, and its fixed-point arithmetic stands alone.
+ * transport and command inbox free of the firmware, keeps the C table generator a leaf, and its fixed-point
+ * arithmetic stands alone.
  */
 class ArchitectureTest {
 
@@ -60,6 +61,15 @@ class ArchitectureTest {
     void commandsAndTheWireFormatNeverDependOnTheTransport() {
         noClasses().that().resideInAnyPackage("dev.aplysia.device.command..", "dev.aplysia.device.wire..")
                 .should().dependOnClassesThat().resideInAPackage("dev.aplysia.device.telemetry..")
+                .check(device);
+    }
+
+    /** The C table generator reads the core; the core, and the firmware that runs it, never reach into it. */
+    @Test
+    void nothingButTheExportDependsOnTheExport() {
+        noClasses().that().resideInAPackage("dev.aplysia.device..")
+                .and().resideOutsideOfPackage("dev.aplysia.device.export..")
+                .should().dependOnClassesThat().resideInAPackage("dev.aplysia.device.export..")
                 .check(device);
     }
 

@@ -56,7 +56,7 @@ public final class PoissonInputs {
     }
 
     /** The mean interval {@code 1/p} rounded up to a power of two, within [64, 1024]. */
-    private static int wheelSize(double p) {
+    public static int wheelSize(double p) {
         int size = MIN_WHEEL;
         while (size < MAX_WHEEL && size < 1 / p) {
             size <<= 1;

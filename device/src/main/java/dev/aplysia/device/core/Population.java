@@ -187,6 +187,11 @@ public final class Population {
         return bias[i];
     }
 
+    /** Right shift of a current receptor's {@code gain * g} product to the membrane's fraction bits. */
+    public int receptorCurrentShift() {
+        return currentShift;
+    }
+
     /** The membrane format. */
     public QFormat membraneFormat() {
         return membrane;

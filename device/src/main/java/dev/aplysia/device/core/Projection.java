@@ -95,6 +95,14 @@ public final class Projection {
         return engine.weights()[i * postSize + j];
     }
 
+    /**
+     * Left shift aligning a weight to its target's fraction bits: the postsynaptic membrane's, or
+     * {@link ReceptorSpec#G}'s for a projection into a receptor.
+     */
+    public int weightShift() {
+        return weightShift;
+    }
+
     /** Number of synapses. */
     public int synapses() {
         return pre.size() * postSize;

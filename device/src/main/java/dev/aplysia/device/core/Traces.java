@@ -20,8 +20,8 @@ import java.util.Arrays;
 final class Traces {
 
     /** Period of the event-driven sweep that retires traces past their horizon. */
-    static final int SWEEP_TICKS = 1 << 20;
-    private static final int LOW_BITS = 6;
+    static final int SWEEP_TICKS = EventDrivenTraces.SWEEP_TICKS;
+    private static final int LOW_BITS = EventDrivenTraces.LOW_BITS;
     private static final int LOW = 1 << LOW_BITS;
     private static final int Q30 = 30;
 
@@ -44,8 +44,8 @@ final class Traces {
         this.set = spec.mode() == TraceSpec.Mode.SET;
         if (spec.eventDriven()) {
             this.horizon = TraceSpec.horizonTicks(spec.decay());
-            this.lowPowers = powers(spec.decay(), 1, LOW);
-            this.highPowers = powers(spec.decay(), LOW, horizon / LOW + 1);
+            this.lowPowers = EventDrivenTraces.lowPowers(spec.decay());
+            this.highPowers = EventDrivenTraces.highPowers(spec.decay(), horizon);
             this.written = new int[size];
         } else {
             this.horizon = 0;
@@ -53,16 +53,6 @@ final class Traces {
             this.highPowers = null;
             this.written = null;
         }
-    }
-
-    /** {@code decay^(step k)} in Q30 for k in [0, count), each from the double power, rounded to nearest. */
-    private static int[] powers(double decay, int step, int count) {
-        int[] table = new int[count];
-        double log = StrictMath.log(decay);
-        for (int k = 0; k < count; k++) {
-            table[k] = (int) Math.min(1L << Q30, Math.round(StrictMath.exp(log * step * k) * (1L << Q30)));
-        }
-        return table;
     }
 
     /** Moves to {@code now}: clocked traces leak one tick; event-driven ones only note the tick. */

@@ -36,6 +36,11 @@ public final class GeometricIntervals {
         this.scaleQ16 = Math.round(-Math.log(2) / Math.log1p(-p) * (1 << FRACTION));
     }
 
+    /** {@code c = 1 / -log2(1 - p)} in Q16: the one constant of the inversion, computed once in floating point. */
+    public long scaleQ16() {
+        return scaleQ16;
+    }
+
     /** The interval, in ticks (1 .. {@link #MAX_INTERVAL}), drawn from 32 uniformly random bits. */
     public int next(int randomBits) {
         long minusLog2 = BITS_LOG2 - Fx.log2Q16((randomBits & 0xFFFF_FFFFL) + 1);

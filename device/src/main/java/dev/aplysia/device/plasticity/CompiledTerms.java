@@ -20,6 +20,15 @@ final class CompiledTerms {
         }
     }
 
+    /** The terms as raw coefficients and factors, in evaluation order. */
+    List<RawTerm> raw() {
+        List<RawTerm> terms = new java.util.ArrayList<>();
+        for (int t = 0; t < coefficients.length; t++) {
+            terms.add(new RawTerm(coefficients[t], List.of(factors[t])));
+        }
+        return terms;
+    }
+
     int size() {
         return coefficients.length;
     }

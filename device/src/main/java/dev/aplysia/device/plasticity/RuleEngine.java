@@ -169,6 +169,51 @@ public final class RuleEngine {
                 postSpike);
     }
 
+    /** The variables a rule's terms update. */
+    public enum Target {
+        /** The weight terms. */
+        WEIGHT,
+        /** The eligibility terms. */
+        ELIGIBILITY,
+        /** The consolidation terms. */
+        CONSOLIDATION
+    }
+
+    /** The compiled terms of {@code target} on {@code gate}, exactly as {@link #update} evaluates them. */
+    public List<RawTerm> rawTerms(Target target, Term.Gate gate) {
+        CompiledTerms[] byGate = switch (target) {
+            case WEIGHT -> weightTerms;
+            case ELIGIBILITY -> eligibilityTerms;
+            case CONSOLIDATION -> consolidationTerms;
+        };
+        return byGate[gate.ordinal()].raw();
+    }
+
+    /** Left shift of a raw weight to a Q15 factor ({@code 15 -} the weight's fraction bits). */
+    public int weightToQ15() {
+        return weightToQ15;
+    }
+
+    /** The eligibility's leak per tick, Q16. */
+    public int eligibilityDecayQ16() {
+        return eligibilityDecay;
+    }
+
+    /** The shift of the reward baseline's step toward the modulator (0: no baseline). */
+    public int baselineShift() {
+        return baselineShift;
+    }
+
+    /** The raw target of the incoming weight sums (0: no normalisation). */
+    public int weightSumRaw() {
+        return weightSum;
+    }
+
+    /** True if a term reads the modulator's deviation from its baseline. */
+    public boolean readsDeviation() {
+        return readsDeviation;
+    }
+
     /** True if some weight term runs on this gate. */
     public boolean hasWeightTerms(Term.Gate gate) {
         return weightTerms[gate.ordinal()].size() > 0;

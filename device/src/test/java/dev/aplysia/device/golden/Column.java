@@ -3,7 +3,6 @@ package dev.aplysia.device.golden;
 import dev.aplysia.device.core.Network;
 import dev.aplysia.device.reference.FloatNetwork;
 import java.util.function.ToDoubleFunction;
-import java.util.function.ToLongFunction;
 
 /**
  * One recorded variable of a golden scenario: its raw value on the core (what the golden vector stores), the same
@@ -11,11 +10,16 @@ import java.util.function.ToLongFunction;
  *
  * @param name       column name
  * @param unit       what a raw value means, for the vector's header
- * @param raw        the core's raw value after a tick
+ * @param probe      where the core's raw value is read after a tick
  * @param real       the twin's real value after the same tick
  * @param realPerRaw real value of one raw unit
  * @param epsilon    largest allowed {@code |raw * realPerRaw - real|}
  */
-record Column(String name, String unit, ToLongFunction<Network> raw, ToDoubleFunction<FloatNetwork> real,
-              double realPerRaw, double epsilon) {
+record Column(String name, String unit, Probe probe, ToDoubleFunction<FloatNetwork> real, double realPerRaw,
+              double epsilon) {
+
+    /** The core's raw value after a tick. */
+    long raw(Network network) {
+        return probe.read(network);
+    }
 }

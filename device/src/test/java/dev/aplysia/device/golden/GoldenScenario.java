@@ -39,7 +39,7 @@ record GoldenScenario(String name, String description, NetworkSpec spec, int tic
             stimulus.before(t, drive);
             network.step();
             for (int c = 0; c < columns.size(); c++) {
-                rows[t - 1][c] = columns.get(c).raw().applyAsLong(network);
+                rows[t - 1][c] = columns.get(c).raw(network);
             }
         }
         return rows;

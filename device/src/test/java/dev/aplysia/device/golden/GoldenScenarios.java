@@ -302,55 +302,55 @@ final class GoldenScenarios {
     }
 
     private static Column tick() {
-        return new Column("tick", "tick number", n -> n.tick(), f -> f.tick(), 1, 0);
+        return new Column("tick", "tick number", new Probe(Probe.Kind.TICK, "", 0, 0), f -> f.tick(), 1, 0);
     }
 
     private static Column spike(String population, String name, int i) {
         return new Column(name, population + "[" + i + "] spike 0/1",
-                n -> n.population(population).spikes().get(i) ? 1 : 0,
+                new Probe(Probe.Kind.SPIKE, population, i, 0),
                 f -> f.population(population).spikes().get(i) ? 1 : 0, 1, 0);
     }
 
     private static Column membrane(String population, String name, int i, int steps) {
         return new Column(name, population + "[" + i + "] membrane, " + raw(MEMBRANE),
-                n -> n.population(population).membrane(i), f -> f.population(population).membrane(i),
+                new Probe(Probe.Kind.MEMBRANE, population, i, 0), f -> f.population(population).membrane(i),
                 MEMBRANE.step(), steps * MEMBRANE.step());
     }
 
     private static Column adaptation(String population, String name, int i, int steps) {
         return new Column(name, population + "[" + i + "] adaptive threshold, " + raw(MEMBRANE),
-                n -> n.population(population).adaptation(i), f -> f.population(population).adaptation(i),
+                new Probe(Probe.Kind.ADAPTATION, population, i, 0), f -> f.population(population).adaptation(i),
                 MEMBRANE.step(), steps * MEMBRANE.step());
     }
 
     private static Column excitability(String population, String name, int i) {
         return new Column(name, population + "[" + i + "] excitability, " + raw(MEMBRANE),
-                n -> n.population(population).excitability(i), f -> f.population(population).excitability(i),
+                new Probe(Probe.Kind.EXCITABILITY, population, i, 0), f -> f.population(population).excitability(i),
                 MEMBRANE.step(), 0);
     }
 
     private static Column receptor(String population, String name, int r, int i, double epsilon) {
         return new Column(name, population + "[" + i + "] receptor " + r + " g, " + raw(G),
-                n -> n.population(population).receptor(r, i), f -> f.population(population).receptor(r, i),
+                new Probe(Probe.Kind.RECEPTOR, population, r, i), f -> f.population(population).receptor(r, i),
                 G.step(), epsilon);
     }
 
     private static Column trace(String population, String name, int i, double epsilon) {
         return new Column(name, population + "[" + i + "] trace, " + raw(TRACE),
-                n -> n.population(population).trace(i), f -> f.population(population).trace(i), TRACE.step(),
+                new Probe(Probe.Kind.TRACE, population, i, 0), f -> f.population(population).trace(i), TRACE.step(),
                 epsilon);
     }
 
     private static Column weight(String projection, String name, int i, int j, double epsilon) {
         return new Column(name, projection + "[" + i + "][" + j + "] weight, " + raw(WEIGHT),
-                n -> n.projection(projection).weight(i, j), f -> f.projection(projection).weight(i, j),
+                new Probe(Probe.Kind.WEIGHT, projection, i, j), f -> f.projection(projection).weight(i, j),
                 WEIGHT.step(), epsilon);
     }
 
     private static Column eligibility(String projection, String name, int i, int j, int postSize,
                                       double epsilon) {
         return new Column(name, projection + "[" + i + "][" + j + "] eligibility, " + raw(RuleEngine.ELIGIBILITY),
-                n -> n.projection(projection).engine().eligibility(i * postSize + j),
+                new Probe(Probe.Kind.ELIGIBILITY, projection, i * postSize + j, 0),
                 f -> f.projection(projection).eligibility(i, j), RuleEngine.ELIGIBILITY.step(), epsilon);
     }
 
@@ -358,18 +358,18 @@ final class GoldenScenarios {
                                         double epsilon) {
         return new Column(name, projection + "[" + i + "][" + j + "] consolidation, "
                 + raw(RuleEngine.CONSOLIDATION),
-                n -> n.projection(projection).engine().consolidation(i * postSize + j),
+                new Probe(Probe.Kind.CONSOLIDATION, projection, i * postSize + j, 0),
                 f -> f.projection(projection).consolidation(i, j), RuleEngine.CONSOLIDATION.step(), epsilon);
     }
 
     private static Column modulator() {
-        return new Column("m", "modulator, " + raw(RuleEngine.MODULATOR), n -> n.modulatorRaw(), f -> f.modulator(),
+        return new Column("m", "modulator, " + raw(RuleEngine.MODULATOR), new Probe(Probe.Kind.MODULATOR, "", 0, 0), f -> f.modulator(),
                 RuleEngine.MODULATOR.step(), 0);
     }
 
     private static Column baseline(String projection, double epsilon) {
         return new Column("baseline", projection + " reward baseline, " + raw(RuleEngine.MODULATOR),
-                n -> n.projection(projection).engine().baseline(),
+                new Probe(Probe.Kind.BASELINE, projection, 0, 0),
                 f -> f.projection(projection).engine().baseline(), RuleEngine.MODULATOR.step(), epsilon);
     }
 }

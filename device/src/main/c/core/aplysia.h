@@ -1,0 +1,307 @@
+/*
+ * Aplysia's fixed-point core in C99: the integer twin of the Java reference (dev.aplysia.device.core), bit for bit.
+ *
+ * A network is two halves: a constant configuration (sizes, raw constants, rule terms, initial weights, written by
+ * the Java table generator dev.aplysia.device.export) and state held in caller-provided static arrays, referenced
+ * from the configuration. Nothing here allocates, reads a clock or uses floating point. Every shift of a negative
+ * value, every narrowing and every overflow that Java defines goes through a helper in fx.c.
+ */
+#ifndef APLYSIA_H
+#define APLYSIA_H
+
+#include <stdint.h>
+#include <stddef.h>
+
+#include "aplysia_formats.h"
+
+/* ---- fixed-point arithmetic (fx.c), Java's Fx ---- */
+
+/** 1.0 as a Q15 factor, a Q16 decay multiplier and a Q30 fraction. */
+#define AP_ONE_Q15 ((int32_t)1 << 15)
+#define AP_ONE_Q16 ((int32_t)1 << 16)
+#define AP_ONE_Q30 ((int32_t)1 << 30)
+
+/** The int64 with the bits of u (two's complement), as Java's (long) of the same 64 bits. */
+int64_t ap_from_u64(uint64_t u);
+/** The int32 with the bits of u (two's complement), as Java's (int) of the same 32 bits. */
+int32_t ap_from_u32(uint32_t u);
+/** value * 2^shift keeping the low 64 bits, as Java's {@code value << shift}. */
+int64_t ap_shl64(int64_t value, int shift);
+/** floor(value / 2^shift), as Java's {@code value >> shift} (arithmetic), for 0 <= shift < 64. */
+int64_t ap_sar64(int64_t value, int shift);
+/** a + b keeping the low 64 bits, as Java's long addition. */
+int64_t ap_add64(int64_t a, int64_t b);
+/** a * b keeping the low 64 bits, as Java's long multiplication. */
+int64_t ap_mul64(int64_t a, int64_t b);
+/** The low 32 bits of value, sign-extended: Java's (int) narrowing. */
+int32_t ap_narrow32(int64_t value);
+/** The low 16 bits of value, sign-extended: Java's (short) narrowing. */
+int16_t ap_narrow16(int64_t value);
+
+/** Clamps value to the signed range of bits bits (2..63). */
+int64_t ap_saturate(int64_t value, int bits);
+/** Keeps the low bits bits of value, sign-extended (two's complement wrap), 1..64 bits. */
+int64_t ap_wrap(int64_t value, int bits);
+/** Clamps value to [min, max]. */
+int32_t ap_clamp(int64_t value, int32_t min, int32_t max);
+/** value / 2^shift rounded to nearest, ties toward +infinity (add half, arithmetic shift). */
+int64_t ap_shift_round(int64_t value, int shift);
+/** a * b / 2^15 rounded to nearest. */
+int64_t ap_mul_q15(int64_t a, int64_t b);
+/** a * b / 2^30 rounded to nearest. */
+int64_t ap_mul_q30(int64_t a, int64_t b);
+/** log2(x) with 16 fraction bits for x >= 1, floor or one step below; 0 for x < 1 (Java throws). */
+int32_t ap_log2_q16(uint64_t x);
+/** value * decay_q16 / 2^16 rounded toward zero, 64-bit. */
+int64_t ap_decay_toward_zero64(int64_t value, int32_t decay_q16);
+/** The same for a 32-bit value and a multiplier in [0, 2^16], in 32-bit operations only. */
+int32_t ap_decay_toward_zero32(int32_t value, int32_t decay_q16);
+/** value / 2^shift rounded down, or up with probability the discarded fraction, from 16 random bits. */
+int64_t ap_stochastic_shift(int64_t value, int shift, uint32_t random16);
+/** The largest r with r * r <= value, for value >= 0 (0 for a negative value: Java throws). */
+int64_t ap_isqrt(int64_t value);
+
+/* ---- counter-based random streams (random.c), Java's CounterRandom ---- */
+
+/** The named streams, by their fixed ids. */
+#define AP_STREAM_INITIALISATION 1u
+#define AP_STREAM_ENCODING 2u
+#define AP_STREAM_ROUNDING 3u
+#define AP_STREAM_POISSON 4u
+
+/** lowbias32: a bijective 32-bit mixer. */
+uint32_t ap_mix(uint32_t x);
+/** The seed's key: mix(mix(seedLow) ^ seedHigh). */
+uint32_t ap_seed_key(uint64_t seed);
+/** The key of stream at counter and lane. */
+uint32_t ap_key(uint32_t seed_key, uint32_t stream, uint64_t counter, uint32_t lane);
+/** 32 uniformly random bits for index under key. */
+uint32_t ap_draw(uint32_t key, uint32_t index);
+/** 16 uniformly random bits (0..65535). */
+uint32_t ap_draw16(uint32_t key, uint32_t index);
+/** A uniform integer in [0, span), span > 0. */
+uint32_t ap_below(uint32_t key, uint32_t index, uint32_t span);
+/** A geometric inter-spike interval (1 .. 2^30 ticks) from 32 random bits and c = 1 / -log2(1 - p) in Q16. */
+int32_t ap_geometric_interval(uint32_t random_bits, int64_t scale_q16);
+
+/* ---- spikes (spikes.c) ---- */
+
+/** 32-bit words a spike set of n neurons needs. */
+#define AP_SPIKE_WORDS(n) (((n) + 31) / 32)
+
+void ap_spikes_clear(uint32_t *words, int32_t size);
+void ap_spikes_set(uint32_t *words, int32_t i);
+int ap_spikes_get(const uint32_t *words, int32_t i);
+/** The first spiking index >= from, or -1. */
+int32_t ap_spikes_next(const uint32_t *words, int32_t size, int32_t from);
+
+/* ---- configuration: constants written by the Java table generator ---- */
+
+/** A trace's constants: clocked (leak every tick) or event-driven (Q30 power tables). */
+typedef struct {
+    int32_t decay_q16;
+    int32_t increment;
+    uint8_t set;
+    uint8_t event_driven;
+    int32_t horizon;
+    const int32_t *low_powers;  /* decay^k, k < AP_TRACE_LOW, Q30 */
+    const int32_t *high_powers; /* decay^(AP_TRACE_LOW k), Q30 */
+} ap_trace_config;
+
+#define AP_RECEPTOR_CURRENT 0u
+#define AP_RECEPTOR_CONDUCTANCE 1u
+
+/** A receptor's constants: decay (Q16), gain (Q30) and reversal potential (raw membrane). */
+typedef struct {
+    uint8_t kind;
+    int32_t decay_q16;
+    int32_t gain_q30;
+    int32_t reversal;
+} ap_receptor_config;
+
+/** A Poisson source's constants: c in Q16, the wheel's size (a power of two) and the random lane. */
+typedef struct {
+    int64_t scale_q16;
+    int32_t wheel_size;
+    uint32_t lane;
+} ap_poisson_config;
+
+/** A population's state arrays, sized by the generated tables (NULL where the population has none). */
+typedef struct {
+    uint32_t *spikes;
+    int32_t *trace;
+    int32_t *trace_written;
+    int32_t *v;
+    int32_t *adapt;
+    int32_t *bias;
+    int16_t *refractory;
+    int32_t *current;
+    int32_t *injected;
+    int32_t *receptor_g; /* [receptor][neuron] */
+    int32_t *winner_index;
+    int32_t *winner_margin;
+    int32_t *due;
+    int32_t *next;
+    int32_t *bucket;
+    int32_t excitability_gain;
+} ap_population_state;
+
+/** A population: LIF neurons (lif), a spike source an encoder writes, or a Poisson source (poisson != NULL). */
+typedef struct {
+    int32_t size;
+    uint8_t lif;
+    int32_t membrane_bits;
+    uint8_t membrane_wraps;
+    int32_t rest;
+    int32_t decay_q16;
+    int32_t threshold;
+    int32_t reset;
+    int32_t refractory_ticks;
+    int32_t adapt_increment;
+    int32_t adapt_decay_q16;
+    int32_t initial_bias;
+    int32_t bias_decrement;
+    int32_t winners;
+    int32_t current_shift;
+    int32_t receptor_count;
+    const ap_receptor_config *receptors;
+    ap_trace_config trace;
+    const ap_poisson_config *poisson;
+    ap_population_state *state;
+} ap_population;
+
+/** The factor codes a term multiplies (explicit values, independent of Java's declaration order). */
+#define AP_FACTOR_PRE_SPIKE 1u
+#define AP_FACTOR_POST_SPIKE 2u
+#define AP_FACTOR_PRE_TRACE 3u
+#define AP_FACTOR_POST_TRACE 4u
+#define AP_FACTOR_WEIGHT 5u
+#define AP_FACTOR_WEIGHT_HEADROOM 6u
+#define AP_FACTOR_WEIGHT_FLOOR 7u
+#define AP_FACTOR_ELIGIBILITY 8u
+#define AP_FACTOR_CONSOLIDATION 9u
+#define AP_FACTOR_MODULATOR 10u
+#define AP_FACTOR_MODULATOR_DEVIATION 11u
+#define AP_FACTOR_MODULATOR_ON 12u
+
+/** The gates, numbered as their rounding lanes. */
+#define AP_GATE_PRE_SPIKE 0
+#define AP_GATE_POST_SPIKE 1
+#define AP_GATE_MODULATOR 2
+#define AP_GATE_EVERY_TICK 3
+#define AP_GATES 4
+
+#define AP_MAX_FACTORS 6
+
+/** One term: a raw coefficient at its target's precision plus AP_EXTRA_BITS, times each factor as Q15. */
+typedef struct {
+    int64_t coefficient;
+    uint8_t factor_count;
+    uint8_t factors[AP_MAX_FACTORS];
+} ap_term;
+
+/** The terms of one target on one gate. */
+typedef struct {
+    const ap_term *terms;
+    int32_t count;
+} ap_terms;
+
+/** A plasticity rule compiled to raw constants. */
+typedef struct {
+    ap_terms weight[AP_GATES];
+    ap_terms eligibility[AP_GATES];
+    ap_terms consolidation[AP_GATES];
+    uint8_t active[AP_GATES];
+    uint8_t needs_pre[AP_GATES];
+    uint8_t needs_post[AP_GATES];
+    int32_t weight_to_q15;
+    int32_t w_min;
+    int32_t w_max;
+    int32_t eligibility_decay_q16;
+    int32_t max_consolidation;
+    int32_t baseline_shift;
+    int32_t weight_sum;
+    uint8_t stochastic;
+    uint8_t reads_deviation;
+} ap_rule;
+
+/** A projection's plastic state (eligibility and consolidation NULL when the rule keeps none). */
+typedef struct {
+    int16_t *weights; /* [pre][post] */
+    int16_t *eligibility;
+    int16_t *consolidation;
+    uint32_t *changed_posts;
+    int32_t baseline;
+    uint32_t rounding_key[AP_GATES];
+} ap_projection_state;
+
+/** A dense projection into the one-tick current (receptor -1) or into a receptor of its post population. */
+typedef struct {
+    int32_t pre;
+    int32_t post;
+    int32_t receptor;
+    int32_t weight_shift;
+    const int16_t *initial_weights;
+    const ap_rule *rule;
+    ap_projection_state *state;
+} ap_projection;
+
+/** The network's scalars. */
+typedef struct {
+    uint64_t tick;
+    int32_t modulator;
+    uint8_t learning;
+    uint32_t seed_key;
+} ap_network_state;
+
+/** A network: populations in step order, projections in spec order, the seed. */
+typedef struct {
+    uint64_t seed;
+    int32_t population_count;
+    const ap_population *populations;
+    int32_t projection_count;
+    const ap_projection *projections;
+    ap_network_state *state;
+} ap_network;
+
+/* ---- the network (network.c, population.c, traces.c, poisson.c, rule.c) ---- */
+
+/** Puts a network in its freshly built state: initial weights, membranes at reset, Poisson first intervals. */
+void ap_network_init(const ap_network *network);
+/** Advances the network by one tick, in the documented order. */
+void ap_network_step(const ap_network *network);
+/** Sets the neuromodulator (raw, saturated to its format). */
+void ap_network_set_modulator(const ap_network *network, int32_t raw);
+/** Freezes (0) or resumes (1) learning. */
+void ap_network_set_learning(const ap_network *network, uint8_t enabled);
+/** Clears activity between samples, keeping what was learned. */
+void ap_network_reset_activity(const ap_network *network);
+
+/** Trace i of population p now (raw). */
+int32_t ap_trace_value(const ap_population *p, uint64_t tick, int32_t i);
+/** Sets the current injected into neuron i every tick (raw membrane units). */
+void ap_population_inject(const ap_population *p, int32_t i, int32_t raw);
+
+/* internal steps, shared between the core's files */
+void ap_traces_init(const ap_population *p);
+void ap_traces_advance(const ap_population *p, uint64_t now);
+void ap_traces_add_spikes(const ap_population *p, uint64_t tick);
+void ap_traces_reset(const ap_population *p, uint64_t tick);
+void ap_poisson_init(const ap_population *p, uint32_t seed_key);
+int32_t ap_poisson_generate(const ap_population *p, uint32_t seed_key, uint64_t tick);
+void ap_population_init(const ap_population *p);
+void ap_population_decay_receptors(const ap_population *p);
+void ap_population_integrate(const ap_population *p, uint8_t learning);
+void ap_population_reset_activity(const ap_population *p, uint64_t tick);
+void ap_projection_init(const ap_network *network, int32_t index);
+void ap_projection_propagate(const ap_network *network, const ap_projection *projection);
+void ap_rule_begin_tick(const ap_network *network, const ap_projection *projection);
+void ap_rule_decay_eligibility(const ap_network *network, const ap_projection *projection);
+void ap_rule_learn_on_pre_spikes(const ap_network *network, const ap_projection *projection);
+void ap_rule_learn_on_post_spikes(const ap_network *network, const ap_projection *projection);
+void ap_rule_learn_everywhere(const ap_network *network, const ap_projection *projection);
+void ap_rule_normalise_changed(const ap_network *network, const ap_projection *projection);
+void ap_rule_update_baseline(const ap_network *network, const ap_projection *projection);
+void ap_rule_reset_eligibility(const ap_network *network, const ap_projection *projection);
+
+#endif
