@@ -32,8 +32,13 @@ final class CGoldenSource {
         return "golden_" + CNetworkTables.identifier(scenario.name());
     }
 
-    /** The C source of one scenario. */
+    /** The C source of one golden scenario, expected to reproduce its committed vector. */
     static String scenario(GoldenScenario scenario) {
+        return scenario(scenario, committed(scenario));
+    }
+
+    /** The C source of one scenario, expected to reproduce {@code expected} (one row per tick, one value per column). */
+    static String scenario(GoldenScenario scenario, long[][] expected) {
         String symbol = symbol(scenario);
         NetworkSpec spec = scenario.spec();
         StringBuilder c = new StringBuilder(CNetworkTables.source(spec,
@@ -60,7 +65,7 @@ final class CGoldenSource {
                     .append(probe.second()).append("},\n");
         }
         c.append("};\n");
-        writeExpected(c, symbol, scenario);
+        writeExpected(c, symbol, expected);
         c.append("\nconst golden_scenario ").append(symbol).append(" = {\"").append(scenario.name()).append("\", &")
                 .append(symbol).append("_network, ").append(scenario.ticks()).append(", ")
                 .append(actions.isEmpty() ? "NULL" : symbol + "_actions").append(", ").append(actions.size())
@@ -69,19 +74,31 @@ final class CGoldenSource {
         return c.toString();
     }
 
-    /** The committed golden values, row-major, read by column name as the Java test reads them. */
-    private static void writeExpected(StringBuilder c, String symbol, GoldenScenario scenario) {
+    /** The committed golden values, read by column name as the Java test reads them. */
+    private static long[][] committed(GoldenScenario scenario) {
         GoldenVector golden = Fixtures.golden(scenario.name());
         if (golden.rows() != scenario.ticks()) {
             throw new IllegalStateException(scenario.name() + ": " + golden.rows() + " golden rows for "
                     + scenario.ticks() + " ticks");
         }
+        long[][] rows = new long[golden.rows()][scenario.columns().size()];
+        for (int r = 0; r < rows.length; r++) {
+            for (int c = 0; c < rows[r].length; c++) {
+                rows[r][c] = golden.value(r, scenario.columns().get(c).name());
+            }
+        }
+        return rows;
+    }
+
+    /** The expected values, row-major. */
+    private static void writeExpected(StringBuilder c, String symbol, long[][] expected) {
+        int columns = expected.length == 0 ? 0 : expected[0].length;
         c.append("\nstatic const int64_t ").append(symbol).append("_expected[")
-                .append(golden.rows() * scenario.columns().size()).append("] = {\n");
-        for (int r = 0; r < golden.rows(); r++) {
+                .append(Math.max(1, expected.length * columns)).append("] = {\n");
+        for (long[] row : expected) {
             c.append("   ");
-            for (Column column : scenario.columns()) {
-                c.append(" INT64_C(").append(golden.value(r, column.name())).append("),");
+            for (long value : row) {
+                c.append(" INT64_C(").append(value).append("),");
             }
             c.append('\n');
         }

@@ -22,4 +22,9 @@ record Column(String name, String unit, Probe probe, ToDoubleFunction<FloatNetwo
     long raw(Network network) {
         return probe.read(network);
     }
+
+    /** A column read only through its probe and compared with another core, never with the float twin. */
+    static Column probed(String name, Probe probe) {
+        return new Column(name, "raw", probe, twin -> Double.NaN, 1, 0);
+    }
 }
