@@ -142,7 +142,8 @@ static void check_clock(void) {
 }
 
 #ifdef APLYSIA_INSTRUCTION_COUNTER
-#define CALIBRATION_ITERATIONS 25000u
+/* 720 million instructions: longer than SysTick's 24-bit period (671 million), so the count must carry a wrap. */
+#define CALIBRATION_ITERATIONS 180000000u
 #define CALIBRATION_LOOP_INSTRUCTIONS 4u
 #define DRAWS 1024u
 
