@@ -2,7 +2,8 @@
  * The board port's self-check, built for the host (with sanitizers) and for Cortex-M0+ under QEMU: the 64-bit
  * arithmetic the C core needs (the Cortex-M0+ has no 64-bit multiply and no 64-bit shifts: gcc calls __aeabi_lmul
  * and friends), the lowbias32 mixer and counter-based draws pinned in CounterRandomTest, and the port's storage,
- * emulated I/O and clock. Prints one line per failure, then "N passed, M failed"; exits 0 only if none failed.
+ * emulated I/O and clock. Prints one line per failure, then "N passed, M failed" through the port's console; exits
+ * 0 only if none failed.
  *
  * Built with APLYSIA_INSTRUCTION_COUNTER (a port with board_instructions), it also prints
  *   calibration: I instructions x N iterations, C counted
@@ -216,7 +217,11 @@ int main(void) {
 #ifdef APLYSIA_INSTRUCTION_COUNTER
     uint64_t checks = board_instructions() - start;
 #endif
-    printf("%u passed, %u failed\n", passed, failed);
+    char summary[48];
+    snprintf(summary, sizeof summary, "%u passed, %u failed", passed, failed);
+    if (board_console_line(summary) != BOARD_OK) {
+        return 2;
+    }
 #ifdef APLYSIA_INSTRUCTION_COUNTER
     report_costs(checks);
 #endif
