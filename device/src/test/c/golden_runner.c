@@ -1,12 +1,61 @@
 /*
  * Replays every golden scenario on the C core and compares every column of every tick with the committed value,
  * tolerance 0. Prints one line per scenario, then "N passed, M failed"; exits non-zero on any mismatch, naming the
- * first one of each failing scenario (scenario, tick, column, expected, got).
+ * first one of each failing scenario (scenario, tick, column, expected, got). Built with
+ * APLYSIA_INSTRUCTION_COUNTER (the QEMU port), it also counts the instructions of every network step and prints
+ * "instructions: TOTAL" and "per tick: mean M, max X, over T ticks". Wide values are formatted here, since
+ * newlib-nano's printf has no 64-bit conversions.
  */
-#include <inttypes.h>
 #include <stdio.h>
 
 #include "golden.h"
+
+#ifdef APLYSIA_INSTRUCTION_COUNTER
+#include "board.h"
+#include "instruction_counter.h"
+
+/** Step work: instructions summed over every step, the largest step, and the steps counted. */
+static uint64_t step_instructions;
+static uint64_t largest_step;
+static uint64_t steps;
+#endif
+
+/** The decimal digits of value, into text (at least 21 bytes). */
+static const char *decimal(int64_t value, char *text)
+{
+    char digits[21];
+    int n = 0;
+    uint64_t magnitude = value < 0 ? (uint64_t)0 - (uint64_t)value : (uint64_t)value;
+    int at = 0;
+    do {
+        digits[n++] = (char)('0' + (int)(magnitude % 10u));
+        magnitude /= 10u;
+    } while (magnitude != 0u);
+    if (value < 0) {
+        text[at++] = '-';
+    }
+    while (n > 0) {
+        text[at++] = digits[--n];
+    }
+    text[at] = '\0';
+    return text;
+}
+
+/** One network step, counted where the port counts instructions. */
+static void step(const ap_network *network)
+{
+#ifdef APLYSIA_INSTRUCTION_COUNTER
+    uint64_t before = board_instructions();
+    uint64_t spent;
+    ap_network_step(network);
+    spent = board_instructions() - before;
+    step_instructions += spent;
+    largest_step = spent > largest_step ? spent : largest_step;
+    steps++;
+#else
+    ap_network_step(network);
+#endif
+}
 
 static void apply(const ap_network *network, const golden_action *action)
 {
@@ -68,20 +117,37 @@ static int run(const golden_scenario *scenario)
         while (next < scenario->action_count && scenario->actions[next].tick == tick) {
             apply(network, &scenario->actions[next++]);
         }
-        ap_network_step(network);
+        step(network);
         for (c = 0; c < scenario->column_count; c++) {
             int64_t expected = scenario->expected[(tick - 1) * scenario->column_count + c];
             int64_t got = read(network, &scenario->columns[c]);
             if (got != expected) {
-                printf("FAIL %s tick %" PRId32 " column %s: expected %" PRId64 ", got %" PRId64 "\n",
-                        scenario->name, tick, scenario->columns[c].name, expected, got);
+                char want[21];
+                char have[21];
+                printf("FAIL %s tick %ld column %s: expected %s, got %s\n", scenario->name, (long)tick,
+                        scenario->columns[c].name, decimal(expected, want), decimal(got, have));
                 return 0;
             }
         }
     }
-    printf("ok %s: %" PRId32 " ticks x %" PRId32 " columns\n", scenario->name, scenario->ticks,
-            scenario->column_count);
+    printf("ok %s: %ld ticks x %ld columns\n", scenario->name, (long)scenario->ticks, (long)scenario->column_count);
     return 1;
+}
+
+/** The instruction lines, where the port counts instructions. */
+static void report_instructions(void)
+{
+#ifdef APLYSIA_INSTRUCTION_COUNTER
+    char total[21];
+    char mean[21];
+    char largest[21];
+    char count[21];
+    printf("instructions: %s\n", decimal((int64_t)step_instructions, total));
+    printf("per tick: mean %s, max %s, over %s ticks (resolution %ld instructions)\n",
+            decimal(steps == 0u ? 0 : (int64_t)(step_instructions / steps), mean),
+            decimal((int64_t)largest_step, largest),
+            decimal((int64_t)steps, count), (long)board_instruction_resolution());
+#endif
 }
 
 int main(void)
@@ -89,6 +155,12 @@ int main(void)
     int32_t passed = 0;
     int32_t failed = 0;
     int32_t s;
+#ifdef APLYSIA_INSTRUCTION_COUNTER
+    if (board_init() != BOARD_OK) {
+        printf("board_init failed\n");
+        return 2;
+    }
+#endif
     for (s = 0; s < golden_scenario_count; s++) {
         if (run(golden_scenarios[s])) {
             passed++;
@@ -96,6 +168,7 @@ int main(void)
             failed++;
         }
     }
-    printf("%" PRId32 " passed, %" PRId32 " failed\n", passed, failed);
+    report_instructions();
+    printf("%ld passed, %ld failed\n", (long)passed, (long)failed);
     return failed == 0 ? 0 : 1;
 }

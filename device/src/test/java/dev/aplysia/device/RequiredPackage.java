@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * A test that needs a Debian package (gcc) skips without it on a developer's machine, but fails under
- * {@code CI=true}, where {@code .ci/run} must have installed it.
+ * A test that needs a Debian package (gcc, the ARM toolchain, QEMU) skips without it on a developer's machine, but
+ * fails under {@code CI=true}, where {@code .ci/run} must have installed it.
  */
 public final class RequiredPackage {
 

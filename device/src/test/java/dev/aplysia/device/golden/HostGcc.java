@@ -89,7 +89,8 @@ final class HostGcc {
         return run(List.of("./" + binary));
     }
 
-    private Result run(List<String> command) throws IOException, InterruptedException {
+    /** Runs {@code command} in the folder, for at most two minutes. */
+    Result run(List<String> command) throws IOException, InterruptedException {
         Process process = new ProcessBuilder(command).directory(folder.toFile()).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!process.waitFor(120, TimeUnit.SECONDS)) {

@@ -3,6 +3,7 @@ package dev.aplysia.device.mcu;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.aplysia.device.RequiredPackage;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

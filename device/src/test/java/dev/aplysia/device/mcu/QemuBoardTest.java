@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aplysia.device.RequiredPackage;
 import dev.aplysia.device.model.McuProfile;
 import java.io.IOException;
 import java.util.List;
