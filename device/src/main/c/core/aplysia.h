@@ -281,6 +281,15 @@ void ap_network_reset_activity(const ap_network *network);
 int32_t ap_trace_value(const ap_population *p, uint64_t tick, int32_t i);
 /** Sets the current injected into neuron i every tick (raw membrane units). */
 void ap_population_inject(const ap_population *p, int32_t i, int32_t raw);
+/** Scales every neuron's excitability by gain_q15 (Q15, 0 .. 4 exclusive) until changed; 1.0 is as learned. */
+void ap_population_set_excitability_gain(const ap_population *p, int32_t gain_q15);
+/** The key of stream at the network's tick, lane 0: Java's Network.key (an encoder's phases come from it). */
+uint32_t ap_network_key(const ap_network *network, uint32_t stream);
+/**
+ * The IEEE CRC-32 of the network's whole state in Java's Network.visitState order: each section's values big-endian
+ * in their container width (int32 or int16), without names or headers (the bytes of SnapshotCodec's sections).
+ */
+uint32_t ap_network_state_crc32(const ap_network *network);
 
 /* internal steps, shared between the core's files */
 void ap_traces_init(const ap_population *p);
@@ -303,5 +312,87 @@ void ap_rule_learn_everywhere(const ap_network *network, const ap_projection *pr
 void ap_rule_normalise_changed(const ap_network *network, const ap_projection *projection);
 void ap_rule_update_baseline(const ap_network *network, const ap_projection *projection);
 void ap_rule_reset_eligibility(const ap_network *network, const ap_projection *projection);
+
+/* ---- encoders and decoders (encode.c, decode.c), Java's RateEncoder and ClassDecoder ---- */
+
+/** A rate encoder: rates normalised to an L2 norm, phases drawn at load, one accumulator per channel (Q16). */
+typedef struct {
+    int32_t channels;
+    int64_t norm_rate_q16;
+    int32_t max_rate_q16;
+    int32_t *rate;
+    int32_t *accumulator;
+    int32_t *phase;
+} ap_rate_encoder;
+
+/** Loads a sample of channels intensities (each >= 0): its rates, and phases from index i of key. */
+void ap_encoder_load(const ap_rate_encoder *encoder, const int32_t *values, uint32_t key);
+/** Starts the loaded sample's spike trains again from their first tick. */
+void ap_encoder_rewind(const ap_rate_encoder *encoder);
+/** Writes one tick of spikes into words (cleared first). */
+void ap_encoder_encode(const ap_rate_encoder *encoder, uint32_t *words);
+
+/** A class decoder: the output neuron that spiked most; ties to the higher membrane, then to the lower index. */
+typedef struct {
+    const ap_population *output;
+    int32_t *counts;
+} ap_class_decoder;
+
+void ap_decoder_reset(const ap_class_decoder *decoder);
+/** Counts this tick's output spikes. */
+void ap_decoder_observe(const ap_class_decoder *decoder);
+int32_t ap_decoder_decide(const ap_class_decoder *decoder);
+/** Output spikes in this presentation, all classes. */
+int32_t ap_decoder_total(const ap_class_decoder *decoder);
+
+/* ---- the spiking classifier (classifier.c), Java's SpikingClassifier ---- */
+
+/** A classifier's presentation state. */
+typedef struct {
+    uint8_t phase;
+    int32_t ticks_left;
+    int32_t label;
+    int32_t significance_q15;
+    uint8_t learning_before;
+    uint8_t answered_right;
+    int32_t answer;
+    int32_t predicting_winner;
+    int32_t learning_winner;
+} ap_classifier_state;
+
+/** A classifier over its network (populations by index), with its constants raw, written by the Java generator. */
+typedef struct {
+    const ap_network *network;
+    int32_t input;
+    int32_t features;
+    int32_t output;
+    int32_t classes;
+    int32_t ticks_per_sample;
+    int32_t max_classify_ticks;
+    uint8_t outcome_gated;
+    uint8_t consolidates;
+    int32_t teacher_current;  /* raw output membrane */
+    int32_t recruit_gain_q15;
+    int32_t refine_modulator; /* raw modulator */
+    const ap_rate_encoder *encoder;
+    const ap_class_decoder *decoder;
+    int32_t *sample;
+    ap_classifier_state *state;
+} ap_classifier;
+
+/** Puts the classifier and its network in their freshly built state. */
+void ap_classifier_init(const ap_classifier *classifier);
+/**
+ * Presents one sample (inputs intensities, each >= 0) with its label and learns from it; significance_q15 scales
+ * the modulator (Q15, 1.0 = a normal teaching event; below 4.0). Returns 0, or -1 for a label out of range.
+ */
+int ap_classifier_learn(const ap_classifier *classifier, const int32_t *intensities, int32_t label,
+        int32_t significance_q15);
+/** Presents one sample with learning frozen and returns the decoded class. */
+int32_t ap_classifier_classify(const ap_classifier *classifier, const int32_t *intensities);
+/** The class an outcome-gated learner answered before being taught its last sample (-1: no output spike). */
+int32_t ap_classifier_answer(const ap_classifier *classifier);
+/** The class decoded from the last presentation's output spikes. */
+int32_t ap_classifier_decision(const ap_classifier *classifier);
 
 #endif

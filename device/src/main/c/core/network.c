@@ -147,3 +147,8 @@ void ap_network_reset_activity(const ap_network *network)
         ap_rule_reset_eligibility(network, &network->projections[k]);
     }
 }
+
+uint32_t ap_network_key(const ap_network *network, uint32_t stream)
+{
+    return ap_key(network->state->seed_key, stream, network->state->tick, 0u);
+}

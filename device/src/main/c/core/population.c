@@ -39,6 +39,11 @@ void ap_population_inject(const ap_population *p, int32_t i, int32_t raw)
     p->state->injected[i] = raw;
 }
 
+void ap_population_set_excitability_gain(const ap_population *p, int32_t gain_q15)
+{
+    p->state->excitability_gain = gain_q15;
+}
+
 void ap_population_decay_receptors(const ap_population *p)
 {
     int32_t r;

@@ -232,10 +232,19 @@ public final class Population {
      * @param gain in [0, 4)
      */
     public void setExcitabilityGain(double gain) {
+        excitabilityGain = excitabilityGainQ15(gain);
+    }
+
+    /**
+     * An excitability gain as the Q15 raw value {@link #setExcitabilityGain} holds.
+     *
+     * @param gain in [0, 4)
+     */
+    public static int excitabilityGainQ15(double gain) {
         if (!(gain >= 0 && gain < 4)) {
             throw new IllegalArgumentException("excitability gain must be in [0, 4), got " + gain);
         }
-        excitabilityGain = (int) Fx.toFixed(gain, 15);
+        return (int) Fx.toFixed(gain, 15);
     }
 
     /** Stops every injected current. */

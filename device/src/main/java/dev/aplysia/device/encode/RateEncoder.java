@@ -88,6 +88,16 @@ public final class RateEncoder {
         return rate[i];
     }
 
+    /** The L2 norm of the rate vector, Q16 spikes per tick. */
+    public long normRateQ16() {
+        return normRate;
+    }
+
+    /** The cap on one channel's rate, Q16 spikes per tick. */
+    public int maxRateQ16() {
+        return maxRate;
+    }
+
     /** Number of channels. */
     public int channels() {
         return channels;

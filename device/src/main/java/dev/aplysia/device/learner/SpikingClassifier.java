@@ -39,7 +39,9 @@ public final class SpikingClassifier {
     public static final double TEACHER_CURRENT = 4.0;
     private static final double READOUT_THRESHOLD = 0.2;
     /** Excitability gain of a presentation the classifier got wrong: any fresh neuron outbids every old match. */
-    private static final double RECRUIT_GAIN = 2.0;
+    public static final double RECRUIT_GAIN = 2.0;
+    /** Cap on one input channel's rate, spikes per tick. */
+    public static final double MAX_INPUT_RATE = 1.0;
     /** Longest classification presentation, in learning presentations. */
     public static final int MAX_CLASSIFY_PRESENTATIONS = 4;
 
@@ -57,6 +59,7 @@ public final class SpikingClassifier {
     private double significance;
     private boolean learningBefore;
     private boolean answeredRight;
+    private int answer = -1;
     private int predictingWinner;
     private int learningWinner;
 
@@ -67,7 +70,7 @@ public final class SpikingClassifier {
     public SpikingClassifier(ClassifierConfig config, McuProfile profile) {
         this.config = config;
         this.network = Network.build(spec(config), profile);
-        this.encoder = new RateEncoder(config.inputs(), config.normRate(), 1.0);
+        this.encoder = new RateEncoder(config.inputs(), config.normRate(), MAX_INPUT_RATE);
         this.input = network.population("input");
         this.output = network.population("output");
         this.features = network.population("features");
@@ -178,6 +181,7 @@ public final class SpikingClassifier {
         System.arraycopy(intensities, 0, sample, 0, sample.length);
         this.label = label;
         this.significance = significance;
+        this.answer = -1;
         if (config.outcomeGated()) {
             learningBefore = network.learning();
             network.setLearning(false);
@@ -226,7 +230,8 @@ public final class SpikingClassifier {
                 stepEncoded();
                 predictingWinner = firstWinner(predictingWinner);
                 if (--ticksLeft == 0) {
-                    answeredRight = decoder.total() > 0 && decoder.decide() == label;
+                    answer = decoder.total() > 0 ? decoder.decide() : -1;
+                    answeredRight = answer == label;
                     network.setLearning(learningBefore);
                     beginTaught();
                 }
@@ -294,6 +299,14 @@ public final class SpikingClassifier {
     /** True while a presentation is in progress. */
     public boolean presenting() {
         return phase != Phase.IDLE;
+    }
+
+    /**
+     * The class an outcome-gated learner answered in its last learning presentation before it was taught, or -1 if
+     * no output neuron spiked (always -1 without outcome gating).
+     */
+    public int answer() {
+        return answer;
     }
 
     /** The class decoded from the output spikes so far (final once a presentation has finished). */
