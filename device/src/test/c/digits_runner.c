@@ -2,12 +2,73 @@
  * The digits learner on the C core: learns the training samples in order, printing per sample the class it answered
  * before being taught and the taught presentation's decision, then classifies the test samples, printing each
  * decision, and last the CRC-32 of the network's state and the test accuracy. The Java test prints the same lines
- * from the Java learner and compares them.
+ * from the Java learner and compares them. Built with APLYSIA_INSTRUCTION_COUNTER (the QEMU port) it then prints
+ * "instructions: TOTAL" and "cost: ..." lines with the instructions per learned and classified sample and per tick,
+ * which the comparison leaves out. Only 32-bit conversions are printed with printf (newlib-nano has no 64-bit ones).
  */
-#include <inttypes.h>
 #include <stdio.h>
 
 #include "digits.h"
+
+#ifdef APLYSIA_INSTRUCTION_COUNTER
+#include "board.h"
+#include "instruction_counter.h"
+
+/** Instructions spent by one kind of presentation: summed, the largest, and how many. */
+typedef struct cost {
+    uint64_t total;
+    uint64_t largest;
+    uint32_t count;
+} cost;
+
+static cost learning;
+static cost classifying;
+
+static uint64_t started;
+
+static void begin(void)
+{
+    started = board_instructions();
+}
+
+static void end(cost *into)
+{
+    uint64_t spent = board_instructions() - started;
+    into->total += spent;
+    into->largest = spent > into->largest ? spent : into->largest;
+    into->count++;
+}
+
+/** value in decimal (values here stay below 2^32 per sample; totals are printed in two halves if needed). */
+static void print_u64(const char *label, uint64_t value)
+{
+    uint32_t high = (uint32_t)(value / 1000000000u);
+    uint32_t low = (uint32_t)(value % 1000000000u);
+    if (high != 0u) {
+        printf("%s%lu%09lu", label, (unsigned long)high, (unsigned long)low);
+    } else {
+        printf("%s%lu", label, (unsigned long)low);
+    }
+}
+
+static void report(uint32_t ticks)
+{
+    uint64_t all = learning.total + classifying.total;
+    print_u64("instructions: ", all);
+    printf("\n");
+    print_u64("cost: learn mean ", learning.count == 0u ? 0 : learning.total / learning.count);
+    print_u64(" max ", learning.largest);
+    print_u64(", classify mean ", classifying.count == 0u ? 0 : classifying.total / classifying.count);
+    print_u64(" max ", classifying.largest);
+    print_u64(", tick mean ", ticks == 0u ? 0 : all / ticks);
+    printf(" over %lu ticks\n", (unsigned long)ticks);
+}
+#define BEGIN() begin()
+#define END(into) end(into)
+#else
+#define BEGIN() ((void)0)
+#define END(into) ((void)0)
+#endif
 
 #define MAX_PIXELS 1024
 
@@ -24,12 +85,14 @@ static int learn_all(int32_t *sample)
     int32_t n;
     for (n = 0; n < digits_train_count; n++) {
         load(digits_train_pixels, n, sample);
+        BEGIN();
         if (ap_classifier_learn(&digits, sample, digits_train_labels[n], digits_significance_q15) != 0) {
-            printf("learn %" PRId32 " refused label %d\n", n, digits_train_labels[n]);
+            printf("learn %ld refused label %d\n", (long)n, digits_train_labels[n]);
             return 1;
         }
-        printf("learn %" PRId32 " answer %" PRId32 " decision %" PRId32 "\n", n, ap_classifier_answer(&digits),
-                ap_classifier_decision(&digits));
+        END(&learning);
+        printf("learn %ld answer %ld decision %ld\n", (long)n, (long)ap_classifier_answer(&digits),
+                (long)ap_classifier_decision(&digits));
     }
     return 0;
 }
@@ -41,9 +104,11 @@ static int32_t classify_all(int32_t *sample)
     for (n = 0; n < digits_test_count; n++) {
         int32_t decision;
         load(digits_test_pixels, n, sample);
+        BEGIN();
         decision = ap_classifier_classify(&digits, sample);
+        END(&classifying);
         right += decision == digits_test_labels[n];
-        printf("classify %" PRId32 " decision %" PRId32 "\n", n, decision);
+        printf("classify %ld decision %ld\n", (long)n, (long)decision);
     }
     return right;
 }
@@ -53,15 +118,24 @@ int main(void)
     static int32_t sample[MAX_PIXELS];
     int32_t right;
     if (digits_pixels > MAX_PIXELS) {
-        printf("%" PRId32 " pixels exceed %d\n", digits_pixels, MAX_PIXELS);
+        printf("%ld pixels exceed %d\n", (long)digits_pixels, MAX_PIXELS);
         return 1;
     }
+#ifdef APLYSIA_INSTRUCTION_COUNTER
+    if (board_init() != BOARD_OK) {
+        printf("board_init failed\n");
+        return 2;
+    }
+#endif
     ap_classifier_init(&digits);
     if (learn_all(sample) != 0) {
         return 1;
     }
     right = classify_all(sample);
-    printf("crc %08" PRIx32 "\n", ap_network_state_crc32(digits.network));
-    printf("accuracy %" PRId32 "/%" PRId32 "\n", right, digits_test_count);
+    printf("crc %08lx\n", (unsigned long)ap_network_state_crc32(digits.network));
+    printf("accuracy %ld/%ld\n", (long)right, (long)digits_test_count);
+#ifdef APLYSIA_INSTRUCTION_COUNTER
+    report((uint32_t)digits.network->state->tick);
+#endif
     return 0;
 }

@@ -37,11 +37,7 @@ class CDigitsParityTest {
         DigitSet train = Fixtures.optdigits().train().head(TRAIN);
         DigitSet test = Fixtures.optdigits().test().head(TEST);
         List<String> java = javaTranscript(train, test);
-        HostGcc gcc = new HostGcc(Path.of("target", "c-digits"));
-        gcc.copy(HostGcc.CORE);
-        gcc.copy(HostGcc.RUNNERS, "digits.h", "digits_runner.c");
-        gcc.write("digits_tables.c", CClassifierTables.source(CONFIG, PROFILE, PROGRAM));
-        gcc.write("digits_samples.c", samples(train, test));
+        HostGcc gcc = program(Path.of("target", "c-digits"), train, test);
         System.out.println("digits parity: Java " + summary(java));
         for (boolean sanitized : new boolean[] {false, true}) {
             List<String> c = cTranscript(gcc, sanitized);
@@ -49,6 +45,43 @@ class CDigitsParityTest {
             System.out.println("digits parity: C (" + (sanitized ? "sanitized" : "strict") + ") "
                     + summary(c) + ", " + java.size() + " lines equal");
         }
+    }
+
+    /**
+     * The same on the C core cross-compiled for Cortex-M0+ and run under QEMU ({@code board/mcu.mk}), with the
+     * instructions per learned sample, per classified sample and per tick that the run prints.
+     */
+    @Test
+    void theCDigitsLearnerDecidesAsTheJavaLearnerOnCortexM0PlusUnderQemu() throws IOException, InterruptedException {
+        for (String tool : List.of("make", "arm-none-eabi-gcc", "arm-none-eabi-size", "qemu-system-arm")) {
+            RequiredPackage.require(QemuGoldenTest.onPath(tool), tool + " is not installed (Debian packages make,"
+                    + " gcc-arm-none-eabi, libnewlib-arm-none-eabi, qemu-system-arm)");
+        }
+        DigitSet train = Fixtures.optdigits().train().head(TRAIN);
+        DigitSet test = Fixtures.optdigits().test().head(TEST);
+        List<String> java = javaTranscript(train, test);
+        HostGcc folder = program(Path.of("target", "c-digits-mcu"), train, test);
+        folder.write("Makefile", QemuGoldenTest.makefile());
+
+        HostGcc.Result run = folder.run(List.of("make", "mcu-check"));
+
+        assertEquals(0, run.exit(), run.output());
+        List<String> transcript = run.output().lines()
+                .filter(line -> line.matches("(learn|classify|crc|accuracy) .*")).toList();
+        assertEquals("", firstDifference(java, transcript), "cortex-m0plus under QEMU");
+        String cost = run.output().lines().filter(line -> line.startsWith("cost: ")).findFirst().orElseThrow();
+        String json = run.output().lines().filter(line -> line.startsWith("{")).reduce((a, b) -> b).orElseThrow();
+        System.out.println("digits parity: C (cortex-m0plus, QEMU) " + summary(transcript) + "; " + cost + "; " + json);
+    }
+
+    /** A folder with the C core, the runner, the digits tables and the samples. */
+    private static HostGcc program(Path folder, DigitSet train, DigitSet test) throws IOException {
+        HostGcc gcc = new HostGcc(folder);
+        gcc.copy(HostGcc.CORE);
+        gcc.copy(HostGcc.RUNNERS, "digits.h", "digits_runner.c");
+        gcc.write("digits_tables.c", CClassifierTables.source(CONFIG, PROFILE, PROGRAM));
+        gcc.write("digits_samples.c", samples(train, test));
+        return gcc;
     }
 
     /** The Java learner's transcript, line for line what {@code digits_runner.c} prints. */

@@ -41,8 +41,7 @@ class QemuGoldenTest {
             folder.write(CGoldenSource.fileName(scenario), CGoldenSource.scenario(scenario));
         }
         folder.write(CGoldenSource.INDEX, CGoldenSource.index(GoldenScenarios.all()));
-        folder.write("Makefile", "MCU_SOURCES := $(wildcard *.c)\nMCU_BUILD := build\nMCU_CPPFLAGS := -I.\n"
-                + "include " + BOARD.toAbsolutePath() + "/mcu.mk\n");
+        folder.write("Makefile", makefile());
 
         HostGcc.Result run = folder.run(List.of("make", "mcu-check"));
 
@@ -60,7 +59,14 @@ class QemuGoldenTest {
         System.out.println("golden vectors on cortex-m0plus: " + report + ", " + perTick.group());
     }
 
-    private static boolean onPath(String tool) {
+    /** A Makefile that builds every C file of its folder for Cortex-M0+ and runs it under QEMU ({@code mcu-check}). */
+    static String makefile() {
+        return "MCU_SOURCES := $(wildcard *.c)\nMCU_BUILD := build\nMCU_CPPFLAGS := -I.\n"
+                + "include " + BOARD.toAbsolutePath() + "/mcu.mk\n";
+    }
+
+    /** True if {@code tool} is an executable on the PATH. */
+    static boolean onPath(String tool) {
         String path = System.getenv("PATH");
         return path != null && Arrays.stream(path.split(java.io.File.pathSeparator))
                 .anyMatch(dir -> Files.isExecutable(Path.of(dir, tool)));
