@@ -59,7 +59,9 @@ class CDigitsParityTest {
         }
         DigitSet train = Fixtures.optdigits().train().head(TRAIN);
         DigitSet test = Fixtures.optdigits().test().head(TEST);
-        List<String> java = javaTranscript(train, test);
+        SpikingClassifier reference = new SpikingClassifier(CONFIG, PROFILE);
+        List<String> java = javaTranscript(reference, train, test);
+        long javaOperations = reference.network().counters().total();
         HostGcc folder = program(Path.of("target", "c-digits-mcu"), train, test);
         folder.write("Makefile", QemuGoldenTest.makefile());
 
@@ -71,7 +73,11 @@ class CDigitsParityTest {
         assertEquals("", firstDifference(java, transcript), "cortex-m0plus under QEMU");
         String cost = run.output().lines().filter(line -> line.startsWith("cost: ")).findFirst().orElseThrow();
         String json = run.output().lines().filter(line -> line.startsWith("{")).reduce((a, b) -> b).orElseThrow();
-        System.out.println("digits parity: C (cortex-m0plus, QEMU) " + summary(transcript) + "; " + cost + "; " + json);
+        long instructions = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json).path("instructions")
+                .asLong();
+        System.out.printf("digits parity: C (cortex-m0plus, QEMU) %s; %s; %s; %.1f instructions per operation the"
+                + " Java core counts (%d operations)%n", summary(transcript), cost, json,
+                (double) instructions / javaOperations, javaOperations);
     }
 
     /** A folder with the C core, the runner, the digits tables and the samples. */
@@ -86,7 +92,11 @@ class CDigitsParityTest {
 
     /** The Java learner's transcript, line for line what {@code digits_runner.c} prints. */
     private static List<String> javaTranscript(DigitSet train, DigitSet test) {
-        SpikingClassifier classifier = new SpikingClassifier(CONFIG, PROFILE);
+        return javaTranscript(new SpikingClassifier(CONFIG, PROFILE), train, test);
+    }
+
+    /** The transcript of {@code classifier}, fresh, learning {@code train} and classifying {@code test}. */
+    private static List<String> javaTranscript(SpikingClassifier classifier, DigitSet train, DigitSet test) {
         List<String> lines = new ArrayList<>();
         for (int n = 0; n < train.size(); n++) {
             classifier.learn(pixels(train, n), train.label(n), SIGNIFICANCE);
