@@ -83,12 +83,19 @@ class CSnapshotCrossoverTest {
                 Case c = cases.get(k);
                 Network java = network(c.spec());
                 run(java, c, c.before());
-                Path saved = write(c.name() + "-java-" + c.before(), SnapshotCodec.encode(java));
-                run(java, c, c.after());
+                byte[] snapshot = SnapshotCodec.encode(java);
+                Path saved = write(c.name() + "-java-" + c.before(), snapshot);
+                run(java, c, 1);
+                byte[] next = SnapshotCodec.encode(java);
+                run(java, c, c.after() - 1);
 
+                byte[] reloaded = runC(binary, k, "load", saved.toString(), "save", "c-reloaded.bin");
+                byte[] stepped = runC(binary, k, "load", saved.toString(), "run", "1", "save", "c-stepped.bin");
                 byte[] continued = runC(binary, k, "load", saved.toString(), "run", "" + c.after(), "save",
                         "c-continued.bin");
 
+                assertArrayEquals(snapshot, reloaded, binary + ", " + c.name() + ": loaded and saved at once");
+                assertArrayEquals(next, stepped, binary + ", " + c.name() + ": one tick on");
                 assertArrayEquals(SnapshotCodec.encode(java), continued, binary + ", " + c.name());
             }
         }
