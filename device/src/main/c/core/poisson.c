@@ -22,8 +22,14 @@ void ap_poisson_init(const ap_population *p, uint32_t seed_key)
     for (i = 0; i < p->size; i++) {
         s->due[i] = ap_geometric_interval(ap_draw(key, (uint32_t)i), p->poisson->scale_q16);
     }
+    ap_poisson_refile(p);
+}
+
+void ap_poisson_refile(const ap_population *p)
+{
+    int32_t i;
     for (i = 0; i < p->poisson->wheel_size; i++) {
-        s->bucket[i] = EMPTY;
+        p->state->bucket[i] = EMPTY;
     }
     for (i = 0; i < p->size; i++) {
         file(p, i);

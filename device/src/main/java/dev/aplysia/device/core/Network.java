@@ -317,6 +317,17 @@ public final class Network {
         return ((long) scalars[0] << 32) | (scalars[1] & 0xFFFFFFFFL);
     }
 
+    /**
+     * The range of each value of a {@link #SCALARS} section, in order (the tick's high and low word, the
+     * neuromodulator, the learning switch): exactly the values the scalars' constraint accepts, for a port that
+     * checks snapshots with ranges only.
+     */
+    public static List<ValueRange> scalarRanges() {
+        return List.of(new ValueRange("a tick's high word (the tick is not negative)", 0, Integer.MAX_VALUE),
+                new ValueRange("a tick's low word", Integer.MIN_VALUE, Integer.MAX_VALUE),
+                ValueRange.of(RuleEngine.MODULATOR), new ValueRange("a learning switch", 0, 1));
+    }
+
     /** A tick that is not negative, a neuromodulator within its format, a learning switch of 0 or 1. */
     private static String scalarsViolation(int[] scalars) {
         long tick = tick(scalars);

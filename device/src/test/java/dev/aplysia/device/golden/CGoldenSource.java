@@ -46,16 +46,7 @@ final class CGoldenSource {
         c.append("\n/* golden scenario ").append(scenario.name()).append(": ").append(scenario.description())
                 .append(" */\n#include \"golden.h\"\n");
         List<RecordedStimulus.Action> actions = RecordedStimulus.of(scenario).actions();
-        if (!actions.isEmpty()) {
-            c.append("\nstatic const golden_action ").append(symbol).append("_actions[").append(actions.size())
-                    .append("] = {\n");
-            for (RecordedStimulus.Action a : actions) {
-                c.append("    {").append(a.tick()).append(", GOLDEN_").append(a.kind().name()).append(", ")
-                        .append(a.population().isEmpty() ? 0 : populationIndex(spec, a.population())).append(", ")
-                        .append(a.neuron()).append(", ").append(a.raw()).append("},\n");
-            }
-            c.append("};\n");
-        }
+        writeActions(c, symbol, spec, actions);
         c.append("\nstatic const golden_column ").append(symbol).append("_columns[")
                 .append(scenario.columns().size()).append("] = {\n");
         for (Column column : scenario.columns()) {
@@ -72,6 +63,21 @@ final class CGoldenSource {
                 .append(", ").append(symbol).append("_columns, ").append(scenario.columns().size()).append(", ")
                 .append(symbol).append("_expected};\n");
         return c.toString();
+    }
+
+    /** {@code static const golden_action <symbol>_actions[]}, when there are any. */
+    static void writeActions(StringBuilder c, String symbol, NetworkSpec spec, List<RecordedStimulus.Action> actions) {
+        if (actions.isEmpty()) {
+            return;
+        }
+        c.append("\nstatic const golden_action ").append(symbol).append("_actions[").append(actions.size())
+                .append("] = {\n");
+        for (RecordedStimulus.Action a : actions) {
+            c.append("    {").append(a.tick()).append(", GOLDEN_").append(a.kind().name()).append(", ")
+                    .append(a.population().isEmpty() ? 0 : populationIndex(spec, a.population())).append(", ")
+                    .append(a.neuron()).append(", ").append(a.raw()).append("},\n");
+        }
+        c.append("};\n");
     }
 
     /** The committed golden values, read by column name as the Java test reads them. */

@@ -84,9 +84,11 @@ final class HostGcc {
         return run(command);
     }
 
-    /** Runs {@code binary} from the folder. */
-    Result execute(String binary) throws IOException, InterruptedException {
-        return run(List.of("./" + binary));
+    /** Runs {@code binary} from the folder with {@code arguments}. */
+    Result execute(String binary, String... arguments) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("./" + binary));
+        command.addAll(List.of(arguments));
+        return run(command);
     }
 
     /** Runs {@code command} in the folder, for at most two minutes. */
