@@ -24,6 +24,9 @@ typedef struct {
     int32_t raw;
 } golden_action;
 
+/** Applies one recorded action to the network (golden_actions.c). */
+void golden_apply(const ap_network *network, const golden_action *action);
+
 /** What a column reads. */
 #define GOLDEN_TICK 1u
 #define GOLDEN_SPIKE_BIT 2u

@@ -57,20 +57,6 @@ static void step(const ap_network *network)
 #endif
 }
 
-static void apply(const ap_network *network, const golden_action *action)
-{
-    const ap_population *p = action->kind == GOLDEN_MODULATOR || action->kind == GOLDEN_RESET_ACTIVITY
-            ? NULL : &network->populations[action->population];
-    switch (action->kind) {
-    case GOLDEN_CLEAR_SPIKES: ap_spikes_clear(p->state->spikes, p->size); break;
-    case GOLDEN_SPIKE: ap_spikes_set(p->state->spikes, action->neuron); break;
-    case GOLDEN_INJECT: ap_population_inject(p, action->neuron, action->raw); break;
-    case GOLDEN_MODULATOR: ap_network_set_modulator(network, action->raw); break;
-    case GOLDEN_RESET_ACTIVITY: ap_network_reset_activity(network); break;
-    default: break;
-    }
-}
-
 /** A projection's synapse value, 0 where the rule keeps no such state (as Java's accessors). */
 static int64_t synapse(const int16_t *values, int32_t s)
 {
@@ -115,7 +101,7 @@ static int run(const golden_scenario *scenario)
     ap_network_init(network);
     for (tick = 1; tick <= scenario->ticks; tick++) {
         while (next < scenario->action_count && scenario->actions[next].tick == tick) {
-            apply(network, &scenario->actions[next++]);
+            golden_apply(network, &scenario->actions[next++]);
         }
         step(network);
         for (c = 0; c < scenario->column_count; c++) {

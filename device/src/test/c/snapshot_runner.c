@@ -16,20 +16,6 @@
 
 static uint8_t buffer[MAX_SNAPSHOT_BYTES];
 
-static void apply(const ap_network *network, const golden_action *action)
-{
-    const ap_population *p = action->kind == GOLDEN_MODULATOR || action->kind == GOLDEN_RESET_ACTIVITY
-            ? NULL : &network->populations[action->population];
-    switch (action->kind) {
-    case GOLDEN_CLEAR_SPIKES: ap_spikes_clear(p->state->spikes, p->size); break;
-    case GOLDEN_SPIKE: ap_spikes_set(p->state->spikes, action->neuron); break;
-    case GOLDEN_INJECT: ap_population_inject(p, action->neuron, action->raw); break;
-    case GOLDEN_MODULATOR: ap_network_set_modulator(network, action->raw); break;
-    case GOLDEN_RESET_ACTIVITY: ap_network_reset_activity(network); break;
-    default: break;
-    }
-}
-
 static void run(const crossover_case *c, long ticks)
 {
     long t;
@@ -38,7 +24,7 @@ static void run(const crossover_case *c, long ticks)
         uint64_t next = c->network->state->tick + 1u;
         for (k = 0; k < c->action_count; k++) {
             if ((uint64_t)c->actions[k].tick == next) {
-                apply(c->network, &c->actions[k]);
+                golden_apply(c->network, &c->actions[k]);
             }
         }
         ap_network_step(c->network);

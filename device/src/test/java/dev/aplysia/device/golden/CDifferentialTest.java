@@ -37,7 +37,7 @@ class CDifferentialTest {
         RequiredPackage.require(HostGcc.available(), "gcc is not installed: skipping the C differential test");
         HostGcc gcc = new HostGcc(Path.of("target", "c-differential"));
         gcc.copy(HostGcc.CORE);
-        gcc.copy(HostGcc.RUNNERS, "golden.h", "golden_runner.c");
+        gcc.copy(HostGcc.RUNNERS, "golden.h", "golden_actions.c", "golden_runner.c");
         List<GoldenScenario> scenarios = IntStream.rangeClosed(1, NETWORKS).mapToObj(CDifferentialTest::scenario)
                 .toList();
         for (GoldenScenario scenario : scenarios) {

@@ -25,7 +25,7 @@ class CGoldenTest {
         RequiredPackage.require(HostGcc.available(), "gcc is not installed: skipping the C goldens");
         gcc = new HostGcc(Path.of("target", "c-golden"));
         gcc.copy(HostGcc.CORE);
-        gcc.copy(HostGcc.RUNNERS, "golden.h", "golden_runner.c");
+        gcc.copy(HostGcc.RUNNERS, "golden.h", "golden_actions.c", "golden_runner.c");
         for (GoldenScenario scenario : GoldenScenarios.all()) {
             gcc.write(CGoldenSource.fileName(scenario), CGoldenSource.scenario(scenario));
         }

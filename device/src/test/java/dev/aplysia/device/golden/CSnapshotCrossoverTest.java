@@ -60,7 +60,7 @@ class CSnapshotCrossoverTest {
         cases = List.of(randomEventDriven(), new Case("song2000", Song2000.spec(1), (t, drive) -> { }, 700, 600));
         gcc = new HostGcc(FOLDER);
         gcc.copy(HostGcc.CORE);
-        gcc.copy(HostGcc.RUNNERS, "golden.h", "crossover.h", "snapshot_runner.c");
+        gcc.copy(HostGcc.RUNNERS, "golden.h", "golden_actions.c", "crossover.h", "snapshot_runner.c");
         StringBuilder index = new StringBuilder("#include \"crossover.h\"\n\n");
         for (Case c : cases) {
             gcc.write("crossover_" + c.name() + ".c", source(c));

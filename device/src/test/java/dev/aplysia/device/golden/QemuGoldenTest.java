@@ -36,7 +36,7 @@ class QemuGoldenTest {
         }
         HostGcc folder = new HostGcc(Path.of("target", "c-golden-mcu"));
         folder.copy(HostGcc.CORE);
-        folder.copy(HostGcc.RUNNERS, "golden.h", "golden_runner.c");
+        folder.copy(HostGcc.RUNNERS, "golden.h", "golden_actions.c", "golden_runner.c");
         for (GoldenScenario scenario : GoldenScenarios.all()) {
             folder.write(CGoldenSource.fileName(scenario), CGoldenSource.scenario(scenario));
         }
