@@ -10,7 +10,8 @@
 #   mcu-size      arm-none-eabi-size's text, data and bss of it
 #   mcu-check     runs it; fails with its exit code (124 if it timed out), then prints the program's output and one
 #                 JSON line {"target":"cortex-m0plus","text":B,"data":B,"bss":B,"instructions":X}, X from the
-#                 program's "instructions: X" line (null without one)
+#                 program's "instructions: X" line (null without one), followed by the fields of its
+#                 "json: FIELDS" lines, if any (FIELDS: comma-separated "name":value pairs)
 # The instruction count comes from SysTick under -icount shift=0 (see qemu-mps2/mps2_board.c and docs/mcu.md).
 
 APLYSIA_BOARD_DIR := $(patsubst %/,%,$(dir $(lastword $(MAKEFILE_LIST))))
@@ -48,5 +49,6 @@ mcu-check: $(MCU_ELF)
 	if [ $$status -ne 0 ]; then echo "mcu-check: the program exited with $$status" >&2; exit $$status; fi
 	@set -- $$($(MCU_SIZE) $(MCU_ELF) | awk 'NR == 2 { print $$1, $$2, $$3 }'); \
 	instructions=$$(sed -n 's/^instructions: //p' $(MCU_BUILD)/run.log); \
-	printf '{"target":"cortex-m0plus","text":%s,"data":%s,"bss":%s,"instructions":%s}\n' \
-		"$$1" "$$2" "$$3" "$${instructions:-null}"
+	fields=$$(sed -n 's/^json: /,/p' $(MCU_BUILD)/run.log | tr -d '\n'); \
+	printf '{"target":"cortex-m0plus","text":%s,"data":%s,"bss":%s,"instructions":%s%s}\n' \
+		"$$1" "$$2" "$$3" "$${instructions:-null}" "$$fields"

@@ -8,7 +8,7 @@ import picocli.CommandLine;
 @Command(name = "aplysia", mixinStandardHelpOptions = true, versionProvider = AplysiaCommand.Version.class,
         description = "On-device local plasticity in fixed point, side by side with host backprop.",
         subcommands = {DemoCommand.class, CoreCommand.class, DeviceCommand.class, HostCommand.class, ReportCommand.class,
-                CommandLine.HelpCommand.class})
+                ExportCommand.class, CommandLine.HelpCommand.class})
 public final class AplysiaCommand implements Runnable {
 
     @CommandLine.Spec

@@ -1,4 +1,4 @@
-package dev.aplysia.device.golden;
+package dev.aplysia.device.export;
 
 import dev.aplysia.device.core.Network;
 import dev.aplysia.device.core.StateConstraint;
@@ -10,7 +10,7 @@ import java.util.zip.CRC32;
  * big-endian in their container width (int32 or int16), without names or headers: the bytes of
  * {@code SnapshotCodec}'s section values. The C core's {@code ap_network_state_crc32} computes the same.
  */
-final class StateCrc implements StateVisitor {
+public final class StateCrc implements StateVisitor {
 
     private final CRC32 crc = new CRC32();
 
@@ -18,7 +18,7 @@ final class StateCrc implements StateVisitor {
     }
 
     /** The state CRC-32 of {@code network}. */
-    static long of(Network network) {
+    public static long of(Network network) {
         StateCrc visitor = new StateCrc();
         network.visitState(visitor);
         return visitor.crc.getValue();

@@ -1,0 +1,121 @@
+package dev.aplysia.host.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.aplysia.device.learner.ClassifierConfig;
+import dev.aplysia.device.learner.SpikingClassifier;
+import dev.aplysia.device.model.McuProfile;
+import dev.aplysia.device.persist.SnapshotCodec;
+import dev.aplysia.device.persist.SnapshotException;
+import dev.aplysia.host.collect.RequiredPackage;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code export c}: the written project passes its own check with host gcc, and bad arguments are named. */
+class ExportCommandTest {
+
+    /** One check per learned and per classified sample, one for the state CRC and one for the accuracy. */
+    private static final String PASS_LINE = (ExportCCommand.TRAIN + ExportCCommand.TEST + 2) + " passed, 0 failed";
+
+    @Test
+    void theExportedDigitsProjectPassesMakeCheck(@TempDir Path folder) throws Exception {
+        for (String tool : List.of("gcc", "make")) {
+            RequiredPackage.require(onPath(tool), tool + " is not installed (Debian packages gcc, make)");
+        }
+        Path out = folder.resolve("digits-c");
+        CliRun export = CliRun.of("export", "c", "--network", "digits", "--out", out.toString());
+        assertEquals(0, export.exitCode(), export.err());
+        for (String part : List.of("core/aplysia.h", "board/host.mk", "network/digits_classifier.c",
+                "network/digits_layout.c", "check/digits_expected.c", "Makefile", "README.md")) {
+            assertTrue(Files.isRegularFile(out.resolve(part)), part);
+        }
+
+        Process make = new ProcessBuilder("make", "-C", out.toString(), "check").redirectErrorStream(true).start();
+        String output = new String(make.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(make.waitFor(5, TimeUnit.MINUTES), output);
+
+        assertEquals(0, make.exitValue(), output);
+        assertEquals(2, Collections.frequency(output.lines().toList(), PASS_LINE), "strict and sanitized: " + output);
+    }
+
+    @Test
+    void aNonEmptyFolderIsRefusedUnlessForced(@TempDir Path out) throws IOException {
+        Files.writeString(out.resolve("notes.txt"), "mine");
+        CliRun refused = CliRun.of("export", "c", "--network", "digits", "--out", out.toString());
+        assertEquals(2, refused.exitCode());
+        assertTrue(refused.err().contains("--out " + out + " is not empty (use --force"), refused.err());
+        assertEquals(List.of("notes.txt"), entries(out));
+
+        CliRun forced = CliRun.of("export", "c", "--network", "digits", "--out", out.toString(), "--force");
+        assertEquals(0, forced.exitCode(), forced.err());
+        assertTrue(Files.isRegularFile(out.resolve("Makefile")) && Files.isRegularFile(out.resolve("notes.txt")));
+    }
+
+    @Test
+    void aSnapshotOfAnotherNetworkIsRefusedWithTheCodecsReasonBeforeAnythingIsWritten(@TempDir Path folder)
+            throws IOException {
+        byte[] foreign = SnapshotCodec.encode(new SpikingClassifier(ClassifierConfig.digits(400, 2),
+                McuProfile.RP2040).network());
+        Path file = Files.write(folder.resolve("seed2.snapshot"), foreign);
+        String reason = assertThrows(SnapshotException.class, () -> SnapshotCodec.check(new SpikingClassifier(
+                ClassifierConfig.digits(400, 1), McuProfile.RP2040).network(), foreign)).getMessage();
+        Path out = folder.resolve("out");
+
+        CliRun run = CliRun.of("export", "c", "--network", "digits", "--snapshot", file.toString(), "--out",
+                out.toString());
+
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains("--snapshot " + file + ": " + reason), run.err());
+        assertTrue(!Files.exists(out) || entries(out).isEmpty(), "nothing written");
+    }
+
+    @Test
+    void badArgumentsAreNamed(@TempDir Path out) {
+        assertRefused("--network robot: not yet: only digits", "--network", "robot", "--out", out.toString());
+        assertRefused("--network must be digits, got cat", "--network", "cat", "--out", out.toString());
+        assertRefused("--network", "--out", out.toString());
+        assertRefused("--out", "--network", "digits");
+        Path missing = out.resolve("none.snapshot");
+        assertRefused("--snapshot " + missing + " is not a file", "--network", "digits", "--snapshot",
+                missing.toString(), "--out", out.resolve("x").toString());
+        assertRefused("--seed", "--network", "digits", "--seed", "one", "--out", out.toString());
+    }
+
+    @Test
+    void theHelpSaysOnlyDigitsForNow() {
+        CliRun help = CliRun.of("export", "c", "--help");
+        assertEquals(0, help.exitCode());
+        assertTrue(help.out().replaceAll("\\s+", " ").contains("robot is not yet exported"), help.out());
+    }
+
+    private static void assertRefused(String named, String... args) {
+        String[] full = Stream.concat(Stream.of("export", "c"), Arrays.stream(args)).toArray(String[]::new);
+        CliRun run = CliRun.of(full);
+        assertEquals(2, run.exitCode(), String.join(" ", args) + ": " + run.err());
+        assertTrue(run.err().contains(named), run.err());
+    }
+
+    private static List<String> entries(Path folder) throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.map(p -> p.getFileName().toString()).toList();
+        }
+    }
+
+    private static boolean onPath(String tool) {
+        String path = System.getenv("PATH");
+        return path != null && Arrays.stream(path.split(File.pathSeparator))
+                .anyMatch(dir -> Files.isExecutable(Path.of(dir, tool)));
+    }
+}
