@@ -69,8 +69,10 @@ public final class Network {
                 }
             }
             incoming[p] = in.toArray(new Projection[0]);
-            long largest = in.stream().mapToLong(Projection::largestSum).sum();
-            for (Projection projection : in) {
+            List<Projection> intoCurrent = in.stream().filter(projection -> !projection.spec().feedsReceptor())
+                    .toList();
+            long largest = intoCurrent.stream().mapToLong(Projection::largestSum).sum();
+            for (Projection projection : intoCurrent) {
                 projection.sumCannotOverflow(largest <= Integer.MAX_VALUE);
             }
         }

@@ -148,8 +148,9 @@ public final class Projection {
     }
 
     /**
-     * Told by the network when every projection into the same population together cannot leave the 32-bit range:
-     * then {@link #propagate} adds without saturating, which gives the same bits and vectorises.
+     * Told by the network when every projection into the same population's one-tick current together cannot leave
+     * the 32-bit range: then {@link #propagate} adds without saturating, which gives the same bits and vectorises. A
+     * receptor's variable carries over from tick to tick, so a projection that feeds one always saturates.
      */
     void sumCannotOverflow(boolean cannot) {
         sumCannotOverflow = cannot;

@@ -46,6 +46,26 @@ class ReceptorTest {
      * the leak's rounding toward zero (less than one step a tick, so less than {@code 1 / (1 - d)} steps in all) and
      * the Q16 decay's quantisation ({@code n |dQ16 - d| max(d, dQ16)^(n-1)}).
      */
+    /**
+     * A receptor's variable carries over from tick to tick, so one tick's bounded sum does not bound it: 200 inputs of
+     * weight 1.99 spiking every tick into a receptor of 1000 ms (at 1 ms ticks) add about 2.6e7 raw a tick and would
+     * pass 2^31 after some 90 ticks. It must saturate there, never wrap to a negative conductance.
+     */
+    @Test
+    void aReceptorFedEveryTickSaturatesInsteadOfWrapping() {
+        NeuronSpec neuron = NeuronSpec.lif(0.5, 100, 0, 0)
+                .withReceptor(ReceptorSpec.current("r", 1000, 1, 0.0));
+        Network network = receptorNetwork(neuron, 200, 0, 1.99, 1.99);
+        int lowest = Integer.MAX_VALUE;
+        for (int t = 0; t < 400; t++) {
+            fire(network, true);
+            network.step();
+            lowest = Math.min(lowest, network.population("out").receptor(0, 0));
+        }
+        assertTrue(lowest >= 0, "the conductance wrapped to " + lowest);
+        assertEquals(Integer.MAX_VALUE, network.population("out").receptor(0, 0));
+    }
+
     @Test
     void aReceptorDecaysAsTheAnalyticExponential() {
         double decay = Math.exp(-0.1 / 5);
