@@ -241,6 +241,8 @@ typedef struct {
     int32_t post;
     int32_t receptor;
     int32_t weight_shift;
+    /** 1 if the weight bounds prove no tick's sum into the one-tick current can leave int32: a plain add. */
+    int32_t plain_sum;
     const int16_t *initial_weights;
     const ap_rule *rule;
     ap_projection_state *state;

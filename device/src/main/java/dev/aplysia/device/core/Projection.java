@@ -103,6 +103,11 @@ public final class Projection {
         return weightShift;
     }
 
+    /** True if {@link #propagate} adds without saturating: the weight bounds prove no tick's sum can overflow. */
+    public boolean sumCannotOverflow() {
+        return sumCannotOverflow;
+    }
+
     /** Number of synapses. */
     public int synapses() {
         return pre.size() * postSize;

@@ -332,6 +332,7 @@ public final class CNetworkTables {
         member("post", spec.populations().indexOf(post));
         member("receptor", p.feedsReceptor() ? post.neuron().receptorIndex(p.receptor()) : -1);
         member("weight_shift", projection.weightShift());
+        member("plain_sum", projection.sumCannotOverflow() ? 1 : 0);
         member("initial_weights", name + "_initial_weights");
         member("rule", "&" + name + "_rule");
         member("state", "&" + name + "_state");
