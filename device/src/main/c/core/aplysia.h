@@ -306,6 +306,14 @@ void ap_population_integrate(const ap_population *p, uint8_t learning);
 void ap_population_reset_activity(const ap_population *p, uint64_t tick);
 void ap_projection_init(const ap_network *network, int32_t index);
 void ap_projection_propagate(const ap_network *network, const ap_projection *projection);
+
+#ifdef APLYSIA_TICK_OBSERVER
+/**
+ * Built with APLYSIA_TICK_OBSERVER, ap_network_step calls this, which the program supplies, with starting = 1
+ * before and 0 after each tick (for measuring a tick's cost); without it the core calls nothing.
+ */
+void ap_tick_observed(int starting);
+#endif
 void ap_rule_begin_tick(const ap_network *network, const ap_projection *projection);
 void ap_rule_decay_eligibility(const ap_network *network, const ap_projection *projection);
 void ap_rule_learn_on_pre_spikes(const ap_network *network, const ap_projection *projection);

@@ -106,7 +106,21 @@ static void learn_after_spikes(const ap_network *network)
     }
 }
 
+static void step(const ap_network *network);
+
 void ap_network_step(const ap_network *network)
+{
+#ifdef APLYSIA_TICK_OBSERVER
+    ap_tick_observed(1);
+    step(network);
+    ap_tick_observed(0);
+#else
+    step(network);
+#endif
+}
+
+/** One tick, in the documented order. */
+static void step(const ap_network *network)
 {
     ap_network_state *state = network->state;
     int32_t k;

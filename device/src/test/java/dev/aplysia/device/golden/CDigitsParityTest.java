@@ -82,6 +82,8 @@ class CDigitsParityTest {
         assertEquals("digits", report.path("network").asText());
         assertTrue(report.path("instructions_per_tick_mean").asLong() > 0
                 && report.path("instructions_per_sample").asLong() > 0, json);
+        assertTrue(report.path("instructions_per_tick_max").asLong() >= report.path("instructions_per_tick_mean")
+                .asLong(), json);
         System.out.printf("digits parity: C (cortex-m0plus, QEMU) %s; %s; %s; %.1f instructions per operation the"
                 + " Java core counts (%d operations)%n", summary(transcript), cost, json,
                 (double) report.path("instructions").asLong() / project.operations(), project.operations());
