@@ -1,8 +1,8 @@
 /*
  * The board port's self-check, built for the host (with sanitizers) and for Cortex-M0+ under QEMU: the 64-bit
  * arithmetic the C core needs (the Cortex-M0+ has no 64-bit multiply and no 64-bit shifts: gcc calls __aeabi_lmul
- * and friends), the lowbias32 mixer and counter-based draws pinned in CounterRandomTest, and the port's storage,
- * emulated I/O and clock. Prints one line per failure, then "N passed, M failed" through the port's console; exits
+ * and friends), the core's own lowbias32 draws (core/random.c) pinned in CounterRandomTest, and the port's
+ * storage, emulated I/O and clock. Prints one line per failure, then "N passed, M failed" through the port's console; exits
  * 0 only if none failed.
  *
  * Built with APLYSIA_INSTRUCTION_COUNTER (a port with board_instructions), it also prints
@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "aplysia.h"
 #include "board.h"
 #include "emulated_io.h"
 #ifdef APLYSIA_INSTRUCTION_COUNTER
@@ -31,46 +32,7 @@ static void check(int ok, const char *what) {
     }
 }
 
-/* ---- the arithmetic CounterRandom.java uses, reimplemented for this check only ---- */
-
-static uint32_t mix(uint32_t x) {
-    x ^= x >> 16;
-    x *= 0x7FEB352Du;
-    x ^= x >> 15;
-    x *= 0x846CA68Bu;
-    x ^= x >> 16;
-    return x;
-}
-
-#define GOLDEN 0x9E3779B9u
-#define LANE 0x85EBCA6Bu
-#define STREAM_ROUNDING 3u
-
-static uint32_t seed_key(uint64_t seed) {
-    return mix(mix((uint32_t) seed) ^ (uint32_t) (seed >> 32));
-}
-
-static uint32_t stream_key(uint32_t seed, uint32_t stream, uint64_t counter, uint32_t lane) {
-    uint32_t k = mix(seed ^ stream * GOLDEN);
-    k = mix(k ^ (uint32_t) counter);
-    return mix(k ^ (uint32_t) (counter >> 32) ^ lane * LANE);
-}
-
-static uint32_t draw(uint32_t key, uint32_t index) {
-    return mix(key ^ index * GOLDEN);
-}
-
-/** Java's `(draw & 0xFFFFFFFFL) * span >>> 32`: a 32 x 32 -> 64-bit product, the high word. */
-static uint32_t below(uint32_t key, uint32_t index, uint32_t span) {
-    return (uint32_t) (((uint64_t) draw(key, index) * span) >> 32);
-}
-
-/** An arithmetic right shift without implementation-defined behaviour, as the core's helpers do it. */
-static int64_t shift_right_signed(int64_t value, unsigned shift) {
-    uint64_t bits = (uint64_t) value >> shift;
-    uint64_t sign = value < 0 ? ~(UINT64_MAX >> shift) : 0u;
-    return (int64_t) (bits | sign);
-}
+/* ---- the core's own arithmetic and random streams (core/fx.c, core/random.c), on this target ---- */
 
 /** Reads volatile copies so that the compiler cannot fold the 64-bit operations away. */
 static void check_wide_arithmetic(void) {
@@ -81,18 +43,18 @@ static void check_wide_arithmetic(void) {
     check(c * 3u == 0xFC962FC962FC9630ULL, "unsigned 64-bit multiply wraps");
     check((uint64_t) (uint32_t) 0xFFFFFFFFu * 0xFFFFFFFFu == 0xFFFFFFFE00000001ULL, "32 x 32 -> 64 multiply");
     check(c >> 36 == 0xFEDCBA9u && c << 40 == 0x5432100000000000ULL, "64-bit logical shifts");
-    check(shift_right_signed(a, 4) == -0x12345679LL && shift_right_signed(-a, 4) == 0x12345678LL,
+    check(ap_sar64(a, 4) == -0x12345679LL && ap_sar64(-a, 4) == 0x12345678LL,
           "64-bit arithmetic shift rounds towards minus infinity");
 }
 
 static void check_counter_random(void) {
-    uint32_t key = stream_key(seed_key(42u), STREAM_ROUNDING, 7u, 1u);
-    check(mix(1u) == 0x688990C0u, "lowbias32 mix(1)");
-    check(draw(key, 0u) == 0x3957A5B2u, "draw(key(42, ROUNDING, 7, 1), 0)");
-    check(draw(key, 5u) == 0x936E1452u, "draw(key(42, ROUNDING, 7, 1), 5)");
+    uint32_t key = ap_key(ap_seed_key(42u), AP_STREAM_ROUNDING, 7u, 1u);
+    check(ap_mix(1u) == 0x688990C0u, "lowbias32 mix(1)");
+    check(ap_draw(key, 0u) == 0x3957A5B2u, "draw(key(42, ROUNDING, 7, 1), 0)");
+    check(ap_draw(key, 5u) == 0x936E1452u, "draw(key(42, ROUNDING, 7, 1), 5)");
     uint32_t inside = 1u;
     for (uint32_t i = 0u; i < 1000u; i++) {
-        inside &= below(key, i, 7u) < 7u;
+        inside &= ap_below(key, i, 7u) < 7u;
     }
     check(inside, "below(key, i, 7) stays in [0, 7)");
 }
@@ -194,7 +156,7 @@ static void report_costs(uint64_t checks) {
     volatile uint32_t sink = 0u;
     uint64_t before = board_instructions();
     for (uint32_t i = 0u; i < DRAWS; i++) {
-        sink = sink ^ draw(0x3957A5B2u, i);
+        sink = sink ^ ap_draw(0x3957A5B2u, i);
     }
     printf("draw: %s instructions per %u draws\n", decimal(board_instructions() - before, number), DRAWS);
     printf("instructions: %s\n", decimal(checks, number));
