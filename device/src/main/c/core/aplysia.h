@@ -294,7 +294,6 @@ uint32_t ap_network_key(const ap_network *network, uint32_t stream);
 uint32_t ap_network_state_crc32(const ap_network *network);
 
 /* internal steps, shared between the core's files */
-void ap_traces_init(const ap_population *p);
 void ap_traces_advance(const ap_population *p, uint64_t now);
 void ap_traces_add_spikes(const ap_population *p, uint64_t tick);
 void ap_traces_reset(const ap_population *p, uint64_t tick);

@@ -16,21 +16,13 @@ void ap_population_init(const ap_population *p)
     ap_population_state *s = p->state;
     int32_t i;
     s->excitability_gain = AP_ONE_Q15;
-    ap_spikes_clear(s->spikes, p->size);
-    ap_traces_init(p);
-    for (i = 0; i < p->receptor_count * p->size; i++) {
-        s->receptor_g[i] = 0;
-    }
+    ap_population_reset_activity(p, 0u);
     if (!p->lif) {
         return;
     }
     for (i = 0; i < p->size; i++) {
-        s->v[i] = p->reset;
         s->adapt[i] = 0;
         s->bias[i] = p->initial_bias;
-        s->refractory[i] = 0;
-        s->current[i] = 0;
-        s->injected[i] = 0;
     }
 }
 

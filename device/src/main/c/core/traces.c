@@ -18,11 +18,6 @@ static int32_t low_tick(uint64_t tick)
     return ap_from_u32((uint32_t)(tick & 0xFFFFFFFFu));
 }
 
-void ap_traces_init(const ap_population *p)
-{
-    ap_traces_reset(p, 0u);
-}
-
 static void retire_old(const ap_population *p, uint64_t now)
 {
     ap_population_state *s = p->state;
