@@ -270,70 +270,43 @@ public final class Projection {
     long learnEverywhere() {
         long updates = 0;
         if (engine.hasTerms(Gate.MODULATOR) && engine.modulatorActive()) {
-            updates += sparseModulatorSweep ? sweepEligible(Gate.MODULATOR) : sweep(Gate.MODULATOR);
+            updates += sweep(Gate.MODULATOR, sparseModulatorSweep);
         }
         if (engine.hasTerms(Gate.EVERY_TICK)) {
-            updates += sparseEveryTickSweep ? sweepEligible(Gate.EVERY_TICK) : sweep(Gate.EVERY_TICK);
+            updates += sweep(Gate.EVERY_TICK, sparseEveryTickSweep);
         }
         return updates;
     }
 
     /**
      * Runs {@code gate}'s terms on every synapse that can have a non-zero term: when every term multiplies a pre (or
-     * post) trace or spike, neurons with a zero trace and no spike are skipped. Skipped terms are exactly zero, so
-     * the result is the same as a full sweep (rounding draws depend on the synapse, not on the visit order).
+     * post) trace or spike, neurons with a zero trace and no spike are skipped; {@code onlyEligible} (every term
+     * multiplies the eligibility: the sparse kernel) also skips the rows not live and the synapses with a zero
+     * eligibility. Skipped terms are exactly zero, so the result is the same as a full sweep (rounding draws depend on
+     * the synapse, not on the visit order).
      */
-    private long sweep(Gate gate) {
-        Traces preTrace = pre.traces();
-        Traces postTrace = post.traces();
-        Spikes preSpikes = pre.spikes();
-        Spikes postSpikes = post.spikes();
-        boolean skipQuietPre = engine.needsPreActivity(gate);
-        boolean skipQuietPost = engine.needsPostActivity(gate);
-        long updates = 0;
-        for (int i = 0; i < pre.size(); i++) {
-            int preSpike = preSpikes.get(i) ? 1 : 0;
-            if (skipQuietPre && preTrace.value(i) == 0 && preSpike == 0) {
-                continue;
-            }
-            int row = i * postSize;
-            for (int j = 0; j < postSize; j++) {
-                int postSpike = postSpikes.get(j) ? 1 : 0;
-                if (skipQuietPost && postTrace.value(j) == 0 && postSpike == 0) {
-                    continue;
-                }
-                if (engine.update(gate, row + j, preTrace.value(i), preSpike, postTrace.value(j), postSpike)) {
-                    changedPosts.set(j);
-                }
-                updates++;
-            }
-        }
-        return updates;
-    }
-
-    /**
-     * The sparse sweep: runs {@code gate}'s terms (each of which multiplies the eligibility) on the live rows'
-     * synapses with a non-zero eligibility only; the others' terms are exactly zero.
-     */
-    private long sweepEligible(Gate gate) {
+    private long sweep(Gate gate, boolean onlyEligible) {
         Traces preTrace = pre.traces();
         Traces postTrace = post.traces();
         Spikes preSpikes = pre.spikes();
         Spikes postSpikes = post.spikes();
         short[] eligibility = engine.eligibilityArray();
+        boolean skipQuietPre = engine.needsPreActivity(gate);
+        boolean skipQuietPost = engine.needsPostActivity(gate);
         long updates = 0;
         for (int i = 0; i < pre.size(); i++) {
-            if (!engine.rowLive(i)) {
+            int preSpike = preSpikes.get(i) ? 1 : 0;
+            if (onlyEligible && !engine.rowLive(i) || skipQuietPre && preTrace.value(i) == 0 && preSpike == 0) {
                 continue;
             }
-            int preSpike = preSpikes.get(i) ? 1 : 0;
             int row = i * postSize;
             for (int j = 0; j < postSize; j++) {
-                if (eligibility[row + j] == 0) {
+                int postSpike = postSpikes.get(j) ? 1 : 0;
+                if (onlyEligible && eligibility[row + j] == 0
+                        || skipQuietPost && postTrace.value(j) == 0 && postSpike == 0) {
                     continue;
                 }
-                if (engine.update(gate, row + j, preTrace.value(i), preSpike, postTrace.value(j),
-                        postSpikes.get(j) ? 1 : 0)) {
+                if (engine.update(gate, row + j, preTrace.value(i), preSpike, postTrace.value(j), postSpike)) {
                     changedPosts.set(j);
                 }
                 updates++;
