@@ -201,24 +201,45 @@ static int quiet(int32_t trace, int32_t spike)
     return trace == 0 && spike == 0;
 }
 
-/** Runs gate's terms on every synapse that can have a non-zero term (quiet neurons skipped where exact). */
+/** The pre-side activity of pre neuron i this tick, or 0 when the gate needs it and it is quiet. */
+static int pre_active(const ap_network *network, const ap_projection *projection, int gate, int32_t i)
+{
+    const ap_population *pre = &network->populations[projection->pre];
+    return !projection->rule->needs_pre[gate] || !quiet(ap_trace_value(pre, network->state->tick, i),
+            ap_spikes_get(pre->state->spikes, i));
+}
+
+/**
+ * Runs gate's terms on every synapse that can have a non-zero term, skipping quiet neurons where exact. When the
+ * gate needs the post side, post neurons are the outer loop, so a quiet one is checked once, not once per row (the
+ * terms of one synapse read only that synapse, so the visiting order does not change the result).
+ */
 static void sweep(const ap_network *network, const ap_projection *projection, int gate)
 {
+    const ap_population *post = &network->populations[projection->post];
     int32_t pre_size = network->populations[projection->pre].size;
-    int32_t post_size = network->populations[projection->post].size;
     int32_t i;
     int32_t j;
-    for (i = 0; i < pre_size; i++) {
-        ap_activity first = activity(network, projection, i, 0);
-        if (projection->rule->needs_pre[gate] && quiet(first.pre_trace, first.pre_spike)) {
+    if (!projection->rule->needs_post[gate]) {
+        for (i = 0; i < pre_size; i++) {
+            if (pre_active(network, projection, gate, i)) {
+                for (j = 0; j < post->size; j++) {
+                    ap_activity a = activity(network, projection, i, j);
+                    update_synapse(network, projection, gate, i, j, &a);
+                }
+            }
+        }
+        return;
+    }
+    for (j = 0; j < post->size; j++) {
+        if (quiet(ap_trace_value(post, network->state->tick, j), ap_spikes_get(post->state->spikes, j))) {
             continue;
         }
-        for (j = 0; j < post_size; j++) {
-            ap_activity a = activity(network, projection, i, j);
-            if (projection->rule->needs_post[gate] && quiet(a.post_trace, a.post_spike)) {
-                continue;
+        for (i = 0; i < pre_size; i++) {
+            if (pre_active(network, projection, gate, i)) {
+                ap_activity a = activity(network, projection, i, j);
+                update_synapse(network, projection, gate, i, j, &a);
             }
-            update_synapse(network, projection, gate, i, j, &a);
         }
     }
 }

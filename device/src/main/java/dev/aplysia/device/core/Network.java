@@ -142,18 +142,18 @@ public final class Network {
         for (int p = 0; p < populations.length; p++) {
             populations[p].decayReceptors();
             for (Projection projection : incoming[p]) {
-                counters.synapticEvents += projection.propagate();
+                projection.propagate(counters);
             }
             counters.neuronUpdates += populations[p].integrate(learning);
         }
         for (Population population : populations) {
-            population.advanceTraces(tick);
+            counters.traceUpdates += population.advanceTraces(tick);
         }
         if (learning) {
             for (Projection projection : projections) {
                 projection.engine().beginTick(tick);
-                counters.synapseUpdates += projection.engine().decayEligibility();
-                counters.synapseUpdates += projection.learnOnPreSpikes();
+                counters.eligibilityDecays += projection.engine().decayEligibility();
+                projection.learnOnPreSpikes(counters);
             }
         }
         for (Population population : populations) {
@@ -161,9 +161,9 @@ public final class Network {
         }
         if (learning) {
             for (Projection projection : projections) {
-                counters.synapseUpdates += projection.learnOnPostSpikes();
-                counters.synapseUpdates += projection.learnEverywhere();
-                counters.synapseUpdates += projection.normaliseChanged();
+                projection.learnOnPostSpikes(counters);
+                projection.learnEverywhere(counters);
+                counters.normalisedSynapses += projection.normaliseChanged();
                 projection.engine().updateBaseline();
             }
         }

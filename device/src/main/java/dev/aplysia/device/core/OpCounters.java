@@ -1,16 +1,32 @@
 package dev.aplysia.device.core;
 
 /**
- * Work the core has done since it was built, in the units a cycle budget is made of: synaptic events (one weight
- * added to one postsynaptic current or receptor), neuron updates (one membrane integrated and compared, or one
- * Poisson input's spike drawn with its next interval), and synapse updates
- * (one plastic variable of one synapse evaluated by the rule engine). Counting costs one add per loop, not per event.
+ * Work the core has done since it was built, counted in the loops of the C core (the code a microcontroller runs,
+ * {@code device/src/main/c/core}), whatever kernel the Java core chose, so that an MCU profile's
+ * {@link dev.aplysia.device.model.McuProfile.CostModel} can cost it:
+ * <ul>
+ *   <li>synaptic events: one weight added to one postsynaptic current or receptor;</li>
+ *   <li>neuron updates: one membrane integrated and compared, or one Poisson input's spike drawn with its next
+ *       interval;</li>
+ *   <li>trace updates: one clocked trace leaked by one tick;</li>
+ *   <li>synapse updates: one synapse visited by a gate of the rule engine, and term updates: its terms evaluated
+ *       (visits times the gate's terms);</li>
+ *   <li>activity checks: one neuron's trace and spike read by a sweep to skip it when quiet;</li>
+ *   <li>eligibility decays: one eligibility leaked by one tick;</li>
+ *   <li>normalised synapses: one weight summed or rescaled by weight-sum normalisation.</li>
+ * </ul>
+ * Counting costs one add per loop, not per event.
  */
 public final class OpCounters {
 
     long synapticEvents;
     long neuronUpdates;
+    long traceUpdates;
     long synapseUpdates;
+    long termUpdates;
+    long activityChecks;
+    long eligibilityDecays;
+    long normalisedSynapses;
     long ticks;
 
     /** Synaptic events so far. */
@@ -23,9 +39,34 @@ public final class OpCounters {
         return neuronUpdates;
     }
 
-    /** Synapse (plasticity) updates so far. */
+    /** Clocked trace leaks so far. */
+    public long traceUpdates() {
+        return traceUpdates;
+    }
+
+    /** Synapse (plasticity) visits so far. */
     public long synapseUpdates() {
         return synapseUpdates;
+    }
+
+    /** Rule terms evaluated so far: each synapse visit times its gate's terms. */
+    public long termUpdates() {
+        return termUpdates;
+    }
+
+    /** Neurons a sweep checked for quiet so far. */
+    public long activityChecks() {
+        return activityChecks;
+    }
+
+    /** Eligibility leaks so far. */
+    public long eligibilityDecays() {
+        return eligibilityDecays;
+    }
+
+    /** Weights summed or rescaled by normalisation so far. */
+    public long normalisedSynapses() {
+        return normalisedSynapses;
     }
 
     /** Ticks so far. */
@@ -33,7 +74,7 @@ public final class OpCounters {
         return ticks;
     }
 
-    /** All operations so far. */
+    /** Synaptic events, neuron updates and synapse updates so far: the operations of a tick's budget. */
     public long total() {
         return synapticEvents + neuronUpdates + synapseUpdates;
     }
@@ -41,5 +82,25 @@ public final class OpCounters {
     /** Average operations per tick so far (0 before the first tick). */
     public double perTick() {
         return ticks == 0 ? 0 : total() / (double) ticks;
+    }
+
+    /** A copy of these counts, to subtract from later ones (off the tick path). */
+    public OpCounters copy() {
+        OpCounters c = new OpCounters();
+        c.copyFrom(this);
+        return c;
+    }
+
+    /** Overwrites these counts with {@code other}'s; allocation-free, for a tick loop holding the previous counts. */
+    public void copyFrom(OpCounters other) {
+        synapticEvents = other.synapticEvents;
+        neuronUpdates = other.neuronUpdates;
+        traceUpdates = other.traceUpdates;
+        synapseUpdates = other.synapseUpdates;
+        termUpdates = other.termUpdates;
+        activityChecks = other.activityChecks;
+        eligibilityDecays = other.eligibilityDecays;
+        normalisedSynapses = other.normalisedSynapses;
+        ticks = other.ticks;
     }
 }

@@ -384,9 +384,9 @@ public final class Population {
         }
     }
 
-    /** Moves the traces to tick {@code now} (clocked traces leak one tick). */
-    void advanceTraces(long now) {
-        traces.advance(now);
+    /** Moves the traces to tick {@code now} (clocked traces leak one tick); returns the traces leaked. */
+    int advanceTraces(long now) {
+        return traces.advance(now);
     }
 
     /** Adds (or sets) this tick's spikes into the traces. */

@@ -122,9 +122,9 @@ public final class Projection {
      * membrane's fraction bits (a shift of 0 for the default membrane), or to the variables of the receptor this
      * projection feeds, aligned to {@link ReceptorSpec#G}; saturating at the 32-bit accumulator's range (the membrane
      * update then fits a current to the membrane's format); returns synaptic events. When the weight bounds prove
-     * that no tick's sum can leave that range, the add is plain.
+     * that no tick's sum can leave that range, the add is plain. Counts the events into {@code counters}.
      */
-    long propagate() {
+    void propagate(OpCounters counters) {
         short[] w = engine.weights();
         int[] current = target;
         Spikes spikes = pre.spikes();
@@ -143,7 +143,7 @@ public final class Projection {
             }
             events += postSize;
         }
-        return events;
+        counters.synapticEvents += events;
     }
 
     /** The largest magnitude this projection can add to one postsynaptic current in a tick (every input spiking). */
@@ -171,12 +171,17 @@ public final class Projection {
                 + (sparseModulatorSweep ? "sparse" : "reference");
     }
 
-    /** Runs the presynaptic-spike terms (traces not yet incremented); returns synapse updates. */
-    long learnOnPreSpikes() {
-        if (!engine.hasTerms(Gate.PRE_SPIKE)) {
-            return 0;
+    /** Runs the presynaptic-spike terms (traces not yet incremented), counting the visits into {@code counters}. */
+    void learnOnPreSpikes(OpCounters counters) {
+        if (engine.hasTerms(Gate.PRE_SPIKE)) {
+            count(counters, Gate.PRE_SPIKE, preSpikeDeltas == null ? interpretPreSpikes() : vectorPreSpikes());
         }
-        return preSpikeDeltas == null ? interpretPreSpikes() : vectorPreSpikes();
+    }
+
+    /** Adds {@code visits} synapse visits of {@code gate}, and their terms, to {@code counters}. */
+    private void count(OpCounters counters, Gate gate, long visits) {
+        counters.synapseUpdates += visits;
+        counters.termUpdates += visits * engine.termCount(gate);
     }
 
     /** The post-vector kernel: terms once per post neuron, added along each spiking row. */
@@ -219,12 +224,11 @@ public final class Projection {
         return updates;
     }
 
-    /** Runs the postsynaptic-spike terms (traces incremented); returns synapse updates. */
-    long learnOnPostSpikes() {
-        if (!engine.hasTerms(Gate.POST_SPIKE)) {
-            return 0;
+    /** Runs the postsynaptic-spike terms (traces incremented), counting the visits into {@code counters}. */
+    void learnOnPostSpikes(OpCounters counters) {
+        if (engine.hasTerms(Gate.POST_SPIKE)) {
+            count(counters, Gate.POST_SPIKE, postSpikeDeltas == null ? interpretPostSpikes() : vectorPostSpikes());
         }
-        return postSpikeDeltas == null ? interpretPostSpikes() : vectorPostSpikes();
     }
 
     /** The pre-vector kernel: terms once per pre neuron, each applied to its row at the fired columns. */
@@ -266,16 +270,33 @@ public final class Projection {
         return updates;
     }
 
-    /** Runs the modulator-gated terms (when the modulator is active) and the every-tick terms. */
-    long learnEverywhere() {
-        long updates = 0;
+    /**
+     * Runs the modulator-gated terms (when the modulator is active) and the every-tick terms, counting the visits
+     * into {@code counters}.
+     */
+    void learnEverywhere(OpCounters counters) {
         if (engine.hasTerms(Gate.MODULATOR) && engine.modulatorActive()) {
-            updates += sweep(Gate.MODULATOR, sparseModulatorSweep);
+            countActivityChecks(counters, Gate.MODULATOR);
+            count(counters, Gate.MODULATOR, sweep(Gate.MODULATOR, sparseModulatorSweep));
         }
         if (engine.hasTerms(Gate.EVERY_TICK)) {
-            updates += sweep(Gate.EVERY_TICK, sparseEveryTickSweep);
+            countActivityChecks(counters, Gate.EVERY_TICK);
+            count(counters, Gate.EVERY_TICK, sweep(Gate.EVERY_TICK, sparseEveryTickSweep));
         }
-        return updates;
+    }
+
+    /**
+     * Counts the neurons the C core's sweep of {@code gate} checks for quiet: each post neuron once, and each pre
+     * neuron once per active post, when the gate needs the post side (posts are its outer loop); else each pre neuron
+     * once, when the gate needs the pre side.
+     */
+    private void countActivityChecks(OpCounters counters, Gate gate) {
+        boolean pre = engine.needsPreActivity(gate);
+        if (engine.needsPostActivity(gate)) {
+            counters.activityChecks += postSize + (pre ? (long) activePosts(true) * this.pre.size() : 0);
+        } else if (pre) {
+            counters.activityChecks += this.pre.size();
+        }
     }
 
     /**
@@ -283,7 +304,7 @@ public final class Projection {
      * post) trace or spike, neurons with a zero trace and no spike are skipped; {@code onlyEligible} (every term
      * multiplies the eligibility: the sparse kernel) also skips the rows not live and the synapses with a zero
      * eligibility. Skipped terms are exactly zero, so the result is the same as a full sweep (rounding draws depend on
-     * the synapse, not on the visit order).
+     * the synapse, not on the visit order). Returns the visits of the C core's sweep, which skips only quiet neurons.
      */
     private long sweep(Gate gate, boolean onlyEligible) {
         Traces preTrace = pre.traces();
@@ -293,26 +314,47 @@ public final class Projection {
         short[] eligibility = engine.eligibilityArray();
         boolean skipQuietPre = engine.needsPreActivity(gate);
         boolean skipQuietPost = engine.needsPostActivity(gate);
-        long updates = 0;
+        int activePosts = onlyEligible ? activePosts(skipQuietPost) : 0;
+        long visits = 0;
         for (int i = 0; i < pre.size(); i++) {
             int preSpike = preSpikes.get(i) ? 1 : 0;
-            if (onlyEligible && !engine.rowLive(i) || skipQuietPre && preTrace.value(i) == 0 && preSpike == 0) {
+            if (skipQuietPre && preTrace.value(i) == 0 && preSpike == 0) {
+                continue;
+            }
+            if (onlyEligible && !engine.rowLive(i)) {
+                visits += activePosts;
                 continue;
             }
             int row = i * postSize;
             for (int j = 0; j < postSize; j++) {
                 int postSpike = postSpikes.get(j) ? 1 : 0;
-                if (onlyEligible && eligibility[row + j] == 0
-                        || skipQuietPost && postTrace.value(j) == 0 && postSpike == 0) {
+                if (skipQuietPost && postTrace.value(j) == 0 && postSpike == 0) {
+                    continue;
+                }
+                visits++;
+                if (onlyEligible && eligibility[row + j] == 0) {
                     continue;
                 }
                 if (engine.update(gate, row + j, preTrace.value(i), preSpike, postTrace.value(j), postSpike)) {
                     changedPosts.set(j);
                 }
-                updates++;
             }
         }
-        return updates;
+        return visits;
+    }
+
+    /** The post neurons a sweep visits in each row: all, or those with a trace or a spike when quiet ones skip. */
+    private int activePosts(boolean skipQuietPost) {
+        if (!skipQuietPost) {
+            return postSize;
+        }
+        Traces postTrace = post.traces();
+        Spikes postSpikes = post.spikes();
+        int active = 0;
+        for (int j = 0; j < postSize; j++) {
+            active += postTrace.value(j) != 0 || postSpikes.get(j) ? 1 : 0;
+        }
+        return active;
     }
 
     /** Normalises the weight sums of postsynaptic neurons whose weights changed this tick; returns synapse updates. */

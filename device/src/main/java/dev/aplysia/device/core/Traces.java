@@ -55,21 +55,26 @@ final class Traces {
         }
     }
 
-    /** Moves to {@code now}: clocked traces leak one tick; event-driven ones only note the tick. */
-    void advance(long now) {
+    /**
+     * Moves to {@code now}: clocked traces leak one tick; event-driven ones only note the tick, and retire the old
+     * ones every {@value #SWEEP_TICKS} ticks. Returns the traces visited.
+     */
+    int advance(long now) {
         tick = now;
         if (written != null) {
             if ((now & (SWEEP_TICKS - 1)) == 0) {
                 retireOld();
+                return size;
             }
-            return;
+            return 0;
         }
         if (decay == Fx.ONE_Q16) {
-            return;
+            return 0;
         }
         for (int i = 0; i < size; i++) {
             value[i] = Fx.decayTowardZero(value[i], decay);
         }
+        return size;
     }
 
     private void retireOld() {

@@ -361,7 +361,11 @@ public final class Firmware {
         counters.deadlineMisses++;
     }
 
-    void countMcuOverrun() {
-        counters.mcuOverruns++;
+    /** Records a tick's estimated MCU cycles against the period's: its utilisation, and an overrun if over. */
+    void recordMcuCycles(long cycles, long periodCycles) {
+        counters.utilisation.record(cycles, periodCycles);
+        if (cycles > periodCycles) {
+            counters.mcuOverruns++;
+        }
     }
 }

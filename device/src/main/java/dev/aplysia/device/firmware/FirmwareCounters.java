@@ -17,6 +17,12 @@ public final class FirmwareCounters {
     long checkpoints;
     long checkpointFailures;
     long halts;
+    final TickUtilisation utilisation = new TickUtilisation();
+
+    /** Each tick's estimated MCU time as a share of its period (see {@link FirmwareRunner}). */
+    public TickUtilisation utilisation() {
+        return utilisation;
+    }
 
     /** Ticks run. */
     public long ticks() {

@@ -12,8 +12,8 @@ import dev.aplysia.device.wire.FrameWriter;
  * to that thread, and the frame goes through the same queue as every other. Allocates nothing.
  *
  * <pre>
- * telemetry/health {seq, tick, ts, uptime_ms, ticks_per_s, deadline_misses, mcu_overruns, hal_errors, queue_depth,
- *                   dropped, snapshot_age_ms, learning, halted, decisions, learned, accuracy, accuracy_of,
+ * telemetry/health {seq, tick, ts, uptime_ms, ticks_per_s, deadline_misses, mcu_overruns, tick_utilisation_peak,
+ *                   tick_utilisation_p99, hal_errors, queue_depth, dropped, snapshot_age_ms, learning, halted, decisions, learned, accuracy, accuracy_of,
  *                   modulator, heap_bytes}
  * </pre>
  *
@@ -22,6 +22,8 @@ import dev.aplysia.device.wire.FrameWriter;
  *       the first;</li>
  *   <li>{@code deadline_misses}, {@code mcu_overruns}, {@code hal_errors}, {@code decisions}, {@code learned}: since
  *       boot ({@link FirmwareCounters});</li>
+ *   <li>{@code tick_utilisation_peak}, {@code tick_utilisation_p99}: the busiest and the 99th-percentile tick's
+ *       estimated MCU time as a share of the tick period since boot ({@link TickUtilisation}), 4 decimals;</li>
  *   <li>{@code queue_depth}: frames waiting for the publisher; {@code dropped}: frames the full queue dropped since
  *       boot;</li>
  *   <li>{@code snapshot_age_ms}: board milliseconds since the last snapshot saved in this run; null before one;</li>
@@ -111,6 +113,8 @@ public final class FirmwareHealth implements FirmwareEvents {
     private void loop(FrameWriter frame, FirmwareCounters counters, long now) {
         TelemetryQueue queue = telemetry.queue();
         frame.field("deadline_misses", counters.deadlineMisses()).field("mcu_overruns", counters.mcuOverruns())
+                .field("tick_utilisation_peak", counters.utilisation().peak(), 4)
+                .field("tick_utilisation_p99", counters.utilisation().p99(), 4)
                 .field("hal_errors", counters.halErrors()).field("queue_depth", queue.size())
                 .field("dropped", queue.dropped()).field("snapshot_age_ms", snapshotAge(now), 0);
     }

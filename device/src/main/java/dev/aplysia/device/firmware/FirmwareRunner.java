@@ -8,9 +8,14 @@ import dev.aplysia.hal.time.Pacer;
 /**
  * Runs a {@link Firmware} tick by tick against the board's clock, like an Agrona {@code AgentRunner}: each tick has a
  * deadline one tick period after the previous one; work that ends after its deadline is a deadline miss; the runner
- * then sleeps on the board's pacer until the deadline (on the simulated board the virtual clock jumps there). Each
- * tick's operation counts are also costed on the MCU profile's cycle model: a tick whose estimated cycles exceed the
- * period is an MCU overrun — the figure that matters while the firmware runs on a faster host.
+ * then sleeps on the board's pacer until the deadline (on the simulated board the virtual clock jumps there).
+ *
+ * <p>Each tick's operations are costed on the MCU profile's {@link dev.aplysia.device.model.CostModel} (instruction
+ * counts measured under QEMU): the estimated time is {@link Pacer#spend spent} on the board's pacer, so on the
+ * simulated board the virtual clock moves by what the MCU would take and a deadline is missed exactly when the MCU
+ * would miss it (a late tick also delays the next one's start); on real hardware time passes by itself. A tick whose
+ * estimate exceeds the period is an MCU overrun, and every tick's share of its period goes into the counters'
+ * {@link FirmwareCounters#utilisation()}: the figures that matter while the firmware runs on a faster host.
  */
 public final class FirmwareRunner {
 
@@ -19,7 +24,8 @@ public final class FirmwareRunner {
     private final Pacer pacer;
     private final long tickNanos;
     private final long cyclesPerTick;
-    private final McuProfile.CycleModel cycles;
+    private final McuProfile profile;
+    private final OpCounters before = new OpCounters();
     private final Runnable betweenTicks;
     private long nextDeadline;
     private volatile boolean stopping;
@@ -40,9 +46,8 @@ public final class FirmwareRunner {
         this.clock = firmware.board().clock();
         this.pacer = firmware.board().pacer();
         this.tickNanos = firmware.config().tickNanos();
-        McuProfile profile = firmware.config().profile();
-        this.cyclesPerTick = profile.clockHz() * tickNanos / 1_000_000_000L;
-        this.cycles = profile.cycles();
+        this.profile = firmware.config().profile();
+        this.cyclesPerTick = profile.cyclesPerTick(tickNanos);
         this.nextDeadline = clock.nanos() + tickNanos;
     }
 
@@ -79,19 +84,15 @@ public final class FirmwareRunner {
 
     private void tick() {
         OpCounters ops = firmware.operations();
-        long events = ops.synapticEvents();
-        long neurons = ops.neuronUpdates();
-        long synapses = ops.synapseUpdates();
+        before.copyFrom(ops);
         firmware.doWork();
+        long cycles = profile.costs().cycles(before, ops);
+        pacer.spend(profile.nanosOf(cycles));
         betweenTicks.run();
         if (clock.nanos() > nextDeadline) {
             firmware.countDeadlineMiss();
         }
-        long estimated = cycles.cycles(ops.synapticEvents() - events, ops.neuronUpdates() - neurons,
-                ops.synapseUpdates() - synapses);
-        if (estimated > cyclesPerTick) {
-            firmware.countMcuOverrun();
-        }
+        firmware.recordMcuCycles(cycles, cyclesPerTick);
         heartbeat++;
         pacer.sleepUntil(nextDeadline);
         nextDeadline += tickNanos;

@@ -62,6 +62,7 @@ public final class RuleEngine {
     private final CompiledTerms[] weightTerms = new CompiledTerms[GATES];
     private final CompiledTerms[] eligibilityTerms = new CompiledTerms[GATES];
     private final CompiledTerms[] consolidationTerms = new CompiledTerms[GATES];
+    private final int[] termCounts = new int[GATES];
     private final boolean[] active = new boolean[GATES];
     private final boolean readsDeviation;
     private final boolean[] needsPre = new boolean[GATES];
@@ -92,6 +93,8 @@ public final class RuleEngine {
         compile(rule.weightTerms(), w.fraction(), weightTerms);
         compile(rule.eligibilityTerms(), ELIGIBILITY.fraction(), eligibilityTerms);
         compile(rule.consolidationTerms(), CONSOLIDATION.fraction(), consolidationTerms);
+        Stream.of(rule.weightTerms(), rule.eligibilityTerms(), rule.consolidationTerms()).flatMap(List::stream)
+                .forEach(t -> termCounts[t.gate().ordinal()]++);
         this.readsDeviation = readsDeviation(rule);
         for (Term.Gate gate : Term.Gate.values()) {
             needsPre[gate.ordinal()] = everyTermHas(rule, gate, Factor.PRE_TRACE, Factor.PRE_SPIKE);
@@ -229,6 +232,11 @@ public final class RuleEngine {
         return active[gate.ordinal()];
     }
 
+    /** The terms {@code gate} evaluates per synapse visit (weight, eligibility and consolidation terms together). */
+    public int termCount(Term.Gate gate) {
+        return termCounts[gate.ordinal()];
+    }
+
     /** True if the modulator-gated terms can be non-zero this tick. */
     public boolean modulatorActive() {
         return modulator != 0 || (readsDeviation && modulator != baseline);
@@ -327,13 +335,17 @@ public final class RuleEngine {
                 .allMatch(t -> t.factors().contains(Factor.ELIGIBILITY));
     }
 
-    /** Leaks every eligibility trace by one tick (toward zero); returns synapses touched. */
+    /**
+     * Leaks every eligibility trace by one tick (toward zero); returns the eligibilities the C core leaks (every one;
+     * this kernel skips the rows already at zero).
+     */
     public int decayEligibility() {
         if (eligibility == null || eligibilityDecay == Fx.ONE_Q16) {
             return 0;
         }
         if (liveRows != null) {
-            return decayLiveRows();
+            decayLiveRows();
+            return eligibility.length;
         }
         for (int s = 0; s < eligibility.length; s++) {
             eligibility[s] = (short) Fx.decayTowardZero(eligibility[s], eligibilityDecay);
@@ -341,8 +353,7 @@ public final class RuleEngine {
         return eligibility.length;
     }
 
-    private int decayLiveRows() {
-        int touched = 0;
+    private void decayLiveRows() {
         for (int i = 0; i < pre; i++) {
             if (!rowLive(i)) {
                 continue;
@@ -356,9 +367,7 @@ public final class RuleEngine {
             if (any == 0) {
                 liveRows[i >>> 6] &= ~(1L << i);
             }
-            touched += post;
         }
-        return touched;
     }
 
     /**

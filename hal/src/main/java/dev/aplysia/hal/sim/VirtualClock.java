@@ -4,8 +4,9 @@ import dev.aplysia.hal.time.Clock;
 import dev.aplysia.hal.time.Pacer;
 
 /**
- * Simulated time, starting at 0 ns and moving only when told to: by {@link #advance}, {@link #advanceTo} or a
- * firmware's {@link #sleepUntil}, which jumps straight to its deadline.
+ * Simulated time, starting at 0 ns and moving only when told to: by {@link #advance}, {@link #advanceTo}, a
+ * firmware's {@link #sleepUntil}, which jumps straight to its deadline, or its {@link #spend}, the time its work
+ * would have taken on the board.
  *
  * <p>Unpaced, time jumps as fast as the simulation runs. Paced, every move also waits on a real clock until real time
  * has caught up with virtual time divided by the speed factor ({@code speedPercent} 100 is real time, 200 twice as
@@ -70,6 +71,12 @@ public final class VirtualClock implements Clock, Pacer {
         if (nanos > now) {
             moveTo(nanos);
         }
+    }
+
+    /** Moves time forward by the work's estimated time: a firmware's tick takes the time its MCU would take. */
+    @Override
+    public void spend(long nanos) {
+        advance(nanos);
     }
 
     /** Advances to the deadline: a sleeping firmware lets simulated time pass. */

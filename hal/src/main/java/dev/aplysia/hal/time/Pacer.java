@@ -11,4 +11,11 @@ public interface Pacer {
      * when the thread is interrupted, leaving its interrupt flag set.
      */
     void sleepUntil(long deadlineNanos);
+
+    /**
+     * Lets {@code nanos} of work pass, work the host did faster than the board it stands for would have: on a real
+     * clock the work already took its own time, so nothing happens (the default); a simulated clock moves on by it.
+     */
+    default void spend(long nanos) {
+    }
 }
