@@ -262,7 +262,7 @@ public final class RunCommand implements Callable<Integer> {
         ScenarioResult result = new ScenarioRunner(board, new ScenarioTarget() {
             @Override
             public void advance(long nanos) {
-                runner.runUntil(board.clock().nanos() + nanos);
+                runner.runFor(nanos);
             }
 
             @Override

@@ -58,9 +58,14 @@ public final class FirmwareRunner {
         }
     }
 
-    /** Runs ticks until the board's clock reaches {@code nanos} of its own time. */
-    public void runUntil(long nanos) {
-        while (!stopping && nextDeadline <= nanos) {
+    /**
+     * Runs the ticks of the next {@code nanos} of the tick schedule: one per period. A board that keeps up ends with
+     * its clock {@code nanos} later; on one that falls behind (ticks longer than their period) the same ticks run
+     * late, back to back, and its clock ends further on.
+     */
+    public void runFor(long nanos) {
+        long end = nextDeadline - tickNanos + nanos;
+        while (!stopping && nextDeadline <= end) {
             tick();
         }
     }

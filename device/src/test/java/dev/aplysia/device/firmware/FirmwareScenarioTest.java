@@ -38,7 +38,7 @@ class FirmwareScenarioTest {
         return new ScenarioRunner(board, new ScenarioTarget() {
             @Override
             public void advance(long nanos) {
-                runner.runUntil(board.clock().nanos() + nanos);
+                runner.runFor(nanos);
                 for (Ack ack = commands.nextAck(); ack != null; ack = commands.nextAck()) {
                     acks.add(ack);
                 }

@@ -70,7 +70,7 @@ class TraceSizeTest {
             FirmwareRunner runner = new FirmwareRunner(firmware);
             for (int row = 0; row < uci.size(); row++) {
                 drive(sim, config, uci, row, row < uci.size() / 2);
-                runner.runUntil(sim.clock().nanos() + config.sampleNanos());
+                runner.runFor(config.sampleNanos());
             }
         }
         return firmware.counters().ticks();

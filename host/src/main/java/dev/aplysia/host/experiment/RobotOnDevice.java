@@ -149,7 +149,7 @@ public final class RobotOnDevice {
             long sampleNanos = firmware.config().sampleNanos();
             for (int r = 0; r < trace.size(); r++) {
                 drive(r);
-                runner.runUntil(board.clock().nanos() + sampleNanos);
+                runner.runFor(sampleNanos);
                 int chosen = RobotWiring.commandOf(left.duty(), right.duty(), MAX_DUTY);
                 correct[r] = chosen == trace.command(r);
                 if ((r + 1) % 1000 == 0) {
