@@ -16,7 +16,7 @@ import java.util.function.ToDoubleFunction;
  * @param epsilon    largest allowed {@code |raw * realPerRaw - real|}
  */
 public record Column(String name, String unit, Probe probe, ToDoubleFunction<FloatNetwork> real, double realPerRaw,
-              double epsilon) {
+                     double epsilon) {
 
     /** The core's raw value after a tick. */
     long raw(Network network) {

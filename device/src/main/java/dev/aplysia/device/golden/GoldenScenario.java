@@ -19,7 +19,7 @@ import java.util.List;
  * @param columns     variables recorded after each tick
  */
 public record GoldenScenario(String name, String description, NetworkSpec spec, int ticks, Stimulus stimulus,
-                      List<Column> columns) {
+                             List<Column> columns) {
 
     public GoldenScenario {
         columns = List.copyOf(columns);

@@ -27,6 +27,7 @@ public final class GoldenScenarios {
     private GoldenScenarios() {
     }
 
+    /** Every golden scenario, one per committed golden vector, in a fixed order. */
     public static List<GoldenScenario> all() {
         return List.of(lifImpulse(), stdpPair(), threeFactor(), consolidatingInstar(), kwta(), currentReceptor(),
                 conductanceReceptors(), poissonInput());
