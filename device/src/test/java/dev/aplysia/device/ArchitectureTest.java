@@ -15,8 +15,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * The firmware side stays off the hardware library, the broker, the host, the simulated board, the Pi4J board and
  * the trace recorder (the runnable device module picks the board), keeps Paho in its one adapter package, keeps the
- * transport and command inbox free of the firmware, keeps the C table generator a leaf, and its fixed-point
- * arithmetic stands alone.
+ * transport and command inbox free of the firmware, keeps the C table generator a leaf and the golden scenarios
+ * for it and the tests, and its fixed-point arithmetic stands alone.
  */
 class ArchitectureTest {
 
@@ -70,6 +70,15 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("dev.aplysia.device..")
                 .and().resideOutsideOfPackage("dev.aplysia.device.export..")
                 .should().dependOnClassesThat().resideInAPackage("dev.aplysia.device.export..")
+                .check(device);
+    }
+
+    /** The golden scenarios check the core; only the export, which writes them as C, reads them in main code. */
+    @Test
+    void nothingButTheExportDependsOnTheGoldenScenarios() {
+        noClasses().that().resideInAPackage("dev.aplysia.device..")
+                .and().resideOutsideOfPackages("dev.aplysia.device.golden..", "dev.aplysia.device.export..")
+                .should().dependOnClassesThat().resideInAPackage("dev.aplysia.device.golden..")
                 .check(device);
     }
 

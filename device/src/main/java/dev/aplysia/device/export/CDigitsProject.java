@@ -17,9 +17,10 @@ import java.util.function.IntUnaryOperator;
 
 /**
  * The C project {@code aplysia export c --network digits} writes: the packaged sources ({@link CSources}: core,
- * board ports, the digits check's runner, {@code Makefile}, {@code README.md}), the classifier's tables, snapshot
- * layout and optional start-up snapshot in {@code network/}, and in {@code check/} the samples and the Java
- * learner's transcript on them, which the C runner compares line by line. The Java run starts from the same
+ * board ports, the digits and golden checks' runners, {@code Makefile}, {@code README.md}; the golden scenarios
+ * themselves come from {@link CGoldenSource}), the classifier's tables, snapshot layout and optional start-up
+ * snapshot in {@code network/}, and in {@code check/} the samples and the Java learner's transcript on them, which
+ * the C runner compares line by line. The Java run starts from the same
  * snapshot, learns the training samples in order with significance {@value #SIGNIFICANCE} and classifies the test
  * samples.
  */

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.aplysia.device.RequiredPackage;
 import dev.aplysia.device.core.Kernels;
 import dev.aplysia.device.core.RandomSpecs;
+import dev.aplysia.device.export.CGoldenSource;
 import dev.aplysia.device.model.NetworkSpec;
 import dev.aplysia.device.model.PlasticityRule;
 import dev.aplysia.device.model.PopulationSpec;
@@ -37,7 +38,7 @@ class CDifferentialTest {
         RequiredPackage.require(HostGcc.available(), "gcc is not installed: skipping the C differential test");
         HostGcc gcc = new HostGcc(Path.of("target", "c-differential"));
         gcc.copy(HostGcc.CORE);
-        gcc.copy(HostGcc.RUNNERS, "golden.h", "golden_actions.c", "golden_runner.c");
+        gcc.copy(HostGcc.GOLDENS, "golden.h", "golden_actions.c", "golden_runner.c");
         List<GoldenScenario> scenarios = IntStream.rangeClosed(1, NETWORKS).mapToObj(CDifferentialTest::scenario)
                 .toList();
         for (GoldenScenario scenario : scenarios) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aplysia.device.RequiredPackage;
 import dev.aplysia.device.export.CDigitsProject;
+import dev.aplysia.device.export.CGoldenSource;
 import dev.aplysia.device.learner.ClassifierConfig;
 import dev.aplysia.device.learner.SpikingClassifier;
 import dev.aplysia.device.model.McuProfile;
@@ -28,7 +29,8 @@ import org.junit.jupiter.api.Test;
  * ({@link CDigitsProject}): the default digits classifier learns the first {@value #TRAIN} optdigits training
  * samples in file order and classifies the first {@value #TEST} test samples; every answer and decision, the final
  * state's CRC-32 and the accuracy must be equal, under a strict build and under the sanitizers ({@code make check})
- * and on Cortex-M0+ under QEMU ({@code make qemu-check}).
+ * and on Cortex-M0+ under QEMU ({@code make qemu-check}). The project is written whole, as the export writes it,
+ * so both targets run the golden check first ({@link CGoldenTest}).
  */
 class CDigitsParityTest {
 
@@ -131,6 +133,7 @@ class CDigitsParityTest {
             throws IOException, InterruptedException {
         HostGcc directory = new HostGcc(folder);
         project.write(folder);
+        CGoldenSource.write(folder, CGoldenTest.COMMITTED);
         return directory.run(List.of("make", target));
     }
 

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.aplysia.device.RequiredPackage;
+import dev.aplysia.device.export.CGoldenSource;
+import dev.aplysia.fixtures.Fixtures;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
@@ -12,24 +14,27 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The C core against every committed golden vector on host gcc, tolerance 0 per tick and per column: the C core's
- * sources, the generated scenarios and the runner are compiled strictly and again under the undefined-behaviour and
- * address sanitizers ({@link HostGcc}), and each build must print {@code N passed, 0 failed} for all N scenarios and
- * exit 0. Skips without gcc, fails without it under CI.
+ * sources, the scenarios {@link CGoldenSource} generates for an exported project and the packaged golden runner are
+ * compiled strictly (with {@code -pedantic}, which the exported Makefile leaves out) and again under the
+ * undefined-behaviour and address sanitizers ({@link HostGcc}), and each build must print {@code N passed, 0 failed}
+ * for all N scenarios and exit 0. Skips without gcc, fails without it under CI.
  */
 class CGoldenTest {
+
+    /** The committed golden vectors, from the fixtures module, as the export reads them. */
+    static final CGoldenSource.CommittedVectors COMMITTED = (vector, column) -> Fixtures.golden(vector)
+            .column(column);
+    private static final Path PROJECT = Path.of("target", "c-golden");
 
     private static HostGcc gcc;
 
     @BeforeAll
     static void writeSources() throws IOException {
         RequiredPackage.require(HostGcc.available(), "gcc is not installed: skipping the C goldens");
-        gcc = new HostGcc(Path.of("target", "c-golden"));
+        CGoldenSource.write(PROJECT, COMMITTED);
+        gcc = new HostGcc(PROJECT.resolve(CGoldenSource.FOLDER));
         gcc.copy(HostGcc.CORE);
-        gcc.copy(HostGcc.RUNNERS, "golden.h", "golden_actions.c", "golden_runner.c");
-        for (GoldenScenario scenario : GoldenScenarios.all()) {
-            gcc.write(CGoldenSource.fileName(scenario), CGoldenSource.scenario(scenario));
-        }
-        gcc.write(CGoldenSource.INDEX, CGoldenSource.index(GoldenScenarios.all()));
+        gcc.copy(HostGcc.GOLDENS, "golden.h", "golden_actions.c", "golden_runner.c");
     }
 
     @ParameterizedTest(name = "sanitized {0}")

@@ -9,6 +9,7 @@ import dev.aplysia.device.RequiredPackage;
 import dev.aplysia.device.core.Kernels;
 import dev.aplysia.device.core.Network;
 import dev.aplysia.device.core.RandomSpecs;
+import dev.aplysia.device.export.CGoldenSource;
 import dev.aplysia.device.export.CNetworkTables;
 import dev.aplysia.device.export.CSnapshotTables;
 import dev.aplysia.device.model.McuProfile;
@@ -60,7 +61,8 @@ class CSnapshotCrossoverTest {
         cases = List.of(randomEventDriven(), new Case("song2000", Song2000.spec(1), (t, drive) -> { }, 700, 600));
         gcc = new HostGcc(FOLDER);
         gcc.copy(HostGcc.CORE);
-        gcc.copy(HostGcc.RUNNERS, "golden.h", "golden_actions.c", "crossover.h", "snapshot_runner.c");
+        gcc.copy(HostGcc.GOLDENS, "golden.h", "golden_actions.c");
+        gcc.copy(HostGcc.RUNNERS, "crossover.h", "snapshot_runner.c");
         StringBuilder index = new StringBuilder("#include \"crossover.h\"\n\n");
         for (Case c : cases) {
             gcc.write("crossover_" + c.name() + ".c", source(c));

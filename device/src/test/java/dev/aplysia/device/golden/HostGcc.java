@@ -19,6 +19,8 @@ final class HostGcc {
 
     /** The C core's sources, from the device module. */
     static final Path CORE = Path.of("src", "main", "c", "core");
+    /** The golden runner and its header, packaged with the exported project. */
+    static final Path GOLDENS = Path.of("src", "main", "c", "goldens");
     /** The hand-written test runners. */
     static final Path RUNNERS = Path.of("src", "test", "c");
     private static final List<String> STRICT = List.of("-std=c99", "-Wall", "-Wextra", "-Werror", "-pedantic");

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aplysia.device.RequiredPackage;
+import dev.aplysia.device.export.CGoldenSource;
+import dev.aplysia.device.export.CSources;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,13 +20,14 @@ import org.junit.jupiter.api.Test;
 /**
  * Every committed golden vector on the C core cross-compiled for the RP2040's Cortex-M0+
  * ({@code arm-none-eabi-gcc -mcpu=cortex-m0plus -mthumb -Os}) and run under {@code qemu-system-arm -M mps2-an385}
- * with semihosting and {@code -icount shift=0} ({@code board/mcu.mk}): the same {@code N passed, 0 failed} as on the
+ * with semihosting and {@code -icount shift=0} ({@code board/mcu.mk}), through the golden part of an exported
+ * project's {@code make qemu-check} ({@code make golden-qemu-check}): the same {@code N passed, 0 failed} as on the
  * host, the program's size, and the instructions of each network step counted through SysTick. Skips without the
  * toolchain or QEMU, fails without them under CI.
  */
 class QemuGoldenTest {
 
-    private static final Path BOARD = Path.of("src", "main", "c", "board");
+    private static final Path PROJECT = Path.of("target", "c-golden-mcu");
     private static final Pattern PER_TICK = Pattern.compile(
             "per tick: mean (\\d+), max (\\d+), over (\\d+) ticks \\(resolution (\\d+) instructions\\)");
 
@@ -34,22 +37,18 @@ class QemuGoldenTest {
             RequiredPackage.require(onPath(tool), tool + " is not installed (Debian packages make, gcc-arm-none-eabi,"
                     + " libnewlib-arm-none-eabi, qemu-system-arm)");
         }
-        HostGcc folder = new HostGcc(Path.of("target", "c-golden-mcu"));
-        folder.copy(HostGcc.CORE);
-        folder.copy(HostGcc.RUNNERS, "golden.h", "golden_actions.c", "golden_runner.c");
-        for (GoldenScenario scenario : GoldenScenarios.all()) {
-            folder.write(CGoldenSource.fileName(scenario), CGoldenSource.scenario(scenario));
-        }
-        folder.write(CGoldenSource.INDEX, CGoldenSource.index(GoldenScenarios.all()));
-        folder.write("Makefile", makefile());
+        HostGcc project = new HostGcc(PROJECT);
+        CSources.copyInto(PROJECT);
+        CGoldenSource.write(PROJECT, CGoldenTest.COMMITTED);
 
-        HostGcc.Result run = folder.run(List.of("make", "mcu-check"));
+        HostGcc.Result run = project.run(List.of("make", "golden-qemu-check"));
 
         assertEquals(0, run.exit(), run.output());
         assertTrue(run.output().contains(GoldenScenarios.all().size() + " passed, 0 failed"), run.output());
         JsonNode report = new ObjectMapper().readTree(Arrays.stream(run.output().split("\n"))
                 .filter(line -> line.startsWith("{")).reduce((a, b) -> b).orElseThrow());
         assertEquals("cortex-m0plus", report.path("target").asText());
+        assertEquals("goldens", report.path("check").asText());
         assertTrue(report.path("text").asLong() > 0 && report.path("instructions").asLong() > 0, report.toString());
         Matcher perTick = PER_TICK.matcher(run.output());
         assertTrue(perTick.find(), run.output());
@@ -57,12 +56,6 @@ class QemuGoldenTest {
         long max = Long.parseLong(perTick.group(2));
         assertTrue(mean > 0 && max >= mean, perTick.group());
         System.out.println("golden vectors on cortex-m0plus: " + report + ", " + perTick.group());
-    }
-
-    /** A Makefile that builds every C file of its folder for Cortex-M0+ and runs it under QEMU ({@code mcu-check}). */
-    static String makefile() {
-        return "MCU_SOURCES := $(wildcard *.c)\nMCU_BUILD := build\nMCU_CPPFLAGS := -I.\n"
-                + "include " + BOARD.toAbsolutePath() + "/mcu.mk\n";
     }
 
     /** True if {@code tool} is an executable on the PATH. */

@@ -1,6 +1,8 @@
 package dev.aplysia.host.cli;
 
 import dev.aplysia.device.export.CDigitsProject;
+import dev.aplysia.device.export.CGoldenSource;
+import dev.aplysia.device.golden.GoldenScenarios;
 import dev.aplysia.device.learner.ClassifierConfig;
 import dev.aplysia.device.model.McuProfile;
 import dev.aplysia.device.persist.SnapshotException;
@@ -17,14 +19,20 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine;
 
-/** {@code aplysia export c}: the C core, a board port, a network's tables and its parity check, with a Makefile. */
+/**
+ * {@code aplysia export c}: the C core, a board port, a network's tables and its parity check, and the golden-vector
+ * check with the committed golden vectors, with a Makefile.
+ */
 @Command(name = "c", mixinStandardHelpOptions = true,
         description = {"Write a self-contained C99 project into DIR: the C core (bit-exact with the Java core), the"
-                + " board ports, the network's generated tables and snapshot layout, and the digits check (the"
-                + " first " + ExportCCommand.TRAIN + " optdigits training samples learned and " + ExportCCommand.TEST
-                + " test samples classified, every decision and the state CRC-32 compared with the Java run).",
-                "Then: make -C DIR check (host gcc, as built and under the sanitizers) and make -C DIR qemu-check"
-                        + " (Cortex-M0+ under QEMU, with size and instruction counts as JSON).",
+                + " board ports, the network's generated tables and snapshot layout, the golden-vector check (every"
+                + " committed golden vector replayed, each value of each tick compared with tolerance 0) and the"
+                + " digits check (the first " + ExportCCommand.TRAIN + " optdigits training samples learned and "
+                + ExportCCommand.TEST + " test samples classified, every decision and the state CRC-32 compared with"
+                + " the Java run).",
+                "Then: make -C DIR check (both checks with host gcc, as built and under the sanitizers) and make -C"
+                        + " DIR qemu-check (both on Cortex-M0+ under QEMU, with size and instruction counts as"
+                        + " JSON); each run prints N passed, 0 failed.",
                 "Only the digits network for now (--hidden 400, profile rp2040); robot is not yet exported."})
 final class ExportCCommand implements Callable<Integer> {
 
@@ -66,9 +74,10 @@ final class ExportCCommand implements Callable<Integer> {
         refuseUnlessWritable();
         CDigitsProject project = project(readSnapshot());
         project.write(out);
+        CGoldenSource.write(out, (vector, column) -> Fixtures.golden(vector).column(column));
         PrintWriter stdout = spec.commandLine().getOut();
-        stdout.printf("export c: wrote the digits project (%d checks) into %s; run make -C %s check%n",
-                project.transcript().size(), out, out);
+        stdout.printf("export c: wrote the digits project (%d checks) and %d golden vectors into %s; run make -C %s"
+                + " check%n", project.transcript().size(), GoldenScenarios.all().size(), out, out);
         stdout.flush();
         return 0;
     }

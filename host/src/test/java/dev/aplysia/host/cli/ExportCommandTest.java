@@ -1,53 +1,95 @@
 package dev.aplysia.host.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.aplysia.device.golden.GoldenScenario;
+import dev.aplysia.device.golden.GoldenScenarios;
 import dev.aplysia.device.learner.ClassifierConfig;
 import dev.aplysia.device.learner.SpikingClassifier;
 import dev.aplysia.device.model.McuProfile;
 import dev.aplysia.device.persist.SnapshotCodec;
 import dev.aplysia.device.persist.SnapshotException;
+import dev.aplysia.fixtures.Fixtures;
+import dev.aplysia.fixtures.golden.GoldenVector;
 import dev.aplysia.host.collect.RequiredPackage;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code export c}: the written project passes its own check with host gcc, and bad arguments are named. */
+/**
+ * {@code export c}: the written project passes its own check with host gcc, the golden vectors included, a corrupted
+ * golden value fails it by name, and bad arguments are named.
+ */
 class ExportCommandTest {
 
     /** One check per learned and per classified sample, one for the state CRC and one for the accuracy. */
     private static final String PASS_LINE = (ExportCCommand.TRAIN + ExportCCommand.TEST + 2) + " passed, 0 failed";
 
-    @Test
-    void theExportedDigitsProjectPassesMakeCheck(@TempDir Path folder) throws Exception {
-        for (String tool : List.of("gcc", "make")) {
-            RequiredPackage.require(onPath(tool), tool + " is not installed (Debian packages gcc, make)");
+    /** One check per golden scenario, each replaying its committed vector. */
+    private static final int GOLDEN_VECTORS = GoldenScenarios.all().size();
+    private static final Pattern EXPECTED_VALUE = Pattern.compile("INT64_C\\((-?\\d+)\\)");
+
+    /** A finished {@code make}: its exit code and its standard output and error, interleaved. */
+    private record Make(int exit, String output) {
+
+        long count(String line) {
+            return Collections.frequency(output.lines().toList(), line);
         }
-        Path out = folder.resolve("digits-c");
-        CliRun export = CliRun.of("export", "c", "--network", "digits", "--out", out.toString());
-        assertEquals(0, export.exitCode(), export.err());
+    }
+
+    @Test
+    void theExportedDigitsProjectPassesMakeCheckWithEveryGoldenVector(@TempDir Path folder) throws Exception {
+        requireGccAndMake();
+        Path out = export(folder);
         for (String part : List.of("core/aplysia.h", "board/host.mk", "network/digits_classifier.c",
-                "network/digits_layout.c", "check/digits_expected.c", "Makefile", "README.md")) {
+                "network/digits_layout.c", "check/digits_expected.c", "goldens/golden_runner.c",
+                "goldens/golden_scenarios.c", "goldens/golden_kwta.c", "Makefile", "README.md")) {
             assertTrue(Files.isRegularFile(out.resolve(part)), part);
         }
 
-        Process make = new ProcessBuilder("make", "-C", out.toString(), "check").redirectErrorStream(true).start();
-        String output = new String(make.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(make.waitFor(5, TimeUnit.MINUTES), output);
+        Make check = make(out);
 
-        assertEquals(0, make.exitValue(), output);
-        assertEquals(2, Collections.frequency(output.lines().toList(), PASS_LINE), "strict and sanitized: " + output);
+        assertEquals(0, check.exit(), check.output());
+        assertEquals(2, check.count(GOLDEN_VECTORS + " passed, 0 failed"), "goldens strict and sanitized: "
+                + check.output());
+        for (GoldenScenario scenario : GoldenScenarios.all()) {
+            assertEquals(2, check.output().lines().filter(line -> line.startsWith("ok " + scenario.name() + ":"))
+                    .count(), scenario.name() + ": " + check.output());
+        }
+        assertEquals(2, check.count(PASS_LINE), "digits strict and sanitized: " + check.output());
+    }
+
+    @Test
+    void aCorruptedGoldenValueFailsMakeCheckNamingTheScenarioTickAndColumn(@TempDir Path folder) throws Exception {
+        requireGccAndMake();
+        Path out = export(folder);
+        GoldenVector kwta = Fixtures.golden("kwta");
+        long committed = kwta.value(4, "v1");
+        corrupt(out.resolve("goldens/golden_kwta.c"), 5, kwta.columns().indexOf("v1"), committed, committed + 1);
+
+        Make check = make(out);
+
+        assertNotEquals(0, check.exit(), check.output());
+        assertTrue(check.output().contains("FAIL kwta tick 5 column v1: expected " + (committed + 1) + ", got "
+                + committed), check.output());
+        assertEquals(1, check.count((GOLDEN_VECTORS - 1) + " passed, 1 failed"), check.output());
+        assertEquals(0, check.count(PASS_LINE), "the digits check never ran: " + check.output());
     }
 
     @Test
@@ -98,6 +140,41 @@ class ExportCommandTest {
         CliRun help = CliRun.of("export", "c", "--help");
         assertEquals(0, help.exitCode());
         assertTrue(help.out().replaceAll("\\s+", " ").contains("robot is not yet exported"), help.out());
+    }
+
+    private static void requireGccAndMake() {
+        for (String tool : List.of("gcc", "make")) {
+            RequiredPackage.require(onPath(tool), tool + " is not installed (Debian packages gcc, make)");
+        }
+    }
+
+    private static Path export(Path folder) {
+        Path out = folder.resolve("digits-c");
+        CliRun export = CliRun.of("export", "c", "--network", "digits", "--out", out.toString());
+        assertEquals(0, export.exitCode(), export.err());
+        return out;
+    }
+
+    private static Make make(Path project) throws IOException, InterruptedException {
+        Process make = new ProcessBuilder("make", "-C", project.toString(), "check").redirectErrorStream(true)
+                .start();
+        String output = new String(make.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(make.waitFor(5, TimeUnit.MINUTES), output);
+        return new Make(make.exitValue(), output);
+    }
+
+    /** Replaces the expected value of {@code column} at {@code tick}, which must be {@code was}, in a scenario's C. */
+    private static void corrupt(Path scenario, int tick, int column, long was, long value) throws IOException {
+        List<String> lines = new ArrayList<>(Files.readAllLines(scenario, StandardCharsets.UTF_8));
+        String row = "    /* tick " + tick + " */";
+        int at = IntStream.range(0, lines.size()).filter(i -> lines.get(i).startsWith(row)).findFirst().orElseThrow();
+        Matcher values = EXPECTED_VALUE.matcher(lines.get(at));
+        for (int c = 0; c <= column; c++) {
+            assertTrue(values.find(), lines.get(at));
+        }
+        assertEquals(was, Long.parseLong(values.group(1)), lines.get(at));
+        lines.set(at, lines.get(at).substring(0, values.start(1)) + value + lines.get(at).substring(values.end(1)));
+        Files.write(scenario, lines, StandardCharsets.UTF_8);
     }
 
     private static void assertRefused(String named, String... args) {

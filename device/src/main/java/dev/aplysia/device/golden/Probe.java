@@ -12,16 +12,16 @@ import dev.aplysia.device.core.Network;
  *               consolidation the synapse
  * @param second for a receptor the neuron; for a weight the postsynaptic neuron; else 0
  */
-record Probe(Kind kind, String owner, int first, int second) {
+public record Probe(Kind kind, String owner, int first, int second) {
 
     /** The variables a golden vector records. */
-    enum Kind {
+    public enum Kind {
         TICK, SPIKE, MEMBRANE, ADAPTATION, EXCITABILITY, RECEPTOR, TRACE, WEIGHT, ELIGIBILITY, CONSOLIDATION,
         MODULATOR, BASELINE
     }
 
     /** True if the owner is a projection (else a population, or nothing). */
-    boolean ownedByProjection() {
+    public boolean ownedByProjection() {
         return kind == Kind.WEIGHT || kind == Kind.ELIGIBILITY || kind == Kind.CONSOLIDATION || kind == Kind.BASELINE;
     }
 

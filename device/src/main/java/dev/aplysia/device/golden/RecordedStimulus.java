@@ -14,10 +14,10 @@ import java.util.List;
  *
  * @param actions the calls, in the order they were made
  */
-record RecordedStimulus(List<Action> actions) {
+public record RecordedStimulus(List<Action> actions) {
 
     /** What a drive call does. */
-    enum Kind {
+    public enum Kind {
         /** Empties the spikes of an input population. */
         CLEAR_SPIKES,
         /** Makes one neuron of an input population spike in the coming tick. */
@@ -39,15 +39,15 @@ record RecordedStimulus(List<Action> actions) {
      * @param neuron     the neuron (0 where none)
      * @param raw        the raw value (0 where none)
      */
-    record Action(int tick, Kind kind, String population, int neuron, int raw) {
+    public record Action(int tick, Kind kind, String population, int neuron, int raw) {
     }
 
-    RecordedStimulus {
+    public RecordedStimulus {
         actions = List.copyOf(actions);
     }
 
     /** Runs {@code scenario} on the reference core and records every call of its stimulus. */
-    static RecordedStimulus of(GoldenScenario scenario) {
+    public static RecordedStimulus of(GoldenScenario scenario) {
         Network network = Network.build(scenario.spec(), McuProfile.RP2040, Kernels.REFERENCE);
         Drive core = Drive.of(network);
         List<Action> actions = new ArrayList<>();

@@ -1,10 +1,11 @@
 /*
  * Replays every golden scenario on the C core and compares every column of every tick with the committed value,
- * tolerance 0. Prints one line per scenario, then "N passed, M failed"; exits non-zero on any mismatch, naming the
- * first one of each failing scenario (scenario, tick, column, expected, got). Built with
- * APLYSIA_INSTRUCTION_COUNTER (the QEMU port), it also counts the instructions of every network step and prints
- * "instructions: TOTAL" and "per tick: mean M, max X, over T ticks". Wide values are formatted here, since
- * newlib-nano's printf has no 64-bit conversions.
+ * tolerance 0. Prints a title line, one line per scenario, then "N passed, M failed" (N and M count scenarios);
+ * exits non-zero on any mismatch, naming the first one of each failing scenario (scenario, tick, column, expected,
+ * got). Built with APLYSIA_INSTRUCTION_COUNTER (the QEMU port), it also counts the instructions of every network
+ * step and prints "instructions: TOTAL", "per tick: mean M, max X, over T ticks" and the "json: ..." line whose
+ * fields board/mcu.mk adds to its JSON line. Wide values are formatted here, since newlib-nano's printf has no
+ * 64-bit conversions.
  */
 #include <stdio.h>
 
@@ -128,11 +129,13 @@ static void report_instructions(void)
     char mean[21];
     char largest[21];
     char count[21];
+    decimal(steps == 0u ? 0 : (int64_t)(step_instructions / steps), mean);
+    decimal((int64_t)largest_step, largest);
     printf("instructions: %s\n", decimal((int64_t)step_instructions, total));
-    printf("per tick: mean %s, max %s, over %s ticks (resolution %ld instructions)\n",
-            decimal(steps == 0u ? 0 : (int64_t)(step_instructions / steps), mean),
-            decimal((int64_t)largest_step, largest),
+    printf("per tick: mean %s, max %s, over %s ticks (resolution %ld instructions)\n", mean, largest,
             decimal((int64_t)steps, count), (long)board_instruction_resolution());
+    printf("json: \"check\":\"goldens\",\"instructions_per_tick_mean\":%s,\"instructions_per_tick_max\":%s\n",
+            mean, largest);
 #endif
 }
 
@@ -147,6 +150,7 @@ int main(void)
         return 2;
     }
 #endif
+    printf("golden vectors: %ld scenarios, every column of every tick, tolerance 0\n", (long)golden_scenario_count);
     for (s = 0; s < golden_scenario_count; s++) {
         if (run(golden_scenarios[s])) {
             passed++;

@@ -18,10 +18,10 @@ import java.util.List;
  * @param stimulus    inputs before each tick
  * @param columns     variables recorded after each tick
  */
-record GoldenScenario(String name, String description, NetworkSpec spec, int ticks, Stimulus stimulus,
-                      List<Column> columns) {
+public record GoldenScenario(String name, String description, NetworkSpec spec, int ticks, Stimulus stimulus,
+                             List<Column> columns) {
 
-    GoldenScenario {
+    public GoldenScenario {
         columns = List.copyOf(columns);
     }
 

@@ -5,7 +5,7 @@ import dev.aplysia.device.core.Spikes;
 import dev.aplysia.device.reference.FloatNetwork;
 
 /** What a scenario may do to a network before a tick; implemented alike for the core and for its float twin. */
-interface Drive {
+public interface Drive {
 
     /** Makes exactly {@code neurons} of input {@code population} spike in the coming tick. */
     void spikes(String population, int... neurons);

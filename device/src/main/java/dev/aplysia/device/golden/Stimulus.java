@@ -2,7 +2,7 @@ package dev.aplysia.device.golden;
 
 /** A scenario's inputs: what it does to a network before each tick (ticks count from 1). */
 @FunctionalInterface
-interface Stimulus {
+public interface Stimulus {
 
     void before(int tick, Drive drive);
 }

@@ -15,8 +15,8 @@ import java.util.function.ToDoubleFunction;
  * @param realPerRaw real value of one raw unit
  * @param epsilon    largest allowed {@code |raw * realPerRaw - real|}
  */
-record Column(String name, String unit, Probe probe, ToDoubleFunction<FloatNetwork> real, double realPerRaw,
-              double epsilon) {
+public record Column(String name, String unit, Probe probe, ToDoubleFunction<FloatNetwork> real, double realPerRaw,
+                     double epsilon) {
 
     /** The core's raw value after a tick. */
     long raw(Network network) {

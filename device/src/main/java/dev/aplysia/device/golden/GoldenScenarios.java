@@ -17,7 +17,7 @@ import java.util.Set;
  * The golden scenarios. Each is small enough to follow by hand, covers one mechanism, and states for every column how
  * far the float twin may be from the core (the core's own rounding, bounded per mechanism in the comments).
  */
-final class GoldenScenarios {
+public final class GoldenScenarios {
 
     private static final QFormat MEMBRANE = NeuronSpec.MEMBRANE;
     private static final QFormat TRACE = TraceSpec.FORMAT;
@@ -27,7 +27,8 @@ final class GoldenScenarios {
     private GoldenScenarios() {
     }
 
-    static List<GoldenScenario> all() {
+    /** Every golden scenario, one per committed golden vector, in a fixed order. */
+    public static List<GoldenScenario> all() {
         return List.of(lifImpulse(), stdpPair(), threeFactor(), consolidatingInstar(), kwta(), currentReceptor(),
                 conductanceReceptors(), poissonInput());
     }
