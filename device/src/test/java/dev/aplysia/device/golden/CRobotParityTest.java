@@ -7,7 +7,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aplysia.device.RequiredPackage;
 import dev.aplysia.device.export.CRobotProject;
+import dev.aplysia.device.firmware.RobotWiring;
+import dev.aplysia.device.firmware.SensorTransform;
+import dev.aplysia.device.learner.SpikingClassifier;
 import dev.aplysia.device.model.McuProfile;
+import dev.aplysia.device.persist.SnapshotCodec;
 import dev.aplysia.fixtures.Fixtures;
 import dev.aplysia.fixtures.dataset.RobotTrace;
 import dev.aplysia.hal.BoardConfig;
@@ -34,6 +38,8 @@ class CRobotParityTest {
 
     private static final long SEED = 1;
     private static final McuProfile PROFILE = McuProfile.RP2040;
+    /** Periods the Java classifier learns before the snapshot the C firmware starts from. */
+    private static final int SNAPSHOT_AFTER = 30;
 
     @Test
     void theCRobotFirmwareActsAndLearnsAsTheJavaFirmware() throws Exception {
@@ -48,6 +54,28 @@ class CRobotParityTest {
         assertEquals(2, Collections.frequency(run.output().lines().toList(), passLine(project)), run.output());
         System.out.println("robot parity: C (strict and sanitized) " + summary(project) + ", "
                 + project.transcript().size() + " lines equal");
+    }
+
+    /** The same from a snapshot the Java classifier saved after learning some periods, loaded by the C codec. */
+    @Test
+    void theCRobotFirmwareContinuesFromAJavaSnapshotAsTheJavaFirmware() throws Exception {
+        requireHostTools();
+        CRobotProject.Samples samples = samples();
+        SpikingClassifier trained = new SpikingClassifier(RobotWiring.classifier(RobotTrace.SENSORS, SEED), PROFILE);
+        int[] intensities = new int[RobotTrace.SENSORS];
+        for (int n = 0; n < SNAPSHOT_AFTER; n++) {
+            for (int s = 0; s < intensities.length; s++) {
+                intensities[s] = SensorTransform.NEARNESS.intensity(samples.counts()[n][s], CRobotProject.ADC_MAX);
+            }
+            trained.learn(intensities, samples.teacher()[n], 1.0);
+        }
+        CRobotProject project = CRobotProject.of(SEED, PROFILE, samples,
+                Optional.of(SnapshotCodec.encode(trained.network())), SimBench::new);
+        HostGcc.Result run = make(project, Path.of("target", "c-robot-snapshot"), "check");
+
+        assertEquals(0, run.exit(), run.output());
+        assertEquals(2, Collections.frequency(run.output().lines().toList(), passLine(project)), run.output());
+        System.out.println("robot parity from a snapshot: C (strict and sanitized) " + summary(project));
     }
 
     /** A corrupted expected duty must fail the C check, naming the period. */
@@ -106,10 +134,13 @@ class CRobotParityTest {
     }
 
     private static CRobotProject project() throws Exception {
+        return CRobotProject.of(SEED, PROFILE, samples(), Optional.empty(), SimBench::new);
+    }
+
+    private static CRobotProject.Samples samples() {
         RobotTrace trace = Fixtures.wallFollowingRobot();
-        CRobotProject.Samples samples = CRobotProject.Samples.of(CRobotProject.SAMPLES, RobotTrace.SENSORS,
-                trace::distanceMillimetres, trace::command, CRobotProject.TAUGHT, CRobotProject.SIGNIFICANT_EVERY);
-        return CRobotProject.of(SEED, PROFILE, samples, Optional.empty(), SimBench::new);
+        return CRobotProject.Samples.of(CRobotProject.SAMPLES, RobotTrace.SENSORS, trace::distanceMillimetres,
+                trace::command, CRobotProject.TAUGHT, CRobotProject.SIGNIFICANT_EVERY);
     }
 
     /** The simulated board as the check's bench. */
