@@ -271,11 +271,6 @@ public final class CRobotProject implements CProject {
         return operations;
     }
 
-    /** The snapshot checkpoints save, bytes (the C firmware's buffer). */
-    public int snapshotBytes() {
-        return snapshotBytes;
-    }
-
     @Override
     public void write(Path folder) throws IOException {
         CProjectFiles.copySources(folder, NETWORK);
