@@ -392,12 +392,32 @@ typedef struct {
 /** Puts the classifier and its network in their freshly built state. */
 void ap_classifier_init(const ap_classifier *classifier);
 /**
- * Presents one sample (inputs intensities, each >= 0) with its label and learns from it; significance_q15 scales
- * the modulator (Q15, 1.0 = a normal teaching event; below 4.0). Returns 0, or -1 for a label out of range.
+ * Starts a learning presentation of one sample (inputs intensities, each >= 0) with its label, to be advanced by
+ * ap_classifier_tick; significance_q15 scales the modulator (Q15, 1.0 = a normal teaching event; below 4.0).
+ * Returns 0, or -1 (nothing started) for a label out of range or while a presentation is in progress.
+ */
+int ap_classifier_begin_learning(const ap_classifier *classifier, const int32_t *intensities, int32_t label,
+        int32_t significance_q15);
+/**
+ * Starts a classifying presentation (learning frozen), to be advanced by ap_classifier_tick. Returns 0, or -1
+ * (nothing started) while a presentation is in progress.
+ */
+int ap_classifier_begin_classifying(const ap_classifier *classifier, const int32_t *intensities);
+/**
+ * Advances the current presentation by one network tick (the modulating tick of a learning presentation included);
+ * returns 1 when it has just finished (then ap_classifier_decision is final), and 1 at once when none is in progress.
+ */
+int ap_classifier_tick(const ap_classifier *classifier);
+/** 1 while a presentation is in progress. */
+int ap_classifier_presenting(const ap_classifier *classifier);
+/**
+ * Presents one sample with its label and learns from it, start to finish (ap_classifier_begin_learning, then
+ * ap_classifier_tick until it finishes). Returns 0, or -1 as ap_classifier_begin_learning.
  */
 int ap_classifier_learn(const ap_classifier *classifier, const int32_t *intensities, int32_t label,
         int32_t significance_q15);
-/** Presents one sample with learning frozen and returns the decoded class. */
+/** Presents one sample with learning frozen, start to finish, and returns the decoded class (-1: a presentation
+ *  was in progress, nothing presented). */
 int32_t ap_classifier_classify(const ap_classifier *classifier, const int32_t *intensities);
 /** The class an outcome-gated learner answered before being taught its last sample (-1: no output spike). */
 int32_t ap_classifier_answer(const ap_classifier *classifier);

@@ -81,11 +81,14 @@ static void begin_taught(const ap_classifier *c)
     s->phase = PHASE_LEARNING;
 }
 
-static void begin_learning(const ap_classifier *c, const int32_t *intensities, int32_t label,
+int ap_classifier_begin_learning(const ap_classifier *c, const int32_t *intensities, int32_t label,
         int32_t significance_q15)
 {
     ap_classifier_state *s = c->state;
     int32_t i;
+    if (label < 0 || label >= c->classes || ap_classifier_presenting(c)) {
+        return -1;
+    }
     for (i = 0; i < c->encoder->channels; i++) {
         c->sample[i] = intensities[i];
     }
@@ -103,6 +106,21 @@ static void begin_learning(const ap_classifier *c, const int32_t *intensities, i
         s->answered_right = 1u;
         begin_taught(c);
     }
+    return 0;
+}
+
+int ap_classifier_begin_classifying(const ap_classifier *c, const int32_t *intensities)
+{
+    ap_classifier_state *s = c->state;
+    if (ap_classifier_presenting(c)) {
+        return -1;
+    }
+    s->learning_before = c->network->state->learning;
+    ap_network_set_learning(c->network, 0u);
+    present(c, intensities);
+    s->ticks_left = c->max_classify_ticks;
+    s->phase = PHASE_CLASSIFYING;
+    return 0;
 }
 
 /** The neuromodulator after a taught presentation (raw): see Java's SpikingClassifier.modulator. */
@@ -173,8 +191,7 @@ static int tick_classifying(const ap_classifier *c)
     return 0;
 }
 
-/** Advances the current presentation by one network tick; returns 1 when it has just finished. */
-static int tick(const ap_classifier *c)
+int ap_classifier_tick(const ap_classifier *c)
 {
     switch (c->state->phase) {
     case PHASE_PREDICTING:
@@ -194,30 +211,31 @@ static int tick(const ap_classifier *c)
     }
 }
 
+int ap_classifier_presenting(const ap_classifier *c)
+{
+    return c->state->phase != PHASE_IDLE;
+}
+
 static void finish(const ap_classifier *c)
 {
-    while (!tick(c)) {
+    while (!ap_classifier_tick(c)) {
     }
 }
 
 int ap_classifier_learn(const ap_classifier *c, const int32_t *intensities, int32_t label, int32_t significance_q15)
 {
-    if (label < 0 || label >= c->classes) {
+    if (ap_classifier_begin_learning(c, intensities, label, significance_q15) != 0) {
         return -1;
     }
-    begin_learning(c, intensities, label, significance_q15);
     finish(c);
     return 0;
 }
 
 int32_t ap_classifier_classify(const ap_classifier *c, const int32_t *intensities)
 {
-    ap_classifier_state *s = c->state;
-    s->learning_before = c->network->state->learning;
-    ap_network_set_learning(c->network, 0u);
-    present(c, intensities);
-    s->ticks_left = c->max_classify_ticks;
-    s->phase = PHASE_CLASSIFYING;
+    if (ap_classifier_begin_classifying(c, intensities) != 0) {
+        return -1;
+    }
     finish(c);
     return ap_classifier_decision(c);
 }

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * The hand-written C sources packaged in the device jar under {@value #ROOT}: the core, the board ports, the checks'
@@ -41,9 +42,9 @@ public final class CSources {
         }
     }
 
-    /** Copies every packaged source into {@code folder}, keeping its relative path. */
-    public static void copyInto(Path folder) throws IOException {
-        for (String path : paths()) {
+    /** Copies the packaged sources whose paths pass {@code wanted} into {@code folder}, keeping their relative paths. */
+    public static void copyInto(Path folder, Predicate<String> wanted) throws IOException {
+        for (String path : paths().stream().filter(wanted).toList()) {
             Path target = folder.resolve(path);
             Files.createDirectories(target.getParent());
             Files.write(target, bytes(path));

@@ -2,12 +2,16 @@ package dev.aplysia.host.cli;
 
 import dev.aplysia.device.export.CDigitsProject;
 import dev.aplysia.device.export.CGoldenSource;
+import dev.aplysia.device.export.CProject;
+import dev.aplysia.device.export.CRobotProject;
 import dev.aplysia.device.golden.GoldenScenarios;
 import dev.aplysia.device.learner.ClassifierConfig;
 import dev.aplysia.device.model.McuProfile;
 import dev.aplysia.device.persist.SnapshotException;
 import dev.aplysia.fixtures.Fixtures;
 import dev.aplysia.fixtures.dataset.DigitSet;
+import dev.aplysia.fixtures.dataset.RobotTrace;
+import dev.aplysia.hal.HalException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -25,27 +29,32 @@ import picocli.CommandLine;
  */
 @Command(name = "c", mixinStandardHelpOptions = true,
         description = {"Write a self-contained C99 project into DIR: the C core (bit-exact with the Java core), the"
-                + " board ports, the network's generated tables and snapshot layout, the golden-vector check (every"
-                + " committed golden vector replayed, each value of each tick compared with tolerance 0) and the"
-                + " digits check (the first " + ExportCCommand.TRAIN + " optdigits training samples learned and "
-                + ExportCCommand.TEST + " test samples classified, every decision and the state CRC-32 compared with"
-                + " the Java run).",
+                + " firmware loop, the board ports, the network's generated tables and snapshot layout, its check"
+                + " against the Java run, and the golden-vector check (every committed golden vector replayed, each"
+                + " value of each tick compared with tolerance 0).",
+                "digits (--hidden 400): the first " + ExportCCommand.TRAIN + " optdigits training samples learned"
+                        + " and " + ExportCCommand.TEST + " test samples classified; every decision and the state"
+                        + " CRC-32 compared.",
+                "robot (800 features): the C firmware loop on the first " + CRobotProject.SAMPLES + " periods of the"
+                        + " UCI wall-following trace (" + CRobotProject.TAUGHT + " taught), every period's decision,"
+                        + " motor duties and LEDs, the counters and the state CRC-32 compared with the Java firmware"
+                        + " on a simulated board.",
                 "Then: make -C DIR check (both checks with host gcc, as built and under the sanitizers) and make -C"
                         + " DIR qemu-check (both on Cortex-M0+ under QEMU, with size and instruction counts as"
-                        + " JSON); each run prints N passed, 0 failed.",
-                "Only the digits network for now (--hidden 400, profile rp2040); robot is not yet exported."})
+                        + " JSON); each check prints N passed, 0 failed. Profile rp2040."})
 final class ExportCCommand implements Callable<Integer> {
 
     static final int TRAIN = 500;
     static final int TEST = 200;
     private static final int HIDDEN = 400;
+    private static final String DIGITS = "digits";
 
     @Option(names = "--network", required = true, paramLabel = "NAME",
-            description = "The network: digits (robot: not yet).")
+            description = "The network: " + DIGITS + " or " + CRobotProject.NETWORK + ".")
     String network;
 
     @Option(names = "--seed", defaultValue = "1",
-            description = "Seed of the digits network (default: ${DEFAULT-VALUE}).")
+            description = "Seed of the network (default: ${DEFAULT-VALUE}).")
     long seed;
 
     @Option(names = "--snapshot", paramLabel = "FILE", description = "A Java snapshot of that network, loaded at"
@@ -64,20 +73,18 @@ final class ExportCCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @Override
-    public Integer call() throws IOException {
-        if (network.equals("robot")) {
-            throw usage("--network robot: not yet: only digits");
-        }
-        if (!network.equals("digits")) {
-            throw usage("--network must be digits, got " + network);
+    public Integer call() throws IOException, HalException {
+        if (!network.equals(DIGITS) && !network.equals(CRobotProject.NETWORK)) {
+            throw usage("--network must be " + DIGITS + " or " + CRobotProject.NETWORK + ", got " + network);
         }
         refuseUnlessWritable();
-        CDigitsProject project = project(readSnapshot());
+        Optional<byte[]> bytes = readSnapshot();
+        CProject project = network.equals(DIGITS) ? digits(bytes) : robot(bytes);
         project.write(out);
         CGoldenSource.write(out, (vector, column) -> Fixtures.golden(vector).column(column));
         PrintWriter stdout = spec.commandLine().getOut();
-        stdout.printf("export c: wrote the digits project (%d checks) and %d golden vectors into %s; run make -C %s"
-                + " check%n", project.transcript().size(), GoldenScenarios.all().size(), out, out);
+        stdout.printf("export c: wrote the %s project (%d checks) and %d golden vectors into %s; run make -C %s"
+                + " check%n", project.network(), project.transcript().size(), GoldenScenarios.all().size(), out, out);
         stdout.flush();
         return 0;
     }
@@ -105,11 +112,22 @@ final class ExportCCommand implements Callable<Integer> {
         return Optional.of(Files.readAllBytes(snapshot));
     }
 
-    private CDigitsProject project(Optional<byte[]> bytes) {
+    private CDigitsProject digits(Optional<byte[]> bytes) {
         try {
             return CDigitsProject.of(ClassifierConfig.digits(HIDDEN, seed), McuProfile.RP2040,
                     samples(Fixtures.optdigits().train().head(TRAIN)), samples(Fixtures.optdigits().test().head(TEST)),
                     bytes);
+        } catch (SnapshotException e) {
+            throw usage("--snapshot " + snapshot + ": " + e.getMessage());
+        }
+    }
+
+    private CRobotProject robot(Optional<byte[]> bytes) throws HalException {
+        RobotTrace trace = Fixtures.wallFollowingRobot();
+        CRobotProject.Samples samples = CRobotProject.Samples.of(CRobotProject.SAMPLES, RobotTrace.SENSORS,
+                trace::distanceMillimetres, trace::command, CRobotProject.TAUGHT, CRobotProject.SIGNIFICANT_EVERY);
+        try {
+            return CRobotProject.of(seed, McuProfile.RP2040, samples, bytes, SimRobotBench::new);
         } catch (SnapshotException e) {
             throw usage("--snapshot " + snapshot + ": " + e.getMessage());
         }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.aplysia.device.export.CRobotProject;
 import dev.aplysia.device.golden.GoldenScenario;
 import dev.aplysia.device.golden.GoldenScenarios;
 import dev.aplysia.device.learner.ClassifierConfig;
@@ -41,6 +42,9 @@ class ExportCommandTest {
     /** One check per learned and per classified sample, one for the state CRC and one for the accuracy. */
     private static final String PASS_LINE = (ExportCCommand.TRAIN + ExportCCommand.TEST + 2) + " passed, 0 failed";
 
+    /** One check per sample period, one for the counters and one for the state CRC. */
+    private static final String ROBOT_PASS_LINE = (CRobotProject.SAMPLES + 2) + " passed, 0 failed";
+
     /** One check per golden scenario, each replaying its committed vector. */
     private static final int GOLDEN_VECTORS = GoldenScenarios.all().size();
     private static final Pattern EXPECTED_VALUE = Pattern.compile("INT64_C\\((-?\\d+)\\)");
@@ -62,6 +66,7 @@ class ExportCommandTest {
                 "goldens/golden_scenarios.c", "goldens/golden_kwta.c", "Makefile", "README.md")) {
             assertTrue(Files.isRegularFile(out.resolve(part)), part);
         }
+        assertTrue(!Files.exists(out.resolve("check/robot_runner.c")), "the robot's runner is left out");
 
         Make check = make(out);
 
@@ -90,6 +95,29 @@ class ExportCommandTest {
                 + committed), check.output());
         assertEquals(1, check.count((GOLDEN_VECTORS - 1) + " passed, 1 failed"), check.output());
         assertEquals(0, check.count(PASS_LINE), "the digits check never ran: " + check.output());
+    }
+
+    @Test
+    void theExportedRobotProjectPassesMakeCheck(@TempDir Path folder) throws Exception {
+        requireGccAndMake();
+        Path out = folder.resolve("robot-c");
+        CliRun export = CliRun.of("export", "c", "--network", "robot", "--seed", "1", "--out", out.toString());
+        assertEquals(0, export.exitCode(), export.err());
+        assertTrue(export.out().contains("wrote the robot project (" + (CRobotProject.SAMPLES + 2) + " checks)"),
+                export.out());
+        for (String part : List.of("firmware/firmware.c", "network/robot_classifier.c", "network/robot_firmware.c",
+                "network/network.mk", "check/robot_samples.c", "check/robot_expected.c", "goldens/golden_kwta.c",
+                "Makefile")) {
+            assertTrue(Files.isRegularFile(out.resolve(part)), part);
+        }
+        assertTrue(!Files.exists(out.resolve("check/digits_runner.c")), "the digits runner is left out");
+
+        Make check = make(out);
+
+        assertEquals(0, check.exit(), check.output());
+        assertEquals(2, check.count(GOLDEN_VECTORS + " passed, 0 failed"), "goldens strict and sanitized: "
+                + check.output());
+        assertEquals(2, check.count(ROBOT_PASS_LINE), "robot strict and sanitized: " + check.output());
     }
 
     @Test
@@ -124,9 +152,22 @@ class ExportCommandTest {
     }
 
     @Test
+    void aDigitsSnapshotIsRefusedForTheRobotBeforeAnythingIsWritten(@TempDir Path folder) throws IOException {
+        Path file = Files.write(folder.resolve("digits.snapshot"), SnapshotCodec.encode(new SpikingClassifier(
+                ClassifierConfig.digits(400, 1), McuProfile.RP2040).network()));
+        Path out = folder.resolve("out");
+
+        CliRun run = CliRun.of("export", "c", "--network", "robot", "--snapshot", file.toString(), "--out",
+                out.toString());
+
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains("--snapshot " + file + ": "), run.err());
+        assertTrue(!Files.exists(out) || entries(out).isEmpty(), "nothing written");
+    }
+
+    @Test
     void badArgumentsAreNamed(@TempDir Path out) {
-        assertRefused("--network robot: not yet: only digits", "--network", "robot", "--out", out.toString());
-        assertRefused("--network must be digits, got cat", "--network", "cat", "--out", out.toString());
+        assertRefused("--network must be digits or robot, got cat", "--network", "cat", "--out", out.toString());
         assertRefused("--network", "--out", out.toString());
         assertRefused("--out", "--network", "digits");
         Path missing = out.resolve("none.snapshot");
@@ -136,10 +177,12 @@ class ExportCommandTest {
     }
 
     @Test
-    void theHelpSaysOnlyDigitsForNow() {
+    void theHelpDescribesBothNetworksChecks() {
         CliRun help = CliRun.of("export", "c", "--help");
         assertEquals(0, help.exitCode());
-        assertTrue(help.out().replaceAll("\\s+", " ").contains("robot is not yet exported"), help.out());
+        String text = help.out().replaceAll("\\s+", " ");
+        assertTrue(text.contains("The network: digits or robot.") && text.contains("robot (800 features): the C"
+                + " firmware loop on the first " + CRobotProject.SAMPLES + " periods"), help.out());
     }
 
     private static void requireGccAndMake() {
