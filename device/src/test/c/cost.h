@@ -10,7 +10,7 @@
 
 /** Ticks per measured segment; the modulator turns on at COST_MODULATOR_ON and off at COST_MODULATOR_OFF of each. */
 #define COST_SEGMENT_TICKS 50
-#define COST_MODULATOR_ON 25
+#define COST_MODULATOR_ON 10
 #define COST_MODULATOR_OFF 40
 
 /**

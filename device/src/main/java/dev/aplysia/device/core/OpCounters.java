@@ -12,6 +12,8 @@ package dev.aplysia.device.core;
  *   <li>synapse updates: one synapse visited by a gate of the rule engine, and term updates: its terms evaluated
  *       (visits times the gate's terms);</li>
  *   <li>activity checks: one neuron's trace and spike read by a sweep to skip it when quiet;</li>
+ *   <li>event-driven trace reads: one event-driven trace's value computed (its decay since its last write, from the
+ *       power tables) by a synapse visit or an activity check;</li>
  *   <li>eligibility decays: one eligibility leaked by one tick;</li>
  *   <li>normalised synapses: one weight summed or rescaled by weight-sum normalisation.</li>
  * </ul>
@@ -25,6 +27,7 @@ public final class OpCounters {
     long synapseUpdates;
     long termUpdates;
     long activityChecks;
+    long eventTraceReads;
     long eligibilityDecays;
     long normalisedSynapses;
     long ticks;
@@ -57,6 +60,11 @@ public final class OpCounters {
     /** Neurons a sweep checked for quiet so far. */
     public long activityChecks() {
         return activityChecks;
+    }
+
+    /** Event-driven traces' values computed by synapse visits and activity checks so far. */
+    public long eventTraceReads() {
+        return eventTraceReads;
     }
 
     /** Eligibility leaks so far. */
@@ -99,6 +107,7 @@ public final class OpCounters {
         synapseUpdates = other.synapseUpdates;
         termUpdates = other.termUpdates;
         activityChecks = other.activityChecks;
+        eventTraceReads = other.eventTraceReads;
         eligibilityDecays = other.eligibilityDecays;
         normalisedSynapses = other.normalisedSynapses;
         ticks = other.ticks;

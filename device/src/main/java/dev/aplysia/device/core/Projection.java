@@ -178,10 +178,15 @@ public final class Projection {
         }
     }
 
-    /** Adds {@code visits} synapse visits of {@code gate}, and their terms, to {@code counters}. */
+    /**
+     * Adds {@code visits} synapse visits of {@code gate}, their terms, and the event-driven traces each reads (its pre
+     * and its post neuron's), to {@code counters}.
+     */
     private void count(OpCounters counters, Gate gate, long visits) {
         counters.synapseUpdates += visits;
         counters.termUpdates += visits * engine.termCount(gate);
+        counters.eventTraceReads += visits * ((pre.traces().eventDriven() ? 1 : 0)
+                + (post.traces().eventDriven() ? 1 : 0));
     }
 
     /** The post-vector kernel: terms once per post neuron, added along each spiking row. */
@@ -291,12 +296,18 @@ public final class Projection {
      * once, when the gate needs the pre side.
      */
     private void countActivityChecks(OpCounters counters, Gate gate) {
-        boolean pre = engine.needsPreActivity(gate);
+        boolean needsPre = engine.needsPreActivity(gate);
+        long postChecks = 0;
+        long preChecks = 0;
         if (engine.needsPostActivity(gate)) {
-            counters.activityChecks += postSize + (pre ? (long) activePosts(true) * this.pre.size() : 0);
-        } else if (pre) {
-            counters.activityChecks += this.pre.size();
+            postChecks = postSize;
+            preChecks = needsPre ? (long) activePosts(true) * pre.size() : 0;
+        } else if (needsPre) {
+            preChecks = pre.size();
         }
+        counters.activityChecks += postChecks + preChecks;
+        counters.eventTraceReads += (post.traces().eventDriven() ? postChecks : 0)
+                + (pre.traces().eventDriven() ? preChecks : 0);
     }
 
     /**

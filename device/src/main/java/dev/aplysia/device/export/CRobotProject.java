@@ -4,6 +4,8 @@ import dev.aplysia.device.firmware.Firmware;
 import dev.aplysia.device.firmware.FirmwareConfig;
 import dev.aplysia.device.firmware.FirmwareCounters;
 import dev.aplysia.device.firmware.FirmwareEvents;
+import dev.aplysia.device.firmware.FirmwareRunner;
+import dev.aplysia.device.firmware.TickUtilisation;
 import dev.aplysia.device.firmware.RobotWiring;
 import dev.aplysia.device.model.McuProfile;
 import dev.aplysia.device.persist.SnapshotCodec;
@@ -123,6 +125,7 @@ public final class CRobotProject implements CProject {
     private final int[] counters;
     private final long crc;
     private final long operations;
+    private final TickUtilisation utilisation;
     private final int analogMax;
     private final int pwmMax;
 
@@ -138,13 +141,13 @@ public final class CRobotProject implements CProject {
         duties = new int[samples.size() * config.motors().size()];
         leds = new int[samples.size()];
         learned = new int[samples.size()];
+        FirmwareRunner runner = new FirmwareRunner(firmware);
         for (int n = 0; n < samples.size(); n++) {
             drive(bench, n);
-            for (int t = 0; t < config.ticksPerSample(); t++) {
-                firmware.doWork();
-            }
+            runner.run(config.ticksPerSample());
             record(bench, n, decisions.decided, firmware.counters().learned());
         }
+        utilisation = firmware.counters().utilisation();
         counters = countersOf(firmware.counters());
         transcript.add(countersLine(counters));
         crc = StateCrc.of(firmware.network());
@@ -269,6 +272,14 @@ public final class CRobotProject implements CProject {
     @Override
     public long operations() {
         return operations;
+    }
+
+    /**
+     * The Java run's firmware ticks as the profile's cost model estimates them (network steps; the checkpoint's
+     * snapshot and the sensing around a step are not costed), for comparison with the C run's measured ticks.
+     */
+    public TickUtilisation utilisation() {
+        return utilisation;
     }
 
     @Override

@@ -23,7 +23,8 @@ public record CostModel(String target, List<Double> instructions, double cyclesP
 
     /** The operations, as named in the tables: a tick's fixed cost first, then one per {@link OpCounters} count. */
     public static final List<String> OPERATIONS = List.of("tick", "neuron_update", "trace_update", "synaptic_event",
-            "synapse_update", "term_update", "activity_check", "eligibility_decay", "normalised_synapse");
+            "synapse_update", "term_update", "activity_check", "event_trace_read", "eligibility_decay",
+            "normalised_synapse");
 
     public CostModel {
         instructions = List.copyOf(instructions);
@@ -68,7 +69,7 @@ public record CostModel(String target, List<Double> instructions, double cyclesP
     public static long[] amounts(OpCounters counters) {
         return new long[] {counters.ticks(), counters.neuronUpdates(), counters.traceUpdates(),
             counters.synapticEvents(), counters.synapseUpdates(), counters.termUpdates(), counters.activityChecks(),
-            counters.eligibilityDecays(), counters.normalisedSynapses()};
+            counters.eventTraceReads(), counters.eligibilityDecays(), counters.normalisedSynapses()};
     }
 
     /** Estimated instructions of the work counted between {@code before} and {@code after}. Allocation-free. */
@@ -80,8 +81,9 @@ public record CostModel(String target, List<Double> instructions, double cyclesP
                 + instructions.get(4) * (after.synapseUpdates() - before.synapseUpdates())
                 + instructions.get(5) * (after.termUpdates() - before.termUpdates())
                 + instructions.get(6) * (after.activityChecks() - before.activityChecks())
-                + instructions.get(7) * (after.eligibilityDecays() - before.eligibilityDecays())
-                + instructions.get(8) * (after.normalisedSynapses() - before.normalisedSynapses());
+                + instructions.get(7) * (after.eventTraceReads() - before.eventTraceReads())
+                + instructions.get(8) * (after.eligibilityDecays() - before.eligibilityDecays())
+                + instructions.get(9) * (after.normalisedSynapses() - before.normalisedSynapses());
     }
 
     /** Estimated core cycles of the work counted between {@code before} and {@code after}, rounded up. */

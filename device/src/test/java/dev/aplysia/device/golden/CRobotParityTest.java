@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aplysia.device.RequiredPackage;
+import dev.aplysia.device.export.CGoldenSource;
 import dev.aplysia.device.export.CRobotProject;
+import dev.aplysia.device.firmware.RobotWiring;
+import dev.aplysia.device.firmware.TickUtilisation;
 import dev.aplysia.device.firmware.RobotWiring;
 import dev.aplysia.device.firmware.SensorTransform;
 import dev.aplysia.device.learner.SpikingClassifier;
@@ -24,6 +27,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -85,6 +89,7 @@ class CRobotParityTest {
         CRobotProject project = project();
         Path folder = Path.of("target", "c-robot-corrupted");
         project.write(folder);
+        CGoldenSource.write(folder, CGoldenTest.COMMITTED);
         Path expected = folder.resolve("check/robot_expected.c");
         String text = Files.readString(expected, StandardCharsets.UTF_8);
         int duties = text.indexOf("robot_expected_duties[] = {\n    ") + "robot_expected_duties[] = {\n    ".length();
@@ -126,6 +131,26 @@ class CRobotParityTest {
         System.out.printf("robot parity: C (cortex-m0plus, QEMU) %s; %s; %s; %.1f instructions per operation the"
                 + " Java core counts (%d operations)%n", summary(project), cost, json,
                 (double) report.path("instructions").asLong() / project.operations(), project.operations());
+        predictedAsMeasured(project, report);
+    }
+
+    /**
+     * The RP2040 profile's cost model (fitted on random networks only) errs long on this held-out firmware, as a
+     * deadline estimate should: its busiest tick is 1 to 3 times the measured busiest tick without a checkpoint (the
+     * model does not cost checkpoints; docs/mcu.md).
+     */
+    private static void predictedAsMeasured(CRobotProject project, JsonNode report) {
+        TickUtilisation utilisation = project.utilisation();
+        double instructionsPerPeriod = PROFILE.cyclesPerTick(RobotWiring.TICK_NANOS)
+                / PROFILE.costs().cyclesPerInstruction();
+        double peak = utilisation.peak() * instructionsPerPeriod;
+        double max = report.path("instructions_per_tick_max_without_checkpoint").asDouble();
+        double mean = report.path("instructions_per_tick_mean").asDouble();
+        System.out.printf(Locale.ROOT, "robot cost model (%s): predicted per firmware tick mean %.0f, busiest %.0f;"
+                + " measured mean %.0f, busiest without a checkpoint %.0f: busiest %+.1f %%; %s of the 1 ms tick%n",
+                PROFILE.costs().target(), utilisation.mean() * instructionsPerPeriod, peak, mean, max,
+                100 * (peak / max - 1), utilisation.describe());
+        assertTrue(peak >= max && peak <= 3 * max, "busiest tick predicted " + peak + ", measured " + max);
     }
 
     private static void requireHostTools() {
@@ -176,6 +201,7 @@ class CRobotParityTest {
             throws IOException, InterruptedException {
         HostGcc directory = new HostGcc(folder);
         project.write(folder);
+        CGoldenSource.write(folder, CGoldenTest.COMMITTED);
         return directory.run(List.of("make", target));
     }
 

@@ -14,6 +14,8 @@ import dev.aplysia.device.fixed.CounterRandom;
 import dev.aplysia.device.model.CostModel;
 import dev.aplysia.device.model.McuProfile;
 import dev.aplysia.device.model.NetworkSpec;
+import dev.aplysia.device.model.PlasticityRule;
+import dev.aplysia.device.model.ProjectionSpec;
 import dev.aplysia.device.plasticity.RuleEngine;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -32,7 +34,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Calibrates the MCU cost tables ({@link CostModel}): runs {@value #NETWORKS} random networks ({@link RandomSpecs}
- * with every rule path) on the C core cross-compiled for the target and run under QEMU, measuring the instructions of
+ * with every rule path, a quarter without plasticity) on the C core cross-compiled for the target and run under QEMU, measuring the instructions of
  * every {@value #SEGMENT}-tick segment; counts the same ticks' operations on the Java core (bit-exact, so the same
  * spikes); and fits instructions per operation by non-negative least squares on relative error. The fit must equal
  * the committed table {@code costs-TARGET.properties}; run with {@code -Daplysia.calibrate=write} to write it (and
@@ -40,12 +42,14 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class McuCostCalibrationTest {
 
-    private static final int NETWORKS = 48;
+    private static final int NETWORKS = 64;
+    private static final int STATIC_EVERY = 4;
     private static final int SEGMENTS = 4;
     private static final int SEGMENT = 50;
-    private static final int MODULATOR_ON = 25;
+    private static final int MODULATOR_ON = 10;
     private static final int MODULATOR_OFF = 40;
     private static final Path TABLES = Path.of("src", "main", "resources", "dev", "aplysia", "device", "model");
+    private static final Path BOARD = Path.of("src", "main", "c", "board");
     private static final Pattern COST = Pattern.compile("^cost (\\d+) (\\d+) (\\d+)$", Pattern.MULTILINE);
 
     /** One calibration network and its stimulus (as cost.h's cost_case). */
@@ -75,12 +79,27 @@ class McuCostCalibrationTest {
                 + " fit of this measurement; rerun with -Daplysia.calibrate=write and re-measure docs/mcu.md");
     }
 
+    /**
+     * Calibration network {@code k}: a random one; every {@value #STATIC_EVERY}th without plasticity, so that the
+     * costs of propagation and integration are pinned apart from the rule's, which grow with the same spikes.
+     */
     private static Case calibrationCase(int k) {
         SplittableRandom random = new SplittableRandom(7000 + k);
         NetworkSpec spec = RandomSpecs.network(random, 7000 + k, true, 48, 48);
+        if (k % STATIC_EVERY == 0) {
+            spec = withoutPlasticity(spec);
+        }
         long threshold = (long) ((0.02 + 0.5 * random.nextDouble()) * 0x1p32);
         int modulator = (int) RuleEngine.MODULATOR.toRaw(random.nextDouble() * 4 - 2);
         return new Case(spec, random.nextInt(), threshold, modulator);
+    }
+
+    private static NetworkSpec withoutPlasticity(NetworkSpec spec) {
+        ProjectionSpec p = spec.projections().get(0);
+        NetworkSpec.Builder builder = NetworkSpec.builder(spec.name() + "-static").seed(spec.seed());
+        spec.populations().forEach(builder::population);
+        return builder.projection(new ProjectionSpec(p.name(), p.pre(), p.post(), p.wMin(), p.wMax(), p.initMin(),
+                p.initMax(), PlasticityRule.NONE, p.weightFraction(), p.receptor())).build();
     }
 
     /** Per segment (rows: network-major), the operations the Java core counts; the same for both kernel sets. */
@@ -150,7 +169,8 @@ class McuCostCalibrationTest {
         }
         index.append("};\nconst int32_t cost_case_count = ").append(cases.size()).append(";\n");
         folder.write("cost_cases.c", index.toString());
-        folder.write("Makefile", "MCU_CPU := " + target + "\n" + QemuGoldenTest.makefile());
+        folder.write("Makefile", "MCU_SOURCES := $(wildcard *.c)\nMCU_BUILD := build\nMCU_CPPFLAGS := -I.\nMCU_CPU := "
+                + target + "\ninclude " + BOARD.toAbsolutePath() + "/mcu.mk\n");
 
         HostGcc.Result run = folder.run(List.of("make", "mcu-check"));
         assertEquals(0, run.exit(), run.output());
