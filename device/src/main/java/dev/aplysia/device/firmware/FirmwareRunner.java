@@ -13,7 +13,9 @@ import dev.aplysia.hal.time.Pacer;
  * <p>Each tick's operations are costed on the MCU profile's {@link dev.aplysia.device.model.CostModel} (instruction
  * counts measured under QEMU): the estimated time is {@link Pacer#spend spent} on the board's pacer, so on the
  * simulated board the virtual clock moves by what the MCU would take and a deadline is missed exactly when the MCU
- * would miss it (a late tick also delays the next one's start); on real hardware time passes by itself. A tick whose
+ * would miss it (a late tick also delays the next one's start); on real hardware time passes by itself. The clock
+ * is read once per tick, before the charge, so a recording of a run that keeps time stays a steady clock run
+ * (a replay, whose pacer charges nothing, counts the misses of the recorded reads only). A tick whose
  * estimate exceeds the period is an MCU overrun, and every tick's share of its period goes into the counters'
  * {@link FirmwareCounters#utilisation()}: the figures that matter while the firmware runs on a faster host.
  */
@@ -91,10 +93,10 @@ public final class FirmwareRunner {
         OpCounters ops = firmware.operations();
         before.copyFrom(ops);
         firmware.doWork();
-        long cycles = profile.costs().cycles(before, ops);
-        pacer.spend(profile.nanosOf(cycles));
         betweenTicks.run();
-        if (clock.nanos() > nextDeadline) {
+        long cycles = profile.costs().cycles(before, ops);
+        long finished = clock.nanos() + pacer.spend(profile.nanosOf(cycles));
+        if (finished > nextDeadline) {
             firmware.countDeadlineMiss();
         }
         firmware.recordMcuCycles(cycles, cyclesPerTick);

@@ -43,7 +43,7 @@ class FirmwareHealthTest {
 
     private Firmware firmware(FirmwareEvents events) {
         try {
-            return new Firmware(RobotBench.config(McuProfile.RP2040), board, events);
+            return new Firmware(RobotBench.config(McuProfile.PI_NATIVE), board, events);
         } catch (HalException e) {
             throw new IllegalStateException(e);
         }

@@ -23,7 +23,7 @@ class FirmwareReplayTest {
     private static String record() throws HalException {
         SimBoard sim = SimBoard.of(RobotBench.board());
         StringBuilder trace = new StringBuilder();
-        FirmwareConfig config = RobotBench.config(McuProfile.RP2040);
+        FirmwareConfig config = RobotBench.config(McuProfile.PI_NATIVE);
         TraceRecorder recorder = new TraceRecorder(sim, RobotBench.header(config), trace);
         Firmware firmware = new Firmware(config, recorder, FirmwareEvents.NONE);
         FirmwareRunner runner = new FirmwareRunner(firmware);
@@ -40,7 +40,7 @@ class FirmwareReplayTest {
     }
 
     private static ReplayBoard replay(String trace) throws HalException {
-        FirmwareConfig config = RobotBench.config(McuProfile.RP2040);
+        FirmwareConfig config = RobotBench.config(McuProfile.PI_NATIVE);
         Trace parsed = Trace.parse("run.trace", trace);
         parsed.requireRecordedBy(RobotBench.header(config));
         ReplayBoard board = new ReplayBoard(RobotBench.board(), parsed, new MemoryStorage());
@@ -69,7 +69,7 @@ class FirmwareReplayTest {
     @Test
     void aRunWithAnotherSeedIsNotTheRecordedRun() throws HalException {
         Trace trace = Trace.parse("run.trace", record());
-        FirmwareConfig reseeded = RobotWiring.config(RobotBench.board(), McuProfile.RP2040, "bench", 2);
+        FirmwareConfig reseeded = RobotWiring.config(RobotBench.board(), McuProfile.PI_NATIVE, "bench", 2);
 
         HalException e = assertThrows(HalException.class, () -> trace.requireRecordedBy(RobotBench.header(reseeded)));
 

@@ -49,7 +49,7 @@ class FirmwareTelemetryTest {
         SimBoard board = SimBoard.builder().channels(RobotBench.board()).wallClock(() -> EPOCH_MILLIS).build();
         TelemetryQueue frames = new TelemetryQueue(16, 256);
         Telemetry boardTelemetry = new Telemetry(frames, board.clock(), board.wallClock());
-        Firmware firmware = new Firmware(RobotBench.config(McuProfile.RP2040), board,
+        Firmware firmware = new Firmware(RobotBench.config(McuProfile.PI_NATIVE), board,
                 new FirmwareTelemetry(boardTelemetry));
 
         new FirmwareRunner(firmware).run(2L * RobotWiring.TICKS_PER_SAMPLE);

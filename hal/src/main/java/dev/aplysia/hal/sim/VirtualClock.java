@@ -75,8 +75,9 @@ public final class VirtualClock implements Clock, Pacer {
 
     /** Moves time forward by the work's estimated time: a firmware's tick takes the time its MCU would take. */
     @Override
-    public void spend(long nanos) {
+    public long spend(long nanos) {
         advance(nanos);
+        return nanos;
     }
 
     /** Advances to the deadline: a sleeping firmware lets simulated time pass. */

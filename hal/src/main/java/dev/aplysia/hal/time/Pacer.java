@@ -13,9 +13,11 @@ public interface Pacer {
     void sleepUntil(long deadlineNanos);
 
     /**
-     * Lets {@code nanos} of work pass, work the host did faster than the board it stands for would have: on a real
-     * clock the work already took its own time, so nothing happens (the default); a simulated clock moves on by it.
+     * Lets {@code nanos} of work pass, work the host did faster than the board it stands for would have, and returns
+     * the nanoseconds the clock moved for it: on a real clock the work already took its own time, so nothing happens
+     * and 0 is returned (the default); a simulated clock moves on by {@code nanos}.
      */
-    default void spend(long nanos) {
+    default long spend(long nanos) {
+        return 0;
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dev.aplysia.hal.time.Clock;
 import dev.aplysia.hal.time.ClockContract;
 import dev.aplysia.hal.time.Pacer;
+import dev.aplysia.hal.time.SystemClock;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -63,6 +64,19 @@ class VirtualClockTest extends ClockContract {
         time.advance(10 * MS);
         time.advanceTo(3 * MS);
         assertEquals(10 * MS, time.nanos());
+    }
+
+    @Test
+    void spendingWorkMovesTimeByItAndSaysSo() {
+        VirtualClock time = VirtualClock.unpaced();
+        time.advance(MS);
+        assertEquals(300_000, time.spend(300_000));
+        assertEquals(MS + 300_000, time.nanos());
+    }
+
+    @Test
+    void aRealClockLetsSpentWorkPassByItself() {
+        assertEquals(0, SystemClock.INSTANCE.spend(5 * MS));
     }
 
     @Test
