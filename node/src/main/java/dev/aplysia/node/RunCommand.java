@@ -7,6 +7,7 @@ import dev.aplysia.device.firmware.FirmwareCounters;
 import dev.aplysia.device.firmware.FirmwareEvents;
 import dev.aplysia.device.firmware.FirmwareRunner;
 import dev.aplysia.device.firmware.HaltCause;
+import dev.aplysia.device.firmware.McuLoad;
 import dev.aplysia.device.firmware.TickWatchdog;
 import dev.aplysia.device.firmware.RobotWiring;
 import dev.aplysia.device.model.McuProfile;
@@ -350,6 +351,8 @@ public final class RunCommand implements Callable<Integer> {
                 c.ticks(), c.samples(), c.decisions(), c.learned(), c.significant(), c.deadlineMisses(),
                 c.mcuOverruns(), c.halErrors(), c.checkpoints(), c.checkpointFailures(),
                 firmware.network().budget().totalBytes());
+        out.print(McuLoad.table(c.mcuLoad().summaries(), "this run's ticks on " + firmware.config().profile().id()
+                + "'s clock"));
         out.flush();
     }
 

@@ -34,7 +34,7 @@ public final class Firmware {
     private final FirmwareEvents events;
     private final SpikingClassifier classifier;
     private final SnapshotStore snapshots;
-    private final FirmwareCounters counters = new FirmwareCounters();
+    private final FirmwareCounters counters;
     private final AnalogInput[] sensors;
     private final DigitalInput[] teachers;
     private final DigitalInput significanceButton;
@@ -61,6 +61,7 @@ public final class Firmware {
         this.config = config;
         this.board = board;
         this.events = events;
+        this.counters = new FirmwareCounters(new McuLoad(config.profile(), config.tickNanos()));
         this.classifier = new SpikingClassifier(config.classifier(), config.profile());
         this.snapshots = new SnapshotStore(board.storage());
         this.schedule = new CheckpointSchedule(config.checkpointTicks());
@@ -361,11 +362,15 @@ public final class Firmware {
         counters.deadlineMisses++;
     }
 
-    /** Records a tick's estimated MCU cycles against the period's: its utilisation, and an overrun if over. */
-    void recordMcuCycles(long cycles, long periodCycles) {
-        counters.utilisation.record(cycles, periodCycles);
-        if (cycles > periodCycles) {
+    /**
+     * Costs the work counted between {@code before} and {@code after} as one tick on every MCU profile, counting an
+     * overrun if it exceeds the own profile's period; returns the own profile's cycles.
+     */
+    long costTick(OpCounters before, OpCounters after) {
+        long cycles = counters.load.record(before, after);
+        if (cycles > counters.load.ownPeriodCycles()) {
             counters.mcuOverruns++;
         }
+        return cycles;
     }
 }

@@ -17,11 +17,20 @@ public final class FirmwareCounters {
     long checkpoints;
     long checkpointFailures;
     long halts;
-    final TickUtilisation utilisation = new TickUtilisation();
+    final McuLoad load;
 
-    /** Each tick's estimated MCU time as a share of its period (see {@link FirmwareRunner}). */
+    FirmwareCounters(McuLoad load) {
+        this.load = load;
+    }
+
+    /** Each tick's estimated MCU time as a share of its period on the firmware's profile (see {@link FirmwareRunner}). */
     public TickUtilisation utilisation() {
-        return utilisation;
+        return load.utilisation();
+    }
+
+    /** The same ticks costed on every known MCU profile. */
+    public McuLoad mcuLoad() {
+        return load;
     }
 
     /** Ticks run. */

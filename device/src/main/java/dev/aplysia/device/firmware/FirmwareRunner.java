@@ -16,8 +16,9 @@ import dev.aplysia.hal.time.Pacer;
  * would miss it (a late tick also delays the next one's start); on real hardware time passes by itself. The clock
  * is read once per tick, before the charge, so a recording of a run that keeps time stays a steady clock run
  * (a replay, whose pacer charges nothing, counts the misses of the recorded reads only). A tick whose
- * estimate exceeds the period is an MCU overrun, and every tick's share of its period goes into the counters'
- * {@link FirmwareCounters#utilisation()}: the figures that matter while the firmware runs on a faster host.
+ * estimate exceeds the period is an MCU overrun, and every tick's share of its period, on its own profile and on
+ * every other, goes into the counters' {@link FirmwareCounters#mcuLoad()}: the figures that matter while the
+ * firmware runs on a faster host.
  */
 public final class FirmwareRunner {
 
@@ -25,7 +26,6 @@ public final class FirmwareRunner {
     private final Clock clock;
     private final Pacer pacer;
     private final long tickNanos;
-    private final long cyclesPerTick;
     private final McuProfile profile;
     private final OpCounters before = new OpCounters();
     private final Runnable betweenTicks;
@@ -49,7 +49,6 @@ public final class FirmwareRunner {
         this.pacer = firmware.board().pacer();
         this.tickNanos = firmware.config().tickNanos();
         this.profile = firmware.config().profile();
-        this.cyclesPerTick = profile.cyclesPerTick(tickNanos);
         this.nextDeadline = clock.nanos() + tickNanos;
     }
 
@@ -94,12 +93,11 @@ public final class FirmwareRunner {
         before.copyFrom(ops);
         firmware.doWork();
         betweenTicks.run();
-        long cycles = profile.costs().cycles(before, ops);
+        long cycles = firmware.costTick(before, ops);
         long finished = clock.nanos() + pacer.spend(profile.nanosOf(cycles));
         if (finished > nextDeadline) {
             firmware.countDeadlineMiss();
         }
-        firmware.recordMcuCycles(cycles, cyclesPerTick);
         heartbeat++;
         pacer.sleepUntil(nextDeadline);
         nextDeadline += tickNanos;

@@ -62,8 +62,8 @@ public final class RobotWiring {
 
     /**
      * The classifier for {@code sensors} distance sensors: 16-tick presentations (a classification and a learning
-     * presentation fit one sample period, and the estimated RP2040 cycles of every tick fit its 1 ms), vigilance 0.98
-     * (sonar patterns differ by small angles, so features must match closely).
+     * presentation fit one sample period), vigilance 0.98 (sonar patterns differ by small angles, so features must
+     * match closely). Its busy ticks do not fit an RP2040's 1 ms: see docs/mcu.md for the measured figures.
      */
     public static ClassifierConfig classifier(int sensors, long seed) {
         return new ClassifierConfig(sensors, FEATURES, COMMANDS.size(), 16, 2.0, 0.98, 0.7, 1.0, 0.5, 0.75, 0.5,

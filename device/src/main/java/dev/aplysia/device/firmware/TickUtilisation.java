@@ -36,6 +36,11 @@ public final class TickUtilisation {
         return histogram.getValueAtPercentile(99) / (double) BASIS_POINTS;
     }
 
+    /** Ticks whose estimate exceeded their period: overruns. */
+    public long overruns() {
+        return histogram.getCountBetweenValues(BASIS_POINTS + 1, HIGHEST);
+    }
+
     /** The mean share. */
     public double mean() {
         return histogram.getMean() / BASIS_POINTS;

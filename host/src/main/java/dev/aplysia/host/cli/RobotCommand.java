@@ -1,6 +1,7 @@
 package dev.aplysia.host.cli;
 
 import dev.aplysia.node.Profiles;
+import dev.aplysia.device.firmware.McuLoad;
 import dev.aplysia.device.model.McuProfile;
 import dev.aplysia.fixtures.Fixtures;
 import dev.aplysia.host.baseline.Baseline;
@@ -60,9 +61,10 @@ final class RobotCommand implements Callable<Integer> {
             s.append(String.format("    samples %4d-%4d  %.3f / %.3f%n", w.fromSample(), w.toSample() - 1,
                     w.frozen(), w.continuing()));
         }
-        s.append(String.format("  state %,d bytes; %,d ticks; deadline misses %d; MCU overruns %d (estimated);"
-                + " replays' wall time %,d ms%n", r.stateBytes(), r.ticks(), r.deadlineMisses(), r.mcuOverruns(),
-                r.wallMs()));
+        s.append(String.format("  state %,d bytes; %,d ticks; deadline misses %d and MCU overruns %d on %s (the"
+                + " simulated clock is charged each tick's estimated MCU time); replays' wall time %,d ms%n",
+                r.stateBytes(), r.ticks(), r.deadlineMisses(), r.mcuOverruns(), r.profile(), r.wallMs()));
+        s.append(McuLoad.table(r.mcu(), "the continuing replay's ticks"));
         s.append("  last 30% beside baselines on the same split  accuracy  state bytes\n");
         row(s, "device, learning frozen", r.accuracyFrozen(), r.stateBytes());
         row(s, "device, learning continuing", r.accuracyContinuing(), r.stateBytes());

@@ -4,6 +4,7 @@ import dev.aplysia.device.firmware.Firmware;
 import dev.aplysia.device.firmware.FirmwareConfig;
 import dev.aplysia.device.firmware.FirmwareEvents;
 import dev.aplysia.device.firmware.FirmwareRunner;
+import dev.aplysia.device.firmware.McuLoad;
 import dev.aplysia.device.firmware.RobotWiring;
 import dev.aplysia.device.model.McuProfile;
 import dev.aplysia.fixtures.dataset.RobotTrace;
@@ -48,11 +49,14 @@ public final class RobotOnDevice {
 
     /**
      * What the robot run measured: the device's figures, the {@code baselines} on the same split, and {@code wallMs},
-     * the wall time of the two replays (the baselines not included).
+     * the wall time of the two replays (the baselines not included). {@code deadlineMisses} and {@code mcuOverruns}
+     * count both replays on {@code profile}; {@code mcu} costs the continuing replay's ticks (taught throughout, the
+     * busier) on every profile.
      */
     public record Result(int samples, int trainSamples, double accuracyFrozen, double accuracyContinuing,
                          List<Window> windows, long stateBytes, String profile, long deadlineMisses,
-                         long mcuOverruns, long ticks, long wallMs, long seed, List<Baseline> baselines) {
+                         long mcuOverruns, List<McuLoad.Summary> mcu, long ticks, long wallMs, long seed,
+                         List<Baseline> baselines) {
     }
 
     /**
@@ -102,6 +106,7 @@ public final class RobotOnDevice {
                 continuing.firmware.network().budget().totalBytes(), profile.id(),
                 continuing.firmware.counters().deadlineMisses() + frozen.firmware.counters().deadlineMisses(),
                 continuing.firmware.counters().mcuOverruns() + frozen.firmware.counters().mcuOverruns(),
+                continuing.firmware.counters().mcuLoad().summaries(),
                 continuing.firmware.counters().ticks() + frozen.firmware.counters().ticks(),
                 wallMs, seed, RobotBaselines.on(trace, split, seed));
     }

@@ -45,7 +45,18 @@ class DeviceCommandsTest {
         assertEquals(5456, json.get("samples").asInt());
         assertEquals(10, json.get("windows").size());
         assertTrue(json.get("state_bytes").asLong() < 224 * 1024);
-        assertEquals(0, json.get("mcu_overruns").asLong());
+        JsonNode mcu = json.get("mcu");
+        assertEquals("rp2040", mcu.get(0).get("profile").asText(), "the run's own profile first");
+        assertTrue(json.get("deadline_misses").asLong() >= json.get("mcu_overruns").asLong(),
+                "on the simulated clock, charged each tick's MCU time, every overrun misses its deadline (and a"
+                        + " late tick can make the next one late): " + json.get("deadline_misses") + " misses, "
+                        + json.get("mcu_overruns") + " overruns");
+        assertTrue(mcu.get(0).get("overruns").asLong() > 0 && mcu.get(0).get("peak").asDouble() > 1,
+                "the calibrated model: 800 features do not fit an RP2040's 1 ms tick (its C step measures 520,560"
+                        + " instructions at worst, docs/mcu.md): " + mcu.get(0));
+        JsonNode pi = mcu.get(3);
+        assertEquals("pi-native", pi.get("profile").asText());
+        assertEquals(0, pi.get("overruns").asLong(), pi.toString());
     }
 
     @Test
