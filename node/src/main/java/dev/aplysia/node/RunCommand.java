@@ -62,7 +62,7 @@ public final class RunCommand implements Callable<Integer> {
     BoardKind boardKind;
 
     @Option(names = "--profile", defaultValue = "rp2040",
-            description = "MCU profile: rp2040, esp32, pi-native (default: ${DEFAULT-VALUE}).")
+            description = "MCU profile: rp2040, rp2350, esp32, pi-native (default: ${DEFAULT-VALUE}).")
     String profile;
 
     @Option(names = "--config", required = true, description = "Board config file: channel names to pins.")

@@ -23,7 +23,7 @@ public final class FirmwareCounters {
         this.load = load;
     }
 
-    /** Each tick's estimated MCU time as a share of its period on the firmware's profile (see {@link FirmwareRunner}). */
+    /** Each tick's estimated MCU time as a share of its period on the firmware's profile ({@link FirmwareRunner}). */
     public TickUtilisation utilisation() {
         return load.utilisation();
     }

@@ -13,8 +13,8 @@ import dev.aplysia.device.wire.FrameWriter;
  *
  * <pre>
  * telemetry/health {seq, tick, ts, uptime_ms, ticks_per_s, deadline_misses, mcu_overruns, tick_utilisation_peak,
- *                   tick_utilisation_p99, hal_errors, queue_depth, dropped, snapshot_age_ms, learning, halted, decisions, learned, accuracy, accuracy_of,
- *                   modulator, heap_bytes}
+ *                   tick_utilisation_p99, hal_errors, queue_depth, dropped, snapshot_age_ms, learning, halted,
+ *                   decisions, learned, accuracy, accuracy_of, modulator, heap_bytes}
  * </pre>
  *
  * <ul>

@@ -28,7 +28,7 @@ public final class McuLoad {
         utilisations = all.stream().map(p -> new TickUtilisation()).toArray(TickUtilisation[]::new);
     }
 
-    /** Costs the work counted between {@code before} and {@code after} as one tick; returns its own profile's cycles. */
+    /** Costs the work counted between {@code before} and {@code after} as one tick; returns its own cycles. */
     long record(OpCounters before, OpCounters after) {
         long own = 0;
         for (int k = 0; k < profiles.length; k++) {

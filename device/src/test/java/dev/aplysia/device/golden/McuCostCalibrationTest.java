@@ -34,8 +34,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Calibrates the MCU cost tables ({@link CostModel}): runs {@value #NETWORKS} random networks ({@link RandomSpecs}
- * with every rule path, a quarter without plasticity) on the C core cross-compiled for the target and run under QEMU, measuring the instructions of
- * every {@value #SEGMENT}-tick segment; counts the same ticks' operations on the Java core (bit-exact, so the same
+ * with every rule path, a quarter without plasticity) on the C core cross-compiled for the target and run under
+ * QEMU, measuring the instructions of every {@value #SEGMENT}-tick segment; counts the same ticks' operations on the Java core (bit-exact, so the same
  * spikes); and fits instructions per operation by non-negative least squares on relative error. The fit must equal
  * the committed table {@code costs-TARGET.properties}; run with {@code -Daplysia.calibrate=write} to write it (and
  * then re-measure docs/mcu.md's figures).

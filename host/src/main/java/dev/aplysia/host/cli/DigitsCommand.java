@@ -38,7 +38,7 @@ final class DigitsCommand implements Callable<Integer> {
     String split;
 
     @Option(names = "--profile", defaultValue = "rp2040",
-            description = "MCU profile whose memory the network must fit: rp2040, esp32, pi-native"
+            description = "MCU profile whose memory the network must fit: rp2040, rp2350, esp32, pi-native"
                     + " (default: ${DEFAULT-VALUE}).")
     String profile;
 

@@ -28,7 +28,7 @@ final class RobotCommand implements Callable<Integer> {
     long seed;
 
     @Option(names = "--profile", defaultValue = "rp2040",
-            description = "MCU profile: rp2040, esp32, pi-native (default: ${DEFAULT-VALUE}).")
+            description = "MCU profile: rp2040, rp2350, esp32, pi-native (default: ${DEFAULT-VALUE}).")
     String profile;
 
     @Option(names = "--json", description = "Print the result as one JSON object.")
