@@ -66,12 +66,16 @@ final class ArenaParser {
 
     private void requireDeclared() {
         int last = text.lines().isEmpty() ? 1 : text.lines().get(text.lines().size() - 1).number();
-        if (arenaLine == 0) {
+        if (!declares("arena")) {
             text.reject(last, "no 'arena width=... height=...' line: the room's size is required");
         }
-        if (start == null) {
+        if (!declares("start")) {
             text.reject(last, "no 'start x=... y=... heading=...' line: the robot's start pose is required");
         }
+    }
+
+    private boolean declares(String keyword) {
+        return text.lines().stream().anyMatch(line -> line.words().get(0).equals(keyword));
     }
 
     private void declare(Line line) throws LineRejected {
@@ -107,11 +111,11 @@ final class ArenaParser {
     }
 
     private void declareStart(int line, LineOptions options) throws LineRejected {
-        if (start != null) {
+        if (startLine != 0) {
             throw new LineRejected("second 'start' line; the start pose was given on line " + startLine);
         }
-        start = Pose.ofDegrees(x(options, "x"), y(options, "y"), options.number("heading", -360, 360));
         startLine = line;
+        start = Pose.ofDegrees(x(options, "x"), y(options, "y"), options.number("heading", -360, 360));
     }
 
     private Obstacle box(LineOptions options) throws LineRejected {

@@ -62,14 +62,21 @@ final class RobotSpecParser {
 
     private void requireDeclared() {
         int last = text.lines().isEmpty() ? 1 : text.lines().get(text.lines().size() - 1).number();
-        if (body == null && bodyLine == 0) {
+        if (!declares("body")) {
             text.reject(last, "no 'body radius=... wheelbase=... maxspeed=...' line");
         }
         for (String side : SIDES) {
-            if (!motors.containsKey(side) && !channelLines.containsKey(side + " motor")) {
+            if (!declares("motor", side)) {
                 text.reject(last, "no 'motor " + side + " pwm=...' line");
             }
         }
+    }
+
+    /** Whether some line, good or bad, starts with {@code words}. */
+    private boolean declares(String... words) {
+        List<String> start = List.of(words);
+        return text.lines().stream().anyMatch(line -> line.words().size() >= start.size()
+                && line.words().subList(0, start.size()).equals(start));
     }
 
     private void declare(Line line) throws LineRejected {
@@ -102,12 +109,12 @@ final class RobotSpecParser {
     }
 
     private void declareBody(int line, LineOptions options) throws LineRejected {
-        if (bodyLine != 0) {
+        if (body != null) {
             throw new LineRejected("second 'body' line; the body was given on line " + bodyLine);
         }
-        bodyLine = line;
         body = new Body(options.number("radius", 1, MAX_LENGTH), options.number("wheelbase", 1, MAX_LENGTH),
                 options.number("maxspeed", 0, MAX_LENGTH));
+        bodyLine = line;
     }
 
     private void declareMotor(String side, int line, LineOptions options) throws LineRejected {
