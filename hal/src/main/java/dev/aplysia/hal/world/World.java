@@ -99,7 +99,9 @@ public final class World implements Board {
         distanceMm += Math.hypot(dx, dy);
         forwardMm += dx * Math.cos(fromHeading) + dy * Math.sin(fromHeading);
         touch(blocked);
-        wiring.encoders().forEach(encoder -> encoder.turn(left, right, stepSeconds));
+        for (WheelEncoder encoder : wiring.encoders()) {
+            encoder.turn(left, right, stepSeconds);
+        }
         trajectory.add(simulatedNanos, chassis.x(), chassis.y(), chassis.heading(), episode);
     }
 
