@@ -38,8 +38,8 @@ import dev.aplysia.hal.gpio.DigitalInput;
  */
 public final class RewardRobot implements FirmwareApp {
 
-    /** Reward of a bump, Q15 (1.0 = 32768): the largest surprise, consolidated hardest. */
-    public static final int BUMP_PUNISHMENT = -32768;
+    /** Reward of a bump, Q15 (1.0 = 32768): -2, the largest surprise, consolidated hardest. */
+    public static final int BUMP_PUNISHMENT = -65536;
     /** Reward of a forward action without a bump, Q15. */
     public static final int FORWARD_REWARD = 16384;
     /** Bound on the clearance and light terms, Q15. */

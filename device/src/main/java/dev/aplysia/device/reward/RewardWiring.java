@@ -94,7 +94,8 @@ public final class RewardWiring {
 
     /**
      * Sensors (rate-coded input, a 5 ms trace) project straight onto one LIF neuron per action (1-winner-take-all,
-     * 20 ms membrane): a linear policy over nearness, which is enough to avoid walls (a Braitenberg vehicle), and
+     * 20 ms membrane) through signed weights in [-1, 1], so a sensor can learn to veto an action: a linear policy over
+     * nearness, which is enough to avoid walls (a Braitenberg vehicle), and
      * one plastic layer is all a broadcast reward can assign credit to without a teacher for a hidden one.
      */
     static NetworkSpec spec(RewardConfig config, long seed) {
@@ -102,7 +103,7 @@ public final class RewardWiring {
         return NetworkSpec.builder("reward-robot-" + config.inputs() + "x" + ACTIONS.size())
                 .population(PopulationSpec.input("sensors", config.inputs(), TraceSpec.exponential(5, 1)))
                 .population(PopulationSpec.neurons("actions", ACTIONS.size(), action, 1, TraceSpec.latch()))
-                .projection(new ProjectionSpec("sensors-actions", "sensors", "actions", 0, 1, 0.25, 0.45,
+                .projection(new ProjectionSpec("sensors-actions", "sensors", "actions", -1, 1, 0.25, 0.45,
                         rule(config.eligibilityDecay(), config.baselineShift()), ProjectionSpec.WEIGHT.fraction(),
                         null))
                 .seed(seed)
