@@ -2,78 +2,64 @@ package dev.aplysia.device.firmware;
 
 import dev.aplysia.device.core.Network;
 import dev.aplysia.device.core.OpCounters;
-import dev.aplysia.device.learner.SpikingClassifier;
-import dev.aplysia.device.model.ProjectionSpec;
 import dev.aplysia.device.persist.SnapshotStore;
 import dev.aplysia.hal.Board;
 import dev.aplysia.hal.HalException;
-import dev.aplysia.hal.analog.AnalogInput;
-import dev.aplysia.hal.gpio.DigitalInput;
 import dev.aplysia.hal.gpio.DigitalOutput;
 import dev.aplysia.hal.pwm.PwmOutput;
 
 /**
- * The firmware: a {@link SpikingClassifier} bound to a board's channels and run one tick per {@link #doWork()} call,
- * in fixed phases — sense, encode, step, learn, actuate, report. It reads time only from the board's clock, never
- * allocates or logs on the tick path, and counts errors instead of throwing them (see {@link FirmwareCounters}).
+ * The firmware loop: a {@link FirmwareApp} bound to a board's channels and run one tick per {@link #doWork()} call,
+ * in fixed phases: sense (the first tick of each sample period), decide (the application advances its core a tick),
+ * actuate, learn, report. It reads time only from the board's clock, never allocates or logs on the tick path, and
+ * counts errors instead of throwing them (see {@link FirmwareCounters}). The classifier robot ({@link RobotWiring},
+ * taught by a demonstrator) and the reward robot ({@code dev.aplysia.device.reward}) are two applications of it.
  *
- * <p>A sample period starts by sensing (all sensors, the teaching inputs, the significance button's presses since the
- * last period) and starting a classification; when it finishes, the actuators are driven and reported; then, with a
- * teaching input present and learning on, the sample is learned. Snapshots are saved at the start of a period,
- * between presentations, every {@code checkpointTicks}; failed saves back off (see {@link CheckpointSchedule}), and
- * each failure is counted and reported once. A failed {@link #finalCheckpoint} throws, so that a run whose learning
- * was not saved cannot end as if it had been.
+ * <p>Snapshots are saved at the start of a period, before sensing, every {@code checkpointTicks}; failed saves back
+ * off (see {@link CheckpointSchedule}), and each failure is counted and reported once. A failed
+ * {@link #finalCheckpoint} throws, so that a run whose learning was not saved cannot end as if it had been.
  *
  * <p>The actuators are driven only through {@link SafeOutputs}; while {@link #halt halted} they stay at their safe
- * values and no sample starts.
+ * values and no period is sensed.
  */
 public final class Firmware {
 
-    private final FirmwareConfig config;
+    private final LoopConfig config;
+    private final FirmwareApp app;
     private final Board board;
     private final FirmwareEvents events;
-    private final SpikingClassifier classifier;
     private final SnapshotStore snapshots;
     private final FirmwareCounters counters;
-    private final AnalogInput[] sensors;
-    private final DigitalInput[] teachers;
-    private final DigitalInput significanceButton;
     private final SafeOutputs outputs;
-    private final int[] intensities;
     private boolean learning = true;
-    private double pendingModulator;
-    private boolean modulatorPending;
     private int tickInSample;
-    private int taught = -1;
-    private double modulator;
-    private boolean classifying;
     private final CheckpointSchedule schedule;
     private long lastSavedTick = -1;
     private HalException lastSaveFailure;
     private HaltCause reportedHalt;
 
     /**
-     * Binds the firmware to {@code board}: every channel is looked up now, so a missing one fails at start.
+     * The classifier robot on {@code board}: every channel is looked up now, so a missing one fails at start.
      *
      * @throws HalException naming a channel the board does not have
      */
     public Firmware(FirmwareConfig config, Board board, FirmwareEvents events) throws HalException {
+        this(config, new ClassifierRobot(config, board), board, events);
+    }
+
+    /**
+     * Runs {@code app}, configured by {@code config}, on {@code board}; the actuators are looked up now.
+     *
+     * @throws HalException naming a channel the board does not have, or a safe duty beyond its motor's full scale
+     */
+    public Firmware(LoopConfig config, FirmwareApp app, Board board, FirmwareEvents events) throws HalException {
         this.config = config;
+        this.app = app;
         this.board = board;
         this.events = events;
         this.counters = new FirmwareCounters(new McuLoad(config.profile(), config.tickNanos()));
-        this.classifier = new SpikingClassifier(config.classifier(), config.profile());
         this.snapshots = new SnapshotStore(board.storage());
         this.schedule = new CheckpointSchedule(config.checkpointTicks());
-        this.sensors = new AnalogInput[config.sensors().size()];
-        for (int i = 0; i < sensors.length; i++) {
-            sensors[i] = board.analogInput(config.sensors().get(i));
-        }
-        this.teachers = new DigitalInput[config.teachers().size()];
-        for (int k = 0; k < teachers.length; k++) {
-            teachers[k] = board.digitalInput(config.teachers().get(k));
-        }
-        this.significanceButton = config.significance() == null ? null : board.digitalInput(config.significance());
         PwmOutput[] motors = new PwmOutput[config.motors().size()];
         for (int m = 0; m < motors.length; m++) {
             motors[m] = board.pwmOutput(config.motors().get(m));
@@ -83,7 +69,6 @@ public final class Firmware {
             leds[k] = board.digitalOutput(config.classLeds().get(k));
         }
         this.outputs = new SafeOutputs(config, motors, leds);
-        this.intensities = new int[sensors.length];
     }
 
     /**
@@ -94,7 +79,7 @@ public final class Firmware {
      *                      network's snapshots, naming them and what differs (see {@link SnapshotStore})
      */
     public SnapshotStore.Boot boot() throws HalException {
-        return snapshots.boot(classifier.network());
+        return snapshots.boot(app.network());
     }
 
     /**
@@ -104,7 +89,7 @@ public final class Firmware {
      * @throws HalException when a snapshot cannot be archived (it then stays where it was)
      */
     public SnapshotStore.Boot bootAsNewNetwork() throws HalException {
-        return snapshots.bootAsNewNetwork(classifier.network());
+        return snapshots.bootAsNewNetwork(app.network());
     }
 
     /** Runs one tick; returns 1 if the core did work this tick, 0 if it idled until the next sample. */
@@ -122,7 +107,7 @@ public final class Firmware {
                 sense();
             }
         }
-        int work = advancePresentation();
+        int work = advance();
         tickInSample = (tickInSample + 1) % config.ticksPerSample();
         return work;
     }
@@ -130,61 +115,28 @@ public final class Firmware {
     private void sense() {
         counters.samples++;
         try {
-            for (int i = 0; i < sensors.length; i++) {
-                intensities[i] = config.transform().intensity(sensors[i].read(), sensors[i].maxValue());
-            }
-            taught = readTeacher();
-            modulator = readSignificance();
+            app.sense();
         } catch (HalException e) {
             halError("sense", e);
-            return;
         }
-        classifier.beginClassifying(intensities);
-        classifying = true;
     }
 
-    private int readTeacher() throws HalException {
-        int label = -1;
-        for (int k = 0; k < teachers.length; k++) {
-            if (teachers[k].isHigh() && label < 0) {
-                label = k;
-            }
+    private int advance() {
+        FirmwareApp.Step step = app.step();
+        if (step == FirmwareApp.Step.DECIDED) {
+            app.learn(actuate(app.decision()), learning);
+        } else if (step == FirmwareApp.Step.LEARNED) {
+            learned();
         }
-        return label;
+        return step == FirmwareApp.Step.IDLE ? 0 : 1;
     }
 
-    private double readSignificance() throws HalException {
-        double level = 1.0;
-        if (significanceButton != null && (significanceButton.pollRisingEdges() > 0 || significanceButton.isHigh())) {
-            level = config.significanceGain();
+    private void learned() {
+        counters.learned++;
+        if (app.significant()) {
+            counters.significant++;
         }
-        if (modulatorPending) {
-            level = pendingModulator;
-            modulatorPending = false;
-        }
-        return level;
-    }
-
-    private int advancePresentation() {
-        if (!classifier.presenting()) {
-            return 0;
-        }
-        if (!classifier.tick()) {
-            return 1;
-        }
-        if (classifying) {
-            classifying = false;
-            if (actuate(classifier.decision()) && taught >= 0 && learning && modulator > 0) {
-                classifier.beginLearning(intensities, taught, modulator);
-            }
-        } else {
-            counters.learned++;
-            if (modulator > 1.0) {
-                counters.significant++;
-            }
-            events.learned(counters.ticks, counters.samples, taught, modulator);
-        }
-        return 1;
+        events.learned(counters.ticks, counters.samples, app.label(), app.modulator());
     }
 
     /** Drives the outputs for {@code decided}; false (nothing driven, nothing to learn from) while halted. */
@@ -197,7 +149,7 @@ public final class Firmware {
             halError("actuate", e);
         }
         counters.decisions++;
-        events.decided(counters.ticks, counters.samples, decided, taught);
+        events.decided(counters.ticks, counters.samples, decided, app.label());
         return true;
     }
 
@@ -259,7 +211,7 @@ public final class Firmware {
     public void checkpoint() {
         long tick = counters.ticks;
         try {
-            String slot = snapshots.save(classifier.network());
+            String slot = snapshots.save(app.network());
             counters.checkpoints++;
             schedule.succeeded(tick);
             lastSavedTick = tick;
@@ -313,8 +265,7 @@ public final class Firmware {
         if (!(level >= 0 && level < 4)) {
             throw new IllegalArgumentException("modulator must be in [0, 4), got " + level);
         }
-        pendingModulator = level;
-        modulatorPending = true;
+        app.signalModulator(level);
     }
 
     /**
@@ -325,7 +276,7 @@ public final class Firmware {
      * @throws IllegalArgumentException for an unknown projection or an index out of range
      */
     public void loadWeight(String projection, int index, double value) {
-        var target = classifier.network().projection(projection);
+        var target = app.network().projection(projection);
         if (index < 0 || index >= target.synapses()) {
             throw new IllegalArgumentException("projection " + projection + " has " + target.synapses()
                     + " weights; index " + index + " is outside");
@@ -340,16 +291,16 @@ public final class Firmware {
 
     /** The core's operation counters. */
     public OpCounters operations() {
-        return classifier.network().counters();
+        return app.network().counters();
     }
 
     /** The network (state bytes, inspection). */
     public Network network() {
-        return classifier.network();
+        return app.network();
     }
 
     /** The configuration. */
-    public FirmwareConfig config() {
+    public LoopConfig config() {
         return config;
     }
 

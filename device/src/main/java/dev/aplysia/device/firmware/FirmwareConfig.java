@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * What a firmware instance runs and how it is wired to its board: validated once, before anything runs.
+ * What the classifier robot runs and how it is wired to its board: validated once, before anything runs.
  *
  * <p>Each sample period of {@code ticksPerSample} ticks: read {@code sensors} (analog inputs, through
  * {@code transform}) and the teaching inputs; classify; drive the actuators for the decided class (PWM duties in
@@ -38,7 +38,7 @@ public record FirmwareConfig(String deviceId, McuProfile profile, ClassifierConf
                              SensorTransform transform, List<String> teachers, String significance,
                              double significanceGain, List<String> motors, int[][] dutyPermille, int[] safeDuties,
                              List<String> classLeds, boolean[] safeLevels, long tickNanos, int ticksPerSample,
-                             long checkpointTicks) {
+                             long checkpointTicks) implements LoopConfig {
 
     public FirmwareConfig {
         Objects.requireNonNull(profile, "profile");
@@ -113,6 +113,7 @@ public record FirmwareConfig(String deviceId, McuProfile profile, ClassifierConf
     }
 
     /** Duty of {@code motor} for {@code decided} class, permille. */
+    @Override
     public int duty(int decided, int motor) {
         return dutyPermille[decided][motor];
     }
@@ -122,6 +123,7 @@ public record FirmwareConfig(String deviceId, McuProfile profile, ClassifierConf
      * {@code Name[field=value, ...]} form), for a trace header's config hash: all components but the device id, which
      * only names MQTT topics, and the classifier's seed, which the header carries as a field of its own.
      */
+    @Override
     public String runSettings() {
         return String.join("\n", "profile " + profile, "classifier " + classifier.withSeed(0),
                 "sensors " + sensors + " " + transform, "teachers " + teachers,
@@ -132,17 +134,14 @@ public record FirmwareConfig(String deviceId, McuProfile profile, ClassifierConf
     }
 
     /** Safe duty of {@code motor}, in its counts. */
+    @Override
     public int safeDuty(int motor) {
         return safeDuties[motor];
     }
 
     /** Safe level of LED {@code led}: true for high. */
+    @Override
     public boolean safeLevel(int led) {
         return safeLevels[led];
-    }
-
-    /** Sample period in nanoseconds. */
-    public long sampleNanos() {
-        return tickNanos * ticksPerSample;
     }
 }

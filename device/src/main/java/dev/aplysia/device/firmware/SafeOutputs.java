@@ -28,7 +28,7 @@ public final class SafeOutputs {
     /** How long a halt waits for a write in progress on the tick thread before it writes regardless. */
     static final long LOCK_WAIT_MILLIS = 50;
 
-    private final FirmwareConfig config;
+    private final LoopConfig config;
     private final PwmOutput[] motors;
     private final DigitalOutput[] leds;
     private final ReentrantLock writing = new ReentrantLock();
@@ -39,7 +39,7 @@ public final class SafeOutputs {
      *
      * @throws HalException {@link ErrorKind#INVALID_CONFIG} when a safe duty exceeds its motor's full scale
      */
-    SafeOutputs(FirmwareConfig config, PwmOutput[] motors, DigitalOutput[] leds) throws HalException {
+    SafeOutputs(LoopConfig config, PwmOutput[] motors, DigitalOutput[] leds) throws HalException {
         for (int m = 0; m < motors.length; m++) {
             if (config.safeDuty(m) > motors[m].maxDuty()) {
                 throw new HalException(ErrorKind.INVALID_CONFIG, "safe duty " + config.safeDuty(m) + " of '"

@@ -33,7 +33,9 @@ public final class CounterRandom {
          * Poisson inputs' inter-spike intervals: counter = the tick of the spike, lane = the population's rank among
          * the network's Poisson populations, index = the input.
          */
-        POISSON(4);
+        POISSON(4),
+        /** A reward robot's exploration: counter = the network tick of the decision, index = the draw. */
+        EXPLORATION(5);
 
         private final int id;
 

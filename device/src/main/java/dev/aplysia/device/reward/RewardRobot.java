@@ -1,0 +1,297 @@
+package dev.aplysia.device.reward;
+
+import dev.aplysia.device.core.Network;
+import dev.aplysia.device.core.Population;
+import dev.aplysia.device.encode.ClassDecoder;
+import dev.aplysia.device.encode.RateEncoder;
+import dev.aplysia.device.firmware.FirmwareApp;
+import dev.aplysia.device.firmware.SensorTransform;
+import dev.aplysia.device.fixed.CounterRandom;
+import dev.aplysia.device.plasticity.RuleEngine;
+import dev.aplysia.hal.Board;
+import dev.aplysia.hal.HalException;
+import dev.aplysia.hal.analog.AnalogInput;
+import dev.aplysia.hal.gpio.DigitalInput;
+
+/**
+ * The reward robot as a {@link FirmwareApp}: it learns to drive from rewards its own sensors give, with no teacher.
+ * Each decision period of {@link RewardWiring#TICKS_PER_DECISION} ticks runs, in network ticks:
+ * <ol>
+ *   <li><b>sense</b> (tick 0): read the distance sensors (NEARNESS), the light sensors (LINEAR) and the bump switch;
+ *       the previous action's reward is {@link #BUMP_PUNISHMENT} after a bump, else {@link #FORWARD_REWARD} if it
+ *       was forward, plus the change in clearance (the nearest distance, a fraction of full scale) and in mean light,
+ *       each clamped to {@link #CHANGE_LIMIT};</li>
+ *   <li><b>reward</b> ({@value #REWARD_TICKS} ticks, inputs silent, learning on): the neuromodulator is the reward,
+ *       so the previous action's eligibility, decayed over the wait, meets the reward-prediction error
+ *       {@code m - b};</li>
+ *   <li><b>decide</b> ({@value #DECIDE_TICKS} ticks, rate-coded sensors, learning frozen): the action neurons' spikes
+ *       are counted; the action is the most spiking one (ties from a drawn start), or with probability epsilon a
+ *       uniform one, epsilon decaying from 1/2 to 1/32 over the network's experience;</li>
+ *   <li><b>commit</b> ({@value #COMMIT_TICKS} ticks, learning on, after the loop drove the action): a current into
+ *       the chosen neuron (an efference copy) makes it, and only it, fire with the sensors, so eligibility marks the
+ *       synapses of the action taken, not of one merely considered;</li>
+ *   <li><b>wait</b> (the rest of the period, inputs silent, learning on): eligibility decays while the action drives.
+ *   </li>
+ * </ol>
+ * Outside the reward window the neuromodulator equals the baseline, so it carries no news: weights, consolidation and
+ * the baseline stay put, and the baseline averages rewards only. Integer-only on the tick path; nothing allocated.
+ */
+public final class RewardRobot implements FirmwareApp {
+
+    /** Reward of a bump, Q15 (1.0 = 32768): -2, the largest surprise, consolidated hardest. */
+    public static final int BUMP_PUNISHMENT = -65536;
+    /** Reward of a forward action without a bump, Q15. */
+    public static final int FORWARD_REWARD = 16384;
+    /** Bound on the clearance and light terms, Q15. */
+    public static final int CHANGE_LIMIT = 16384;
+    /** Network ticks of the reward window. */
+    public static final int REWARD_TICKS = 8;
+    /** Network ticks of the decision window. */
+    public static final int DECIDE_TICKS = 16;
+    /** Network ticks of the efference copy. */
+    public static final int COMMIT_TICKS = 8;
+    /** Exploration at the start, Q16: one decision in two. */
+    static final int EPSILON_START = 32768;
+    /** Least exploration, Q16: one decision in 32. */
+    static final int EPSILON_FLOOR = 2048;
+    /** Decisions over which exploration halves: one minute. */
+    static final long EXPLORATION_HORIZON = 600;
+    /** Current into the chosen action neuron while committing, real membrane units (its threshold). */
+    static final double EFFERENCE_CURRENT = 1.0;
+
+    private enum Phase { REWARD, DECIDE, COMMIT, WAIT, IDLE }
+
+    private final Network network;
+    private final Population inputs;
+    private final Population actions;
+    private final RuleEngine engine;
+    private final RateEncoder encoder;
+    private final ClassDecoder decoder;
+    private final AnalogInput[] sonars;
+    private final AnalogInput[] lights;
+    private final DigitalInput bump;
+    private final int[] intensities;
+    private final int efference;
+    private Phase phase = Phase.IDLE;
+    private int ticksLeft;
+    private int previousAction = -1;
+    private int previousClearance;
+    private int previousLight;
+    private int reward;
+    private boolean rewarding;
+    private boolean bumped;
+    private boolean learning = true;
+    private int chosen;
+    private int pendingReward;
+    private boolean rewardPending;
+
+    /**
+     * Builds the network and binds it to {@code board}'s channels, looked up now.
+     *
+     * @throws HalException naming a channel the board does not have
+     */
+    public RewardRobot(RewardConfig config, Board board) throws HalException {
+        this.network = Network.build(RewardWiring.spec(config), config.profile());
+        this.inputs = network.population("sensors");
+        this.actions = network.population("actions");
+        this.engine = network.projection("sensors-actions").engine();
+        this.encoder = new RateEncoder(config.inputs(), 1.0, 0.5);
+        this.decoder = new ClassDecoder(actions);
+        this.sonars = analogInputs(board, config.sensors().toArray(String[]::new));
+        this.lights = analogInputs(board, config.lights().toArray(String[]::new));
+        this.bump = board.digitalInput(config.bump());
+        this.intensities = new int[config.inputs()];
+        this.efference = (int) actions.membraneFormat().toRaw(EFFERENCE_CURRENT);
+    }
+
+    private static AnalogInput[] analogInputs(Board board, String[] names) throws HalException {
+        AnalogInput[] channels = new AnalogInput[names.length];
+        for (int i = 0; i < names.length; i++) {
+            channels[i] = board.analogInput(names[i]);
+        }
+        return channels;
+    }
+
+    @Override
+    public Network network() {
+        return network;
+    }
+
+    @Override
+    public void sense() throws HalException {
+        int clearance = Integer.MAX_VALUE;
+        for (int i = 0; i < sonars.length; i++) {
+            int counts = sonars[i].read();
+            intensities[i] = SensorTransform.NEARNESS.intensity(counts, sonars[i].maxValue());
+            clearance = Math.min(clearance, fraction(counts, sonars[i].maxValue()));
+        }
+        long light = 0;
+        for (int k = 0; k < lights.length; k++) {
+            int counts = lights[k].read();
+            intensities[sonars.length + k] = SensorTransform.LINEAR.intensity(counts, lights[k].maxValue());
+            light += fraction(counts, lights[k].maxValue());
+        }
+        int meanLight = lights.length == 0 ? 0 : (int) (light / lights.length);
+        bumped = bump.pollRisingEdges() > 0 || bump.isHigh();
+        beginPeriod(clearance, meanLight);
+    }
+
+    /** {@code counts} as a Q15 fraction of {@code maxValue}, in [0, 1]. */
+    private static int fraction(int counts, int maxValue) {
+        return (int) (Math.max(0, Math.min(counts, maxValue)) * 32768L / Math.max(maxValue, 1));
+    }
+
+    private void beginPeriod(int clearance, int light) {
+        rewarding = previousAction >= 0 || rewardPending;
+        reward = rewardPending ? pendingReward : reward(clearance, light);
+        rewardPending = false;
+        previousClearance = clearance;
+        previousLight = light;
+        encoder.load(intensities, network.key(CounterRandom.Stream.ENCODING));
+        network.setModulatorRaw(rewarding ? reward : engine.baseline());
+        network.setLearning(learning);
+        phase = Phase.REWARD;
+        ticksLeft = REWARD_TICKS;
+    }
+
+    /** The previous action's reward, Q15. */
+    private int reward(int clearance, int light) {
+        if (bumped) {
+            return BUMP_PUNISHMENT;
+        }
+        int progress = previousAction == RewardWiring.FORWARD ? FORWARD_REWARD : 0;
+        int lightGain = lights.length == 0 ? 0 : limit(light - previousLight);
+        return progress + limit(clearance - previousClearance) + lightGain;
+    }
+
+    private static int limit(int change) {
+        return Math.max(-CHANGE_LIMIT, Math.min(CHANGE_LIMIT, change));
+    }
+
+    @Override
+    public Step step() {
+        return switch (phase) {
+            case REWARD -> rewardTick();
+            case DECIDE -> decideTick();
+            case COMMIT -> commitTick();
+            case WAIT -> waitTick();
+            case IDLE -> Step.IDLE;
+        };
+    }
+
+    private Step rewardTick() {
+        inputs.spikes().clear();
+        network.step();
+        if (--ticksLeft > 0) {
+            return Step.BUSY;
+        }
+        network.setModulatorRaw(engine.baseline());
+        network.setLearning(false);
+        decoder.reset();
+        phase = Phase.DECIDE;
+        ticksLeft = DECIDE_TICKS;
+        return rewarding ? Step.LEARNED : Step.BUSY;
+    }
+
+    private Step decideTick() {
+        encoder.encode(inputs.spikes());
+        network.step();
+        decoder.observe();
+        if (--ticksLeft > 0) {
+            return Step.BUSY;
+        }
+        chosen = choose();
+        return Step.DECIDED;
+    }
+
+    /** Epsilon-greedy over the decision window's spike counts, from the exploration stream at this tick. */
+    private int choose() {
+        int key = network.key(CounterRandom.Stream.EXPLORATION);
+        int count = RewardWiring.ACTIONS.size();
+        if (CounterRandom.draw16(key, 0) < epsilon()) {
+            return CounterRandom.below(key, 1, count);
+        }
+        int start = CounterRandom.below(key, 2, count);
+        int best = start;
+        for (int i = 1; i < count; i++) {
+            int action = (start + i) % count;
+            if (decoder.count(action) > decoder.count(best)) {
+                best = action;
+            }
+        }
+        return best;
+    }
+
+    /** Exploration probability, Q16: {@code start * H / (H + decisions)}, at least the floor. */
+    int epsilon() {
+        long decisions = network.tick() / RewardWiring.TICKS_PER_DECISION;
+        return (int) Math.max(EPSILON_FLOOR, EPSILON_START * EXPLORATION_HORIZON / (EXPLORATION_HORIZON + decisions));
+    }
+
+    @Override
+    public int decision() {
+        return chosen;
+    }
+
+    @Override
+    public void learn(boolean driven, boolean learningOn) {
+        learning = learningOn;
+        network.setLearning(learningOn);
+        previousAction = driven ? chosen : -1;
+        if (driven) {
+            actions.injectRaw(chosen, efference);
+            phase = Phase.COMMIT;
+            ticksLeft = COMMIT_TICKS;
+        } else {
+            phase = Phase.WAIT;
+            ticksLeft = RewardWiring.TICKS_PER_DECISION - REWARD_TICKS - DECIDE_TICKS;
+        }
+    }
+
+    private Step commitTick() {
+        encoder.encode(inputs.spikes());
+        network.step();
+        if (--ticksLeft == 0) {
+            actions.clearInjected();
+            phase = Phase.WAIT;
+            ticksLeft = RewardWiring.TICKS_PER_DECISION - REWARD_TICKS - DECIDE_TICKS - COMMIT_TICKS;
+        }
+        return Step.BUSY;
+    }
+
+    private Step waitTick() {
+        inputs.spikes().clear();
+        network.step();
+        if (--ticksLeft == 0) {
+            phase = Phase.IDLE;
+        }
+        return Step.BUSY;
+    }
+
+    /** -1: the reward robot has no teacher; a learning event rewards the action decided in the period before. */
+    @Override
+    public int label() {
+        return -1;
+    }
+
+    @Override
+    public double modulator() {
+        return reward / 32768.0;
+    }
+
+    @Override
+    public boolean significant() {
+        return bumped && rewarding;
+    }
+
+    @Override
+    public void signalModulator(double level) {
+        pendingReward = (int) RuleEngine.MODULATOR.toRaw(level);
+        rewardPending = true;
+    }
+
+    /** True if the bump switch was touched in the last period sensed. */
+    public boolean bumped() {
+        return bumped;
+    }
+}
