@@ -134,8 +134,9 @@ public final class DqnAgent implements ClosedLoopAgent {
 
     @Override
     public long stateBytes() {
-        long parameterBytes = (long) Mlp.FLOAT32_BYTES * online.parameterCount();
-        return online.stateBytes() + parameterBytes + optimiser.stateBytes() + parameterBytes + replay.stateBytes();
+        long targetParameters = (long) Mlp.FLOAT32_BYTES * target.parameterCount();
+        long gradientBuffer = (long) Mlp.FLOAT32_BYTES * gradient.length;
+        return online.stateBytes() + targetParameters + optimiser.stateBytes() + gradientBuffer + replay.stateBytes();
     }
 
     @Override
@@ -203,7 +204,7 @@ public final class DqnAgent implements ClosedLoopAgent {
         return max;
     }
 
-    /** The mean Huber loss's gradient for one transition: on the taken action's output only, clipped, over the batch. */
+    /** One transition's share of the mean Huber loss's gradient: on the taken action's output only, clipped. */
     private final class TdLoss implements Mlp.OutputLoss {
         private int action;
         private double target;

@@ -26,7 +26,8 @@ import java.util.Objects;
  * JVM: {@code W1 ~ U(±√(6/I))} (He, for ReLU), {@code W2 ~ U(±√(6/(H+O)))} (Xavier, for the softmax layer), biases 0.
  *
  * <p>Activation and delta buffers are allocated at construction; {@link #predict}, {@link #probabilities},
- * {@link #outputs}, {@link #loss}, {@link #step} and {@link #accumulateGradient} allocate nothing. Not thread-safe: every call writes those buffers.
+ * {@link #outputs}, {@link #loss}, {@link #step} and {@link #accumulateGradient} allocate nothing. Not thread-safe:
+ * every call writes those buffers.
  */
 public final class Mlp {
 
@@ -37,7 +38,7 @@ public final class Mlp {
     @FunctionalInterface
     public interface OutputLoss {
 
-        /** Writes {@code ∂loss/∂outputs} for {@code outputs} (length {@code O}, not to be changed) into {@code into}. */
+        /** Writes {@code ∂loss/∂outputs} for {@code outputs} (length {@code O}, read only) into {@code into}. */
         void gradient(double[] outputs, double[] into);
     }
 

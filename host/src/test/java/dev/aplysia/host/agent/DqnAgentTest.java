@@ -28,7 +28,7 @@ class DqnAgentTest {
         assertTrue(after > 0.6, "greedy reward per step after training " + after + " (best 5/6)");
         assertTrue(after > before + 0.3, "before " + before + ", after " + after);
         assertTrue(after > randomPolicy + 0.3, "random " + randomPolicy + ", trained " + after);
-        assertEquals(0, bumpsOf(agent::greedy, new Corridor(3)), "the trained greedy policy never drives into the wall");
+        assertEquals(0, bumpsOf(agent::greedy, new Corridor(3)), "the trained greedy policy never hits the wall");
     }
 
     @Test
