@@ -33,6 +33,8 @@ import java.util.SplittableRandom;
  * trains: the acting forward pass, then per minibatch transition a target forward pass and an online gradient
  * ({@link Mlp#opsPerGradient()}), then Adam's update ({@link Adam#opsPerUpdate()}); the TD target's and error's
  * O(1) arithmetic per transition and the target copy (no arithmetic) are not counted.
+ *
+ * <p>Everything is allocated at construction: {@link #act} and {@link #learn} allocate nothing. Not thread-safe.
  */
 public final class DqnAgent implements ClosedLoopAgent {
 

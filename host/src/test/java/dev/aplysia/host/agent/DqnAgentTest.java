@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -70,6 +72,31 @@ class DqnAgentTest {
         assertEquals(forward + minibatch + adamUpdate, agent.operationsPerStep());
         assertEquals(485, agent.operationsPerStep());
         assertEquals(24 + 461 / 2.0, agent.meanOperationsPerStep());
+    }
+
+    @Test
+    void aDecisionStepThatTrainsAllocatesNothing() {
+        assumeTrue(ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean,
+                "needs HotSpot's per-thread allocation counter");
+        var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        DqnAgent agent = new DqnAgent(1, 0, DqnConfig.defaults(), 1);
+        Observation near = Observation.withoutLight(new int[] {100}, 1023, false);
+        Observation far = Observation.withoutLight(new int[] {900}, 1023, false);
+        int steps = 2_000;
+        for (int t = 0; t < 5 * steps; t++) {
+            agent.act(near);
+            agent.learn(0.5, far);
+        }
+
+        long before = threads.getCurrentThreadAllocatedBytes();
+        for (int t = 0; t < steps; t++) {
+            agent.act(near);
+            agent.learn(0.5, far);
+        }
+        long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+
+        // As for the Mlp's step: one 16-byte object per step would show; a one-off VM allocation need not fail.
+        assertTrue(allocated < 16L * steps, allocated + " bytes in " + steps + " steps");
     }
 
     @Test
