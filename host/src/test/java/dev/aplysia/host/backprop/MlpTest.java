@@ -3,6 +3,7 @@ package dev.aplysia.host.backprop;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -99,6 +100,66 @@ class MlpTest {
     }
 
     @Test
+    void anAccumulatedGradientOfALossOnTheLinearOutputsMatchesCentralFiniteDifferences() {
+        Mlp net = new Mlp(3, 4, 3, 5);
+        double[] gradient = new double[net.parameterCount()];
+        Arrays.fill(gradient, 1);
+        double epsilon = 1e-5;
+
+        net.accumulateGradient(X, MlpTest::squaredErrorOfOutputOneGradient, gradient);
+
+        for (int k = 0; k < gradient.length; k++) {
+            double numeric = (squaredErrorWith(net, k, net.parameters()[k] + epsilon)
+                    - squaredErrorWith(net, k, net.parameters()[k] - epsilon)) / (2 * epsilon);
+            assertEquals(1 + numeric, gradient[k], 1e-8, "parameter " + k + " (added to 1)");
+        }
+    }
+
+    @Test
+    void theSoftmaxOfTheLinearOutputsIsTheProbabilities() {
+        Mlp net = new Mlp(3, 4, 3, 5);
+
+        double[] outputs = net.outputs(X, new double[3]);
+        Softmax.inPlace(outputs);
+
+        assertArrayEquals(net.probabilities(X, new double[3]), outputs, 1e-15);
+    }
+
+    @Test
+    void aNetworkCopiesAnotherOfTheSameShapeAndRefusesAnotherShape() {
+        Mlp target = new Mlp(3, 4, 3, 1);
+        Mlp source = new Mlp(3, 4, 3, 2);
+
+        target.copyParametersFrom(source);
+
+        assertArrayEquals(source.parameters(), target.parameters());
+        assertThrows(IllegalArgumentException.class, () -> target.copyParametersFrom(new Mlp(3, 5, 3, 2)));
+    }
+
+    @Test
+    void adjustingAddsTheChangeToEveryParameter() {
+        Mlp net = new Mlp(3, 4, 2, 1);
+        double[] before = net.parameters();
+        double[] change = new double[net.parameterCount()];
+        change[0] = 0.25;
+        change[25] = -1;
+
+        net.adjust(change);
+
+        assertEquals(before[0] + 0.25, net.parameters()[0]);
+        assertEquals(before[25] - 1, net.parameters()[25]);
+        assertEquals(before[7], net.parameters()[7]);
+    }
+
+    @Test
+    void aForwardPassCostsOneMultiplyAddPerWeightAndAGradientAsMuchAsAStep() {
+        Mlp net = new Mlp(3, 4, 2, 1);
+
+        assertEquals(4 * 3 + 2 * 4, net.opsPerForward());
+        assertEquals(net.opsPerLearningStep(), net.opsPerGradient());
+    }
+
+    @Test
     void costsOfTheDigitsNetworksEqualTheHandCount() {
         assertEquals(20_088, new Mlp(64, 64, 10, 1).stateBytes());
         assertEquals(10_186, new Mlp(64, 64, 10, 1).opsPerLearningStep());
@@ -128,6 +189,19 @@ class MlpTest {
 
         // The smallest heap object is 16 bytes: one per step would show; a one-off VM allocation need not fail.
         assertTrue(allocated < 16L * steps, allocated + " bytes in " + steps + " steps");
+    }
+
+    /** {@code ½ (o₁ − 2)²}'s gradient on the outputs. */
+    private static void squaredErrorOfOutputOneGradient(double[] outputs, double[] into) {
+        Arrays.fill(into, 0);
+        into[1] = outputs[1] - 2;
+    }
+
+    private static double squaredErrorWith(Mlp net, int index, double value) {
+        Mlp probe = net.copy();
+        probe.setParameter(index, value);
+        double error = probe.outputs(X, new double[3])[1] - 2;
+        return error * error / 2;
     }
 
     private static double lossWith(Mlp net, int index, double value) {
