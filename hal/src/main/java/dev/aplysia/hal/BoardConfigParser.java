@@ -7,6 +7,7 @@ import dev.aplysia.hal.BoardConfig.DigitalInputSpec;
 import dev.aplysia.hal.BoardConfig.DigitalOutputSpec;
 import dev.aplysia.hal.BoardConfig.Pull;
 import dev.aplysia.hal.BoardConfig.PwmSpec;
+import dev.aplysia.hal.LineOptions.LineRejected;
 import dev.aplysia.hal.SourceText.Line;
 import dev.aplysia.hal.time.DurationText;
 import java.util.ArrayList;
@@ -40,15 +41,6 @@ final class BoardConfigParser {
     }
 
     private record PendingAnalog(String name, int line, String adc, int channel) {
-    }
-
-    /** Rejects the line being parsed; caught per line so that parsing goes on. */
-    private static final class LineRejected extends Exception {
-        private static final long serialVersionUID = 1L;
-
-        LineRejected(String message) {
-            super(message, null, false, false);
-        }
     }
 
     private final SourceText text;
@@ -215,39 +207,18 @@ final class BoardConfigParser {
 
     /** The {@code key=value} words of one line, checked against the options its kind allows. */
     private static final class Options {
-        private final String kind;
-        private final String name;
-        private final Map<String, String> values = new HashMap<>();
+        private final LineOptions values;
 
         Options(String kind, String name, List<String> words) throws LineRejected {
-            this.kind = kind;
-            this.name = name;
-            List<String> allowed = OPTIONS.get(kind);
-            for (String word : words) {
-                int equals = word.indexOf('=');
-                if (equals <= 0) {
-                    throw new LineRejected("'" + word + "' is not key=value");
-                }
-                String key = word.substring(0, equals);
-                if (!allowed.contains(key)) {
-                    throw new LineRejected("unknown option '" + key + "' for " + kind + "; expected one of " + allowed);
-                }
-                if (values.putIfAbsent(key, word.substring(equals + 1)) != null) {
-                    throw new LineRejected("option '" + key + "' given twice");
-                }
-            }
+            this.values = new LineOptions(kind, kind + " '" + name + "'", words, OPTIONS.get(kind));
+        }
+
+        String word(String key) throws LineRejected {
+            return values.word(key);
         }
 
         int pin() throws LineRejected {
             return integer("pin", 0, MAX_BCM_PIN);
-        }
-
-        String word(String key) throws LineRejected {
-            String value = values.get(key);
-            if (value == null || value.isEmpty()) {
-                throw new LineRejected(kind + " '" + name + "' needs " + key + "=...");
-            }
-            return value;
         }
 
         int integer(String key, int min, int max) throws LineRejected {
@@ -265,11 +236,11 @@ final class BoardConfigParser {
         }
 
         int integer(String key, int min, int max, int absent) throws LineRejected {
-            return values.containsKey(key) ? integer(key, min, max) : absent;
+            return values.has(key) ? integer(key, min, max) : absent;
         }
 
         String choice(String key, List<String> choices, String absent) throws LineRejected {
-            if (absent != null && !values.containsKey(key)) {
+            if (absent != null && !values.has(key)) {
                 return absent;
             }
             String value = word(key);
@@ -280,7 +251,7 @@ final class BoardConfigParser {
         }
 
         long duration(String key) throws LineRejected {
-            if (!values.containsKey(key)) {
+            if (!values.has(key)) {
                 return 0;
             }
             try {

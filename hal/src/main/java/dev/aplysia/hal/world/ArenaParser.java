@@ -1,9 +1,10 @@
 package dev.aplysia.hal.world;
 
 import dev.aplysia.hal.HalException;
+import dev.aplysia.hal.LineOptions;
+import dev.aplysia.hal.LineOptions.LineRejected;
 import dev.aplysia.hal.SourceText;
 import dev.aplysia.hal.SourceText.Line;
-import dev.aplysia.hal.world.LineOptions.LineRejected;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -98,7 +99,7 @@ final class ArenaParser {
         if (allowed == null) {
             throw new LineRejected("unknown keyword '" + keyword + "'; expected one of " + KEYWORDS);
         }
-        return new LineOptions(keyword, words.subList(1, words.size()), allowed);
+        return new LineOptions(keyword, keyword, words.subList(1, words.size()), allowed);
     }
 
     private void declareArena(int line, LineOptions options) throws LineRejected {

@@ -1,9 +1,10 @@
 package dev.aplysia.hal.world;
 
 import dev.aplysia.hal.HalException;
+import dev.aplysia.hal.LineOptions;
+import dev.aplysia.hal.LineOptions.LineRejected;
 import dev.aplysia.hal.SourceText;
 import dev.aplysia.hal.SourceText.Line;
-import dev.aplysia.hal.world.LineOptions.LineRejected;
 import dev.aplysia.hal.world.RobotSpec.Body;
 import dev.aplysia.hal.world.RobotSpec.Bump;
 import dev.aplysia.hal.world.RobotSpec.Encoder;
@@ -87,14 +88,15 @@ final class RobotSpecParser {
             throw new LineRejected("unknown keyword '" + keyword + "'; expected one of " + KEYWORDS);
         }
         if (keyword.equals("body")) {
-            declareBody(line.number(), new LineOptions(keyword, words.subList(1, words.size()), allowed));
+            declareBody(line.number(), new LineOptions(keyword, keyword, words.subList(1, words.size()), allowed));
             return;
         }
         if (words.size() < 2 || words.get(1).contains("=")) {
             throw new LineRejected(keyword + " needs a " + (keyword.equals("motor") ? "side, left or right" : "name"));
         }
         String name = words.get(1);
-        LineOptions options = new LineOptions(keyword + " '" + name + "'", words.subList(2, words.size()), allowed);
+        String subject = keyword + " '" + name + "'";
+        LineOptions options = new LineOptions(subject, subject, words.subList(2, words.size()), allowed);
         declareNamed(keyword, name, line.number(), options);
     }
 

@@ -1,30 +1,35 @@
-package dev.aplysia.hal.world;
+package dev.aplysia.hal;
 
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The {@code key=value} words of one line of an arena or robot file, checked against the keys its keyword allows.
- * Numbers are decimals ({@code 250}, {@code -12.5}); a bad one rejects the line.
+ * The {@code key=value} words of one line of a board config, an arena or a robot file, checked against the keys its
+ * keyword allows. Numbers are decimals ({@code 250}, {@code -12.5}); a bad one rejects the line.
  */
-final class LineOptions {
+public final class LineOptions {
 
     /** Rejects the line being parsed; caught per line so that parsing goes on. */
-    static final class LineRejected extends Exception {
+    public static final class LineRejected extends Exception {
         private static final long serialVersionUID = 1L;
 
-        LineRejected(String message) {
+        /** A rejection saying {@code message}. */
+        public LineRejected(String message) {
             super(message, null, false, false);
         }
     }
 
-    private final String keyword;
+    private final String subject;
     private final Map<String, String> values = new HashMap<>();
 
-    /** The options of a {@code keyword} line, from its {@code words}; rejects unknown and repeated keys. */
-    LineOptions(String keyword, List<String> words, List<String> allowed) throws LineRejected {
-        this.keyword = keyword;
+    /**
+     * The options of a {@code keyword} line, from its {@code words}; rejects unknown and repeated keys. A missing
+     * required option is reported as "{@code subject} needs key=...".
+     */
+    public LineOptions(String keyword, String subject, List<String> words, List<String> allowed)
+            throws LineRejected {
+        this.subject = subject;
         for (String word : words) {
             int equals = word.indexOf('=');
             if (equals <= 0) {
@@ -41,21 +46,21 @@ final class LineOptions {
     }
 
     /** Whether {@code key} was given. */
-    boolean has(String key) {
+    public boolean has(String key) {
         return values.containsKey(key);
     }
 
     /** The value of a required option, as written. */
-    String word(String key) throws LineRejected {
+    public String word(String key) throws LineRejected {
         String value = values.get(key);
         if (value == null || value.isEmpty()) {
-            throw new LineRejected(keyword + " needs " + key + "=...");
+            throw new LineRejected(subject + " needs " + key + "=...");
         }
         return value;
     }
 
     /** A required decimal within {@code min..max}, inclusive. */
-    double number(String key, double min, double max) throws LineRejected {
+    public double number(String key, double min, double max) throws LineRejected {
         String value = word(key);
         double parsed;
         try {
@@ -70,12 +75,12 @@ final class LineOptions {
     }
 
     /** An optional decimal within {@code min..max}, {@code absent} when not given. */
-    double number(String key, double min, double max, double absent) throws LineRejected {
+    public double number(String key, double min, double max, double absent) throws LineRejected {
         return has(key) ? number(key, min, max) : absent;
     }
 
     /** An optional whole number within {@code min..max}, {@code absent} when not given. */
-    int integer(String key, int min, int max, int absent) throws LineRejected {
+    public int integer(String key, int min, int max, int absent) throws LineRejected {
         if (!has(key)) {
             return absent;
         }
