@@ -13,8 +13,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The firmware side stays off the hardware library, the broker, the host, the simulated board, the Pi4J board and
- * the trace recorder (the runnable device module picks the board), keeps Paho in its one adapter package, keeps the
+ * The firmware side stays off the hardware library, the broker, the host, the simulated board and world, the Pi4J
+ * board and the trace recorder (the runnable device module picks the board), keeps Paho in its one adapter package, keeps the
  * transport and command inbox free of the firmware, keeps the C table generator a leaf and the golden scenarios
  * for it and the tests, and its fixed-point arithmetic stands alone.
  */
@@ -30,7 +30,7 @@ class ArchitectureTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"com.pi4j..", "io.moquette..", "dev.aplysia.host..", "dev.aplysia.hal.sim..",
-        "dev.aplysia.hal.pi4j..", "dev.aplysia.hal.trace.."})
+        "dev.aplysia.hal.world..", "dev.aplysia.hal.pi4j..", "dev.aplysia.hal.trace.."})
     void deviceClassesNeverDependOn(String forbidden) {
         noClasses().that().resideInAPackage("dev.aplysia.device..")
                 .should().dependOnClassesThat().resideInAPackage(forbidden)
