@@ -23,7 +23,8 @@ import java.util.function.Consumer;
  * noise) is driven by the device (the reward robot's firmware, {@link DeviceOnWorld}), the DQN agent ("backprop"),
  * the random policy and the Braitenberg avoider ({@link AgentOnWorld}), for the same simulated time at the same
  * decision period. Each run stays {@code minutes} in the first arena, {@code minutes} in the second, then
- * {@code minutes} in the first again, learning throughout; contacts and forward progress are counted per minute.
+ * {@code minutes} in the first again, learning throughout; contacts, the time spent pushing on something and forward
+ * progress are counted per minute.
  * Seeds run in parallel, one world per run, so the figures do not depend on the thread count.
  */
 public final class WorldComparison {
@@ -129,6 +130,7 @@ public final class WorldComparison {
         WorldPolicy driver = policy(plan, policy, world, seed);
         double[] collisions = new double[plan.experienceMinutes()];
         double[] distance = new double[plan.experienceMinutes()];
+        double[] contact = new double[plan.experienceMinutes()];
         WorldRun.Path early = null;
         WorldRun.Path late = null;
         for (int m = 0; m < collisions.length; m++) {
@@ -138,6 +140,7 @@ public final class WorldComparison {
             double minutes = (world.simulatedNanos() - from) / (double) MINUTE_NANOS;
             collisions[m] = world.collisions().size() / minutes;
             distance[m] = world.forwardMm() / minutes;
+            contact[m] = world.contactNanos() / (minutes * MINUTE_NANOS);
             if (m == 0) {
                 early = WorldRun.Path.of(world.trajectory(), world.collisions());
             }
@@ -145,7 +148,7 @@ public final class WorldComparison {
                 late = WorldRun.Path.of(world.trajectory(), world.collisions());
             }
         }
-        return new WorldRun(policy, seed, collisions, distance, driver.stateBytes(), driver.operationsPerDecision(),
+        return new WorldRun(policy, seed, collisions, distance, contact, driver.stateBytes(), driver.operationsPerDecision(),
                 early, late);
     }
 

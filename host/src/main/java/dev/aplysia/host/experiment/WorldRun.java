@@ -13,13 +13,14 @@ import java.util.List;
  * @param seed                 the world's and the policy's seed
  * @param collisionsPerMinute  contacts in each minute (a push on an obstacle after a free step counts once)
  * @param distancePerMinute    forward progress in each minute, mm ({@code World.forwardMm})
+ * @param contactPerMinute     the share of each minute spent pushing on something, 0..1 ({@code World.contactNanos})
  * @param stateBytes           the policy's state, bytes
  * @param operationsPerDecision operations of a decision period, as the policy counts them
  * @param early                the path over the first minute
  * @param late                 the path over the last minute in the first arena, before the move to the second
  */
 public record WorldRun(String policy, long seed, double[] collisionsPerMinute, double[] distancePerMinute,
-                       long stateBytes, double operationsPerDecision, Path early, Path late) {
+                       double[] contactPerMinute, long stateBytes, double operationsPerDecision, Path early, Path late) {
 
     /** Physics steps between the samples of a charted path: one every 50 ms. */
     static final int PATH_STRIDE = 50;
@@ -49,6 +50,11 @@ public record WorldRun(String policy, long seed, double[] collisionsPerMinute, d
     /** Mean contacts per minute over minutes {@code from..to-1}. */
     public double collisionsPerMinute(int from, int to) {
         return Arrays.stream(collisionsPerMinute, from, to).average().orElseThrow();
+    }
+
+    /** The mean share of minutes {@code from..to-1} spent pushing on something. */
+    public double contactShare(int from, int to) {
+        return Arrays.stream(contactPerMinute, from, to).average().orElseThrow();
     }
 
     /** Mean forward progress per minute over minutes {@code from..to-1}, mm. */

@@ -28,12 +28,14 @@ public record WorldSummary(int minutes, int experienceMinutes, int lastMinutes, 
                            Policy braitenberg, Floors floors, long wallMs) {
 
     /**
-     * One policy's figures. Contacts and forward progress are per simulated minute; the {@code _back} figures are the
+     * One policy's figures. Contacts and forward progress are per simulated minute, the contact share the time spent
+     * pushing on something; the {@code _back} figures are the
      * first minute back in the first arena after the second, beside the last minute of the first stay
      * ({@code _first_stay_end}); competence is {@link Competence}'s, in the first stay ({@code minutes_to_competence})
      * and after the return ({@code recovery_minutes}), over the seeds that reached it ({@code null} when none did).
      */
     public record Policy(String name, SeedSummary collisionsPerMinLast10pct, SeedSummary distancePerMinLast10pct,
+                         SeedSummary contactShareLast10pct,
                          SeedSummary collisionsPerMinFirstStayEnd, SeedSummary distancePerMinFirstStayEnd,
                          SeedSummary collisionsPerMinBack, SeedSummary distancePerMinBack,
                          SeedSummary minutesToCompetence, int competentSeeds, SeedSummary recoveryMinutes,
@@ -44,10 +46,11 @@ public record WorldSummary(int minutes, int experienceMinutes, int lastMinutes, 
     /**
      * The device against the floors, on the {@code _last_10pct} means: contacts at most
      * {@link Competence#COLLISIONS_OF_RANDOM} of the random policy's, forward progress at least
-     * {@link Competence#DISTANCE_OF_BRAITENBERG} of the Braitenberg avoider's.
+     * {@link Competence#DISTANCE_OF_BRAITENBERG} of the Braitenberg avoider's. {@code deviceContactShare} beside
+     * them: a robot pinned to a wall collides once however long it pushes, so few collisions can mean stuck.
      */
     public record Floors(double collisionsOfRandom, boolean collisionsMet, double distanceOfBraitenberg,
-                         boolean distanceMet) {
+                         boolean distanceMet, double deviceContactShare) {
     }
 
     /** The summary of {@code result}. */
@@ -59,7 +62,7 @@ public record WorldSummary(int minutes, int experienceMinutes, int lastMinutes, 
         double collisions = device.collisionsPerMinLast10pct().mean() / random.collisionsPerMinLast10pct().mean();
         double distance = device.distancePerMinLast10pct().mean() / braitenberg.distancePerMinLast10pct().mean();
         Floors floors = new Floors(collisions, collisions <= Competence.COLLISIONS_OF_RANDOM, distance,
-                distance >= Competence.DISTANCE_OF_BRAITENBERG);
+                distance >= Competence.DISTANCE_OF_BRAITENBERG, device.contactShareLast10pct().mean());
         return new WorldSummary(plan.minutes(), plan.experienceMinutes(),
                 plan.experienceMinutes() - plan.lastShareFrom(), plan.seeds(), plan.first().source(),
                 plan.second().source(), plan.profile().id(), device, policy(result, "backprop"), random, braitenberg,
@@ -75,7 +78,7 @@ public record WorldSummary(int minutes, int experienceMinutes, int lastMinutes, 
         double[] reach = competence(result, runs, 0, m);
         double[] recovery = competence(result, runs, 2 * m, end);
         return new Policy(name, over(runs, r -> r.collisionsPerMinute(last, end)),
-                over(runs, r -> r.distancePerMinute(last, end)),
+                over(runs, r -> r.distancePerMinute(last, end)), over(runs, r -> r.contactShare(last, end)),
                 over(runs, r -> r.collisionsPerMinute(m - 1, m)), over(runs, r -> r.distancePerMinute(m - 1, m)),
                 over(runs, r -> r.collisionsPerMinute(2 * m, 2 * m + 1)),
                 over(runs, r -> r.distancePerMinute(2 * m, 2 * m + 1)),

@@ -15,6 +15,7 @@ import java.util.stream.IntStream;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
@@ -27,6 +28,8 @@ public final class WorldCharts {
     /** The charts' file names, in the order {@link #write} returns them. */
     public static final List<String> FILES = List.of("device-path-early.png", "device-path-late.png",
             "collisions-per-minute.png", "distance-per-minute.png");
+
+    private static final Color PATH_COLOUR = new Color(0x0072B2);
 
     private WorldCharts() {
     }
@@ -60,9 +63,13 @@ public final class WorldCharts {
             XYSeries wall = chart.addSeries("wall " + w, new double[] {s.x1(), s.x2()}, new double[] {s.y1(), s.y2()});
             wall.setMarker(SeriesMarkers.NONE);
             wall.setLineColor(Color.BLACK);
+            wall.setLineStyle(SeriesLines.SOLID);
             wall.setShowInLegend(false);
         }
-        chart.addSeries("path", path.x(), path.y()).setMarker(SeriesMarkers.NONE);
+        XYSeries track = chart.addSeries("path", path.x(), path.y());
+        track.setMarker(SeriesMarkers.NONE);
+        track.setLineColor(PATH_COLOUR);
+        track.setLineStyle(SeriesLines.SOLID);
         if (path.collisionX().length > 0) {
             XYSeries contacts = chart.addSeries(path.collisionX().length + " collisions", path.collisionX(),
                     path.collisionY());
