@@ -55,8 +55,8 @@ final class DeviceOnWorld implements WorldPolicy {
         return firmware.network().counters().total() * (double) RewardWiring.TICKS_PER_DECISION / ticks;
     }
 
-    /** Ticks whose estimated MCU time overran their period on the profile. */
-    long mcuOverruns() {
-        return firmware.counters().mcuOverruns();
+    /** Decision periods in which the firmware sensed its bump switch closed (its significant learning events). */
+    long significant() {
+        return firmware.counters().significant();
     }
 }

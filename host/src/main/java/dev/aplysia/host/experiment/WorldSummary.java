@@ -1,5 +1,6 @@
 package dev.aplysia.host.experiment;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
@@ -34,8 +35,10 @@ public record WorldSummary(int minutes, int experienceMinutes, int lastMinutes, 
      * ({@code _first_stay_end}); competence is {@link Competence}'s, in the first stay ({@code minutes_to_competence})
      * and after the return ({@code recovery_minutes}), over the seeds that reached it ({@code null} when none did).
      */
-    public record Policy(String name, SeedSummary collisionsPerMinLast10pct, SeedSummary distancePerMinLast10pct,
-                         SeedSummary contactShareLast10pct,
+    public record Policy(String name,
+                         @JsonProperty("collisions_per_min_last_10pct") SeedSummary collisionsPerMinLast10pct,
+                         @JsonProperty("distance_per_min_last_10pct") SeedSummary distancePerMinLast10pct,
+                         @JsonProperty("contact_share_last_10pct") SeedSummary contactShareLast10pct,
                          SeedSummary collisionsPerMinFirstStayEnd, SeedSummary distancePerMinFirstStayEnd,
                          SeedSummary collisionsPerMinBack, SeedSummary distancePerMinBack,
                          SeedSummary minutesToCompetence, int competentSeeds, SeedSummary recoveryMinutes,
