@@ -48,7 +48,7 @@ final class WorldCommand implements Callable<Integer> {
             description = "The robot's body and sensors in the world (default: ${DEFAULT-VALUE}).")
     Path robot;
 
-    @Option(names = "--minutes", defaultValue = "3",
+    @Option(names = "--minutes", defaultValue = "10",
             description = "Simulated minutes of each stay (default: ${DEFAULT-VALUE}).")
     int minutes;
 

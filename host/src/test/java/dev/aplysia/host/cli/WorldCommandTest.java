@@ -25,10 +25,10 @@ class WorldCommandTest {
             "collisions_curve", "distance_curve");
 
     private static CliRun world(Path charts, String... extra) {
-        return world(charts, "../examples/arena-square.txt", extra);
+        return worldIn(charts, "../examples/arena-square.txt", extra);
     }
 
-    private static CliRun world(Path charts, String arena, String... extra) {
+    private static CliRun worldIn(Path charts, String arena, String... extra) {
         String[] common = {"device", "world", "--board", "../examples/reward-robot.board", "--robot",
             "../examples/reward-robot.robot", "--arena", arena, "--second-arena",
             "../examples/arena-corridor.txt", "--chart-dir", charts.toString()};
@@ -78,7 +78,7 @@ class WorldCommandTest {
 
     @Test
     void aMissingArenaIsRefusedByName(@TempDir Path dir) {
-        CliRun run = world(dir, "no-such-arena.txt");
+        CliRun run = worldIn(dir, "no-such-arena.txt");
 
         assertEquals(2, run.exitCode());
         assertTrue(run.err().contains("--arena: no such file: no-such-arena.txt"), run.err());
