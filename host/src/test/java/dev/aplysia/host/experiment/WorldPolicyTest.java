@@ -75,6 +75,7 @@ class WorldPolicyTest {
 
         assertEquals(1, world.collisions().size(), "one contact, however long it pushes");
         assertTrue(world.digitalInput("bump").isHigh(), "still pushing");
+        assertTrue(world.contactNanos() > 0 && world.contactNanos() < 2_000_000_000L, "pushing since the contact");
         Observation last = agent.observations.get(agent.observations.size() - 1);
         assertTrue(last.bumped());
         assertEquals(DriveReward.BUMP_PUNISHMENT / (double) DriveReward.ONE,
