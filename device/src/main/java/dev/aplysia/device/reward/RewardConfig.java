@@ -77,7 +77,7 @@ public record RewardConfig(String deviceId, McuProfile profile, long seed, List<
 
     @Override
     public int duty(int decided, int motor) {
-        return RewardWiring.DUTIES[decided][motor];
+        return RewardWiring.dutyPermille(decided, motor);
     }
 
     @Override

@@ -18,9 +18,7 @@ import dev.aplysia.hal.gpio.DigitalInput;
  * Each decision period of {@link RewardWiring#TICKS_PER_DECISION} ticks runs, in network ticks:
  * <ol>
  *   <li><b>sense</b> (tick 0): read the distance sensors (NEARNESS), the light sensors (LINEAR) and the bump switch;
- *       the previous action's reward is {@link #BUMP_PUNISHMENT} after a bump, else {@link #FORWARD_REWARD} if it
- *       was forward, plus the change in clearance (the nearest distance, a fraction of full scale) and in mean light,
- *       each clamped to {@link #CHANGE_LIMIT};</li>
+ *       the previous action's reward is the {@link DriveReward} of the period;</li>
  *   <li><b>reward</b> ({@value #REWARD_TICKS} ticks, inputs silent, learning on): the neuromodulator is the reward,
  *       so the previous action's eligibility, decayed over the wait, meets the reward-prediction error
  *       {@code m - b};</li>
@@ -38,16 +36,12 @@ import dev.aplysia.hal.gpio.DigitalInput;
  */
 public final class RewardRobot implements FirmwareApp {
 
-    /** Reward of a bump, Q15 (1.0 = 32768): -2, the largest surprise, consolidated hardest. */
-    public static final int BUMP_PUNISHMENT = -65536;
-    /** Reward of a forward action without a bump, Q15. */
-    public static final int FORWARD_REWARD = 16384;
-    /** Bound on the clearance and light terms, Q15. */
-    public static final int CHANGE_LIMIT = 16384;
     /** Network ticks of the reward window. */
     public static final int REWARD_TICKS = 8;
     /** Network ticks of the decision window. */
     public static final int DECIDE_TICKS = 16;
+    /** Network ticks from sensing to actuating: the reward and decision windows, the robot's reaction time. */
+    public static final int REACTION_TICKS = REWARD_TICKS + DECIDE_TICKS;
     /** Network ticks of the efference copy. */
     public static final int COMMIT_TICKS = 8;
     /** Exploration at the start, Q16: one decision in two. */
@@ -123,22 +117,17 @@ public final class RewardRobot implements FirmwareApp {
         for (int i = 0; i < sonars.length; i++) {
             int counts = sonars[i].read();
             intensities[i] = SensorTransform.NEARNESS.intensity(counts, sonars[i].maxValue());
-            clearance = Math.min(clearance, fraction(counts, sonars[i].maxValue()));
+            clearance = Math.min(clearance, DriveReward.fraction(counts, sonars[i].maxValue()));
         }
         long light = 0;
         for (int k = 0; k < lights.length; k++) {
             int counts = lights[k].read();
             intensities[sonars.length + k] = SensorTransform.LINEAR.intensity(counts, lights[k].maxValue());
-            light += fraction(counts, lights[k].maxValue());
+            light += DriveReward.fraction(counts, lights[k].maxValue());
         }
         int meanLight = lights.length == 0 ? 0 : (int) (light / lights.length);
         bumped = bump.pollRisingEdges() > 0 || bump.isHigh();
         beginPeriod(clearance, meanLight);
-    }
-
-    /** {@code counts} as a Q15 fraction of {@code maxValue}, in [0, 1]. */
-    private static int fraction(int counts, int maxValue) {
-        return (int) (Math.max(0, Math.min(counts, maxValue)) * 32768L / Math.max(maxValue, 1));
     }
 
     private void beginPeriod(int clearance, int light) {
@@ -156,16 +145,8 @@ public final class RewardRobot implements FirmwareApp {
 
     /** The previous action's reward, Q15. */
     private int reward(int clearance, int light) {
-        if (bumped) {
-            return BUMP_PUNISHMENT;
-        }
-        int progress = previousAction == RewardWiring.FORWARD ? FORWARD_REWARD : 0;
-        int lightGain = lights.length == 0 ? 0 : limit(light - previousLight);
-        return progress + limit(clearance - previousClearance) + lightGain;
-    }
-
-    private static int limit(int change) {
-        return Math.max(-CHANGE_LIMIT, Math.min(CHANGE_LIMIT, change));
+        return DriveReward.of(bumped, previousAction == RewardWiring.FORWARD, clearance - previousClearance,
+                light - previousLight);
     }
 
     @Override
@@ -276,7 +257,7 @@ public final class RewardRobot implements FirmwareApp {
 
     @Override
     public double modulator() {
-        return reward / 32768.0;
+        return reward / (double) DriveReward.ONE;
     }
 
     @Override

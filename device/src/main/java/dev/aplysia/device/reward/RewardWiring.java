@@ -42,10 +42,17 @@ public final class RewardWiring {
     public static final List<String> ACTIONS = List.of("forward", "turn-left", "turn-right");
     /** The forward action. */
     public static final int FORWARD = 0;
+    /** The pivot to the left, on the stopped left wheel. */
+    public static final int TURN_LEFT = 1;
+    /** The pivot to the right, on the stopped right wheel. */
+    public static final int TURN_RIGHT = 2;
     /** Motor names. */
     public static final List<String> MOTORS = List.of("motor-left", "motor-right");
-    /** Duty (permille) of {left, right} per action. */
-    static final int[][] DUTIES = {{800, 800}, {0, 600}, {600, 0}};
+    /**
+     * Duty (permille) of {left, right} per action: the one definition of what the three actions drive, which the
+     * host's agents use too ({@code DriveCommand}), so every policy of a comparison moves the same robot.
+     */
+    private static final int[][] DUTIES = {{800, 800}, {0, 600}, {600, 0}};
     /** Name of the bump switch. */
     public static final String BUMP = "bump";
     /** Prefix of the distance sensors' names. */
@@ -72,6 +79,11 @@ public final class RewardWiring {
     static final double MAX_CONSOLIDATION = 0.9;
 
     private RewardWiring() {
+    }
+
+    /** The duty of {@code motor} (0 left, 1 right) for {@code action}, permille of full scale. */
+    public static int dutyPermille(int action, int motor) {
+        return DUTIES[action][motor];
     }
 
     /**

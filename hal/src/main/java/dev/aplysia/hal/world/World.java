@@ -53,6 +53,7 @@ public final class World implements Board {
     private int episode;
     private double distanceMm;
     private double forwardMm;
+    private long contactNanos;
 
     private World(Builder builder) throws HalException {
         board = builder.board;
@@ -110,6 +111,7 @@ public final class World implements Board {
             collisions.add(new Collision(simulatedNanos, chassis.x(), chassis.y()));
         }
         inContact = blocked;
+        contactNanos += blocked ? stepNanos : 0;
         for (SimDigitalInput bump : wiring.bumps()) {
             bump.drive(blocked);
         }
@@ -234,13 +236,23 @@ public final class World implements Board {
         return forwardMm;
     }
 
-    /** Drops the trajectory and collisions and zeroes the distances, keeping the pose: a fresh measurement window. */
+    /**
+     * The time the robot spent pushing on something (its bump switch closed), after catching up: a robot pinned to a
+     * wall makes one {@link Collision} however long it pushes, so this is the other half of how much it collides.
+     */
+    public long contactNanos() {
+        catchUp();
+        return contactNanos;
+    }
+
+    /** Drops the trajectory and collisions and zeroes the distances and contact time, keeping the pose. */
     public void clearObservations() {
         catchUp();
         trajectory.clear();
         collisions.clear();
         distanceMm = 0;
         forwardMm = 0;
+        contactNanos = 0;
         trajectory.add(simulatedNanos, chassis.pose(), episode);
     }
 

@@ -1,22 +1,25 @@
 package dev.aplysia.host.agent;
 
+import dev.aplysia.device.reward.RewardWiring;
+
 /**
- * The drive commands every closed-loop agent chooses from, and the motor duties each one means; the device's reward
- * application drives the same three. This is the one place the duties are written down.
+ * The drive commands every closed-loop agent chooses from: the device's reward robot's three actions, in its order,
+ * with the duties {@link RewardWiring#dutyPermille} defines there, so the host's agents and the device drive the same
+ * robot from one definition.
  *
  * <p>Duties are permille of the PWM channel's {@code maxDuty()}, {left motor, right motor}, both wheels driving
  * forward (the drive has no reverse). A turn stops the inner wheel and drives the outer one, so the robot pivots on
  * its inner wheel: the tightest turn a forward-only drive can make, its centre moving along an arc of half the wheel
- * base. Forward's 800 ‰ leaves headroom below full duty, as the demonstrated robot's forward does.
+ * base.
  */
 public enum DriveCommand {
 
     /** Both wheels at 800 ‰: straight ahead. */
-    FORWARD(800, 800),
-    /** Left wheel stopped, right wheel at 800 ‰: pivots anticlockwise (to the left) on the left wheel. */
-    TURN_LEFT(0, 800),
-    /** Left wheel at 800 ‰, right wheel stopped: pivots clockwise (to the right) on the right wheel. */
-    TURN_RIGHT(800, 0);
+    FORWARD(RewardWiring.FORWARD),
+    /** Left wheel stopped, right wheel at 600 ‰: pivots anticlockwise (to the left) on the left wheel. */
+    TURN_LEFT(RewardWiring.TURN_LEFT),
+    /** Left wheel at 600 ‰, right wheel stopped: pivots clockwise (to the right) on the right wheel. */
+    TURN_RIGHT(RewardWiring.TURN_RIGHT);
 
     /** Denominator of the duties: they are permille. */
     public static final int PERMILLE = 1000;
@@ -26,9 +29,9 @@ public enum DriveCommand {
     private final int leftPermille;
     private final int rightPermille;
 
-    DriveCommand(int leftPermille, int rightPermille) {
-        this.leftPermille = leftPermille;
-        this.rightPermille = rightPermille;
+    DriveCommand(int action) {
+        this.leftPermille = RewardWiring.dutyPermille(action, 0);
+        this.rightPermille = RewardWiring.dutyPermille(action, 1);
     }
 
     /** The number of commands, 3. */

@@ -1,0 +1,49 @@
+package dev.aplysia.device.reward;
+
+/**
+ * The reward of one decision period, from what the robot's own sensors give: the one definition the reward robot
+ * learns from and the host's agents are scored and trained with. Q15 integers (1.0 = 32768), integer-only, so the
+ * firmware can compute it on the tick path.
+ *
+ * <p>{@link #BUMP_PUNISHMENT} if the bump switch closed during the period; otherwise {@link #FORWARD_REWARD} if the
+ * action was forward, plus the change in clearance (the nearest distance reading, a fraction of full scale) and, on a
+ * robot with light sensors, in mean light, each change clamped to ±{@link #CHANGE_LIMIT}.
+ */
+public final class DriveReward {
+
+    /** Reward of a bump, Q15: -2, the largest surprise, consolidated hardest. */
+    public static final int BUMP_PUNISHMENT = -65536;
+    /** Reward of a forward action without a bump, Q15: 0.5. */
+    public static final int FORWARD_REWARD = 16384;
+    /** Bound on the clearance and light terms, Q15: 0.5. */
+    public static final int CHANGE_LIMIT = 16384;
+    /** One in Q15. */
+    public static final int ONE = 32768;
+
+    private DriveReward() {
+    }
+
+    /**
+     * The reward of a period, Q15.
+     *
+     * @param bumped            the bump switch closed during the period
+     * @param forward           the period's action was forward
+     * @param clearanceChange   clearance at the period's end minus at its start, Q15 fractions of full scale
+     * @param lightChange       mean light at the end minus at the start, Q15; 0 for a robot without light sensors
+     */
+    public static int of(boolean bumped, boolean forward, int clearanceChange, int lightChange) {
+        if (bumped) {
+            return BUMP_PUNISHMENT;
+        }
+        return (forward ? FORWARD_REWARD : 0) + limit(clearanceChange) + limit(lightChange);
+    }
+
+    /** {@code counts} as a Q15 fraction of {@code maxValue}, clamped to [0, 1]. */
+    public static int fraction(int counts, int maxValue) {
+        return (int) (Math.max(0, Math.min(counts, maxValue)) * (long) ONE / Math.max(maxValue, 1));
+    }
+
+    private static int limit(int change) {
+        return Math.max(-CHANGE_LIMIT, Math.min(CHANGE_LIMIT, change));
+    }
+}

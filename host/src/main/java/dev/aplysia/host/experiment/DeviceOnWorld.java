@@ -1,0 +1,62 @@
+package dev.aplysia.host.experiment;
+
+import dev.aplysia.device.firmware.Firmware;
+import dev.aplysia.device.firmware.FirmwareEvents;
+import dev.aplysia.device.firmware.FirmwareRunner;
+import dev.aplysia.device.model.McuProfile;
+import dev.aplysia.device.reward.RewardConfig;
+import dev.aplysia.device.reward.RewardWiring;
+import dev.aplysia.hal.BoardConfig;
+import dev.aplysia.hal.HalException;
+import dev.aplysia.hal.world.World;
+
+/**
+ * The device in the world: the reward robot's firmware ({@link RewardWiring#firmware}) on a {@link World} board, run by
+ * a {@link FirmwareRunner}, so each tick's estimated MCU time on the profile is spent on the world's clock as on the
+ * board. Its state is the network's budget; its operations per decision are the core's counted operations (synaptic
+ * events, neuron updates, synapse updates) over the run, per decision period.
+ */
+final class DeviceOnWorld implements WorldPolicy {
+
+    private final World world;
+    private final Firmware firmware;
+    private final FirmwareRunner runner;
+
+    DeviceOnWorld(World world, BoardConfig board, McuProfile profile, long seed) throws HalException {
+        this.world = world;
+        RewardConfig config = RewardWiring.config(board, profile, "world-" + seed, seed);
+        this.firmware = RewardWiring.firmware(config, world, FirmwareEvents.NONE);
+        this.runner = new FirmwareRunner(firmware);
+    }
+
+    @Override
+    public String name() {
+        return "device";
+    }
+
+    @Override
+    public World world() {
+        return world;
+    }
+
+    @Override
+    public void driveFor(long nanos) {
+        runner.runFor(nanos);
+    }
+
+    @Override
+    public long stateBytes() {
+        return firmware.network().budget().totalBytes();
+    }
+
+    @Override
+    public double operationsPerDecision() {
+        long ticks = Math.max(1, firmware.network().counters().ticks());
+        return firmware.network().counters().total() * (double) RewardWiring.TICKS_PER_DECISION / ticks;
+    }
+
+    /** Decision periods in which the firmware sensed its bump switch closed (its significant learning events). */
+    long significant() {
+        return firmware.counters().significant();
+    }
+}
