@@ -192,7 +192,7 @@ public final class RewardRobot implements FirmwareApp {
         if (CounterRandom.draw16(key, 0) < epsilon()) {
             return CounterRandom.below(key, 1, count);
         }
-        int start = CounterRandom.below(key, 2, count);
+        int start = previousAction >= 0 ? previousAction : CounterRandom.below(key, 2, count);
         int best = start;
         for (int i = 1; i < count; i++) {
             int action = (start + i) % count;

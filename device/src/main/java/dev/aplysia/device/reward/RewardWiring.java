@@ -68,7 +68,7 @@ public final class RewardWiring {
     /** Eligibility decay per tick: a time constant of 100 ticks, so the action's trace halves over the 70-tick wait. */
     public static final double ELIGIBILITY_DECAY = Math.exp(-1.0 / 100);
     /** Baseline shift: the prediction moves 1/64 of the way each reward tick, about 8 decisions' memory. */
-    public static final int BASELINE_SHIFT = 6;
+    public static final int BASELINE_SHIFT = 10;
     /** Coincidences per post spike: eligibility {@code += A_PLUS * preTrace}. */
     static final double A_PLUS = 0.1;
     /** Weight step per unit of eligibility and reward-prediction error, per reward tick. */
