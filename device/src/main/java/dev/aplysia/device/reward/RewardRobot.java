@@ -23,7 +23,8 @@ import dev.aplysia.hal.gpio.DigitalInput;
  *       so the previous action's eligibility, decayed over the wait, meets the reward-prediction error
  *       {@code m - b};</li>
  *   <li><b>decide</b> ({@value #DECIDE_TICKS} ticks, rate-coded sensors, learning frozen): the action neurons' spikes
- *       are counted; the action is the most spiking one (ties from a drawn start), or with probability epsilon a
+ *       are counted; the action is the most spiking one (a tie keeps the previous action; with none yet, ties from
+ *       a drawn start), or with probability epsilon a
  *       uniform one, epsilon decaying from 1/2 to 1/32 over the network's experience;</li>
  *   <li><b>commit</b> ({@value #COMMIT_TICKS} ticks, learning on, after the loop drove the action): a current into
  *       the chosen neuron (an efference copy) makes it, and only it, fire with the sensors, so eligibility marks the

@@ -67,7 +67,10 @@ public final class RewardWiring {
     public static final long CHECKPOINT_TICKS = 30_000;
     /** Eligibility decay per tick: a time constant of 100 ticks, so the action's trace halves over the 70-tick wait. */
     public static final double ELIGIBILITY_DECAY = Math.exp(-1.0 / 100);
-    /** Baseline shift: the prediction moves 1/64 of the way each reward tick, about 8 decisions' memory. */
+    /**
+     * Baseline shift: the prediction moves 1/1024 of the way each reward tick, about 128 decisions' (13 s) memory, so
+     * a robot pushing on a wall does not soon expect the punishment (decision 136).
+     */
     public static final int BASELINE_SHIFT = 10;
     /** Coincidences per post spike: eligibility {@code += A_PLUS * preTrace}. */
     static final double A_PLUS = 0.1;
