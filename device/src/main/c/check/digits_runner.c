@@ -14,14 +14,8 @@
 
 #ifdef APLYSIA_INSTRUCTION_COUNTER
 #include "board.h"
+#include "cost.h"
 #include "instruction_counter.h"
-
-/** Instructions spent by one kind of presentation: summed, the largest, and how many. */
-typedef struct cost {
-    uint64_t total;
-    uint64_t largest;
-    uint32_t count;
-} cost;
 
 static cost learning;
 static cost classifying;
@@ -36,27 +30,7 @@ static void begin(void)
 
 static void end(cost *into)
 {
-    uint64_t spent = board_instructions() - started;
-    into->total += spent;
-    into->largest = spent > into->largest ? spent : into->largest;
-    into->count++;
-}
-
-/** value in decimal (values here stay below 2^32 per sample; totals are printed in two halves if needed). */
-static void print_u64(const char *label, uint64_t value)
-{
-    uint32_t high = (uint32_t)(value / 1000000000u);
-    uint32_t low = (uint32_t)(value % 1000000000u);
-    if (high != 0u) {
-        printf("%s%lu%09lu", label, (unsigned long)high, (unsigned long)low);
-    } else {
-        printf("%s%lu", label, (unsigned long)low);
-    }
-}
-
-static uint64_t mean(uint64_t total, uint32_t count)
-{
-    return count == 0u ? 0u : total / count;
+    cost_add(into, board_instructions() - started);
 }
 
 static void report(uint32_t tick_count)
@@ -64,12 +38,12 @@ static void report(uint32_t tick_count)
     uint64_t all = learning.total + classifying.total;
     print_u64("instructions: ", all);
     printf("\n");
-    print_u64("cost: learn mean ", mean(learning.total, learning.count));
+    print_u64("cost: learn mean ", cost_mean(&learning));
     print_u64(" max ", learning.largest);
-    print_u64(", classify mean ", mean(classifying.total, classifying.count));
+    print_u64(", classify mean ", cost_mean(&classifying));
     print_u64(" max ", classifying.largest);
     /* with the tick observer, ticks are measured one by one; else a tick's share of the samples' instructions */
-    uint64_t tick_mean = ticks.count != 0u ? mean(ticks.total, ticks.count) : mean(all, tick_count);
+    uint64_t tick_mean = ticks.count != 0u ? cost_mean(&ticks) : (tick_count == 0u ? 0u : all / tick_count);
     print_u64(", tick mean ", tick_mean);
     print_u64(" max ", ticks.largest);
     printf(" over %lu ticks\n", (unsigned long)tick_count);
@@ -77,8 +51,8 @@ static void report(uint32_t tick_count)
     if (ticks.count != 0u) {
         print_u64(",\"instructions_per_tick_max\":", ticks.largest);
     }
-    print_u64(",\"instructions_per_sample\":", mean(learning.total, learning.count));
-    print_u64(",\"instructions_per_classification\":", mean(classifying.total, classifying.count));
+    print_u64(",\"instructions_per_sample\":", cost_mean(&learning));
+    print_u64(",\"instructions_per_classification\":", cost_mean(&classifying));
     printf(",\"network\":\"digits\"\n");
 }
 #ifdef APLYSIA_TICK_OBSERVER
@@ -90,10 +64,7 @@ void ap_tick_observed(int starting)
     if (starting) {
         tick_started = now;
     } else {
-        uint64_t spent = now - tick_started;
-        ticks.total += spent;
-        ticks.largest = spent > ticks.largest ? spent : ticks.largest;
-        ticks.count++;
+        cost_add(&ticks, now - tick_started);
     }
 }
 #endif

@@ -15,14 +15,8 @@
 #include "robot.h"
 
 #ifdef APLYSIA_INSTRUCTION_COUNTER
+#include "cost.h"
 #include "instruction_counter.h"
-
-/** Instructions spent by firmware ticks or sample periods: summed, the largest, and how many. */
-typedef struct cost {
-    uint64_t total;
-    uint64_t largest;
-    uint32_t count;
-} cost;
 
 static cost ticks;
 static cost checkpoint_ticks;
@@ -30,47 +24,23 @@ static cost other_ticks;
 static cost periods;
 static uint32_t network_steps;
 
-static void add(cost *into, uint64_t spent)
-{
-    into->total += spent;
-    into->largest = spent > into->largest ? spent : into->largest;
-    into->count++;
-}
-
-static uint64_t mean(const cost *of)
-{
-    return of->count == 0u ? 0u : of->total / of->count;
-}
-
-/** value in decimal, in two halves when it exceeds 32 bits. */
-static void print_u64(const char *label, uint64_t value)
-{
-    uint32_t high = (uint32_t)(value / 1000000000u);
-    uint32_t low = (uint32_t)(value % 1000000000u);
-    if (high != 0u) {
-        printf("%s%lu%09lu", label, (unsigned long)high, (unsigned long)low);
-    } else {
-        printf("%s%lu", label, (unsigned long)low);
-    }
-}
-
 static void report(void)
 {
     print_u64("instructions: ", ticks.total);
     printf("\n");
-    print_u64("cost: tick mean ", mean(&ticks));
+    print_u64("cost: tick mean ", cost_mean(&ticks));
     print_u64(" max ", ticks.largest);
     printf(" over %lu firmware ticks (%lu network steps)", (unsigned long)ticks.count, (unsigned long)network_steps);
     print_u64(", max without a checkpoint ", other_ticks.largest);
     print_u64(", checkpoint tick max ", checkpoint_ticks.largest);
-    print_u64(", sample mean ", mean(&periods));
+    print_u64(", sample mean ", cost_mean(&periods));
     print_u64(" max ", periods.largest);
     printf("\n");
-    print_u64("json: \"instructions_per_tick_mean\":", mean(&ticks));
+    print_u64("json: \"instructions_per_tick_mean\":", cost_mean(&ticks));
     print_u64(",\"instructions_per_tick_max\":", ticks.largest);
     print_u64(",\"instructions_per_tick_max_without_checkpoint\":", other_ticks.largest);
     print_u64(",\"instructions_per_checkpoint_tick\":", checkpoint_ticks.largest);
-    print_u64(",\"instructions_per_sample\":", mean(&periods));
+    print_u64(",\"instructions_per_sample\":", cost_mean(&periods));
     print_u64(",\"instructions_per_sample_max\":", periods.largest);
     printf(",\"network\":\"robot\"\n");
 }
@@ -103,10 +73,10 @@ static void run_period(void)
         uint64_t spent;
         ap_firmware_tick(&robot_firmware);
         spent = board_instructions() - started;
-        add(&ticks, spent);
-        add(checkpoint_attempts() != attempts ? &checkpoint_ticks : &other_ticks, spent);
+        cost_add(&ticks, spent);
+        cost_add(checkpoint_attempts() != attempts ? &checkpoint_ticks : &other_ticks, spent);
     }
-    add(&periods, board_instructions() - period_started);
+    cost_add(&periods, board_instructions() - period_started);
 }
 #else
 static void run_period(void)
