@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aplysia.device.RequiredPackage;
 import dev.aplysia.device.export.CDigitsProject;
-import dev.aplysia.device.export.CGoldenSource;
 import dev.aplysia.device.learner.ClassifierConfig;
 import dev.aplysia.device.learner.SpikingClassifier;
 import dev.aplysia.device.model.McuProfile;
@@ -73,12 +72,12 @@ class CDigitsParityTest {
                     + " gcc-arm-none-eabi, libnewlib-arm-none-eabi, qemu-system-arm)");
         }
         CDigitsProject project = project(Optional.empty());
-        HostGcc.Result run = make(project, Path.of("target", "c-digits-mcu"), "qemu-check");
+        HostGcc.Result run = CProjectRun.make(project, Path.of("target", "c-digits-mcu"), "qemu-check");
 
         assertEquals(0, run.exit(), run.output());
         List<String> transcript = transcriptLines(run.output());
-        assertEquals("", firstDifference(project.transcript(), transcript), "cortex-m0plus under QEMU");
-        assertTrue(run.output().contains(passLine(project)), run.output());
+        assertEquals("", CProjectRun.firstDifference(project.transcript(), transcript), "cortex-m0plus under QEMU");
+        assertTrue(run.output().contains(CProjectRun.passLine(project)), run.output());
         String cost = run.output().lines().filter(line -> line.startsWith("cost: ")).findFirst().orElseThrow();
         String json = run.output().lines().filter(line -> line.startsWith("{")).reduce((a, b) -> b).orElseThrow();
         JsonNode report = new ObjectMapper().readTree(json);
@@ -119,42 +118,18 @@ class CDigitsParityTest {
 
     /** {@code make check}: the strict and the sanitized run each print the Java transcript and the pass line. */
     private static void checkOnTheHost(CDigitsProject project, Path folder) throws IOException, InterruptedException {
-        HostGcc.Result run = make(project, folder, "check");
+        HostGcc.Result run = CProjectRun.make(project, folder, "check");
         assertEquals(0, run.exit(), run.output());
         List<String> twice = new ArrayList<>(project.transcript());
         twice.addAll(project.transcript());
-        assertEquals("", firstDifference(twice, transcriptLines(run.output())), "strict then sanitized build");
-        assertEquals(2, Collections.frequency(run.output().lines().toList(), passLine(project)), run.output());
+        assertEquals("", CProjectRun.firstDifference(twice, transcriptLines(run.output())), "strict then sanitized build");
+        assertEquals(2, Collections.frequency(run.output().lines().toList(), CProjectRun.passLine(project)), run.output());
         System.out.println("digits parity: C (strict and sanitized) " + summary(project.transcript()) + ", "
                 + project.transcript().size() + " lines equal");
     }
 
-    private static HostGcc.Result make(CDigitsProject project, Path folder, String target)
-            throws IOException, InterruptedException {
-        HostGcc directory = new HostGcc(folder);
-        project.write(folder);
-        CGoldenSource.write(folder, CGoldenTest.COMMITTED);
-        return directory.run(List.of("make", target));
-    }
-
-    private static String passLine(CDigitsProject project) {
-        return project.transcript().size() + " passed, 0 failed";
-    }
-
     private static List<String> transcriptLines(String output) {
         return output.lines().filter(line -> line.matches("(learn|classify|crc|accuracy) .*")).toList();
-    }
-
-    /** "" when equal, else the first differing line of both. */
-    private static String firstDifference(List<String> java, List<String> c) {
-        for (int i = 0; i < Math.max(java.size(), c.size()); i++) {
-            String expected = i < java.size() ? java.get(i) : "(end)";
-            String got = i < c.size() ? c.get(i) : "(end)";
-            if (!expected.equals(got)) {
-                return "line " + (i + 1) + ": Java \"" + expected + "\", C \"" + got + "\"";
-            }
-        }
-        return "";
     }
 
     /** A transcript's last two lines, its test accuracy and state CRC. */

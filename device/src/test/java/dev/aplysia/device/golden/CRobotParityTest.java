@@ -49,13 +49,13 @@ class CRobotParityTest {
     void theCRobotFirmwareActsAndLearnsAsTheJavaFirmware() throws Exception {
         requireHostTools();
         CRobotProject project = project();
-        HostGcc.Result run = make(project, Path.of("target", "c-robot"), "check");
+        HostGcc.Result run = CProjectRun.make(project, Path.of("target", "c-robot"), "check");
 
         assertEquals(0, run.exit(), run.output());
         List<String> twice = new ArrayList<>(project.transcript());
         twice.addAll(project.transcript());
-        assertEquals("", firstDifference(twice, transcriptLines(run.output())), "strict then sanitized build");
-        assertEquals(2, Collections.frequency(run.output().lines().toList(), passLine(project)), run.output());
+        assertEquals("", CProjectRun.firstDifference(twice, transcriptLines(run.output())), "strict then sanitized build");
+        assertEquals(2, Collections.frequency(run.output().lines().toList(), CProjectRun.passLine(project)), run.output());
         System.out.println("robot parity: C (strict and sanitized) " + summary(project) + ", "
                 + project.transcript().size() + " lines equal");
     }
@@ -75,10 +75,10 @@ class CRobotParityTest {
         }
         CRobotProject project = CRobotProject.of(SEED, PROFILE, samples,
                 Optional.of(SnapshotCodec.encode(trained.network())), SimBench::new);
-        HostGcc.Result run = make(project, Path.of("target", "c-robot-snapshot"), "check");
+        HostGcc.Result run = CProjectRun.make(project, Path.of("target", "c-robot-snapshot"), "check");
 
         assertEquals(0, run.exit(), run.output());
-        assertEquals(2, Collections.frequency(run.output().lines().toList(), passLine(project)), run.output());
+        assertEquals(2, Collections.frequency(run.output().lines().toList(), CProjectRun.passLine(project)), run.output());
         System.out.println("robot parity from a snapshot: C (strict and sanitized) " + summary(project));
     }
 
@@ -115,12 +115,12 @@ class CRobotParityTest {
                     + " gcc-arm-none-eabi, libnewlib-arm-none-eabi, qemu-system-arm)");
         }
         CRobotProject project = project();
-        HostGcc.Result run = make(project, Path.of("target", "c-robot-mcu"), "qemu-check");
+        HostGcc.Result run = CProjectRun.make(project, Path.of("target", "c-robot-mcu"), "qemu-check");
 
         assertEquals(0, run.exit(), run.output());
-        assertEquals("", firstDifference(project.transcript(), transcriptLines(run.output())),
+        assertEquals("", CProjectRun.firstDifference(project.transcript(), transcriptLines(run.output())),
                 "cortex-m0plus under QEMU");
-        assertTrue(run.output().contains(passLine(project)), run.output());
+        assertTrue(run.output().contains(CProjectRun.passLine(project)), run.output());
         String cost = run.output().lines().filter(line -> line.startsWith("cost: ")).findFirst().orElseThrow();
         String json = run.output().lines().filter(line -> line.startsWith("{")).reduce((a, b) -> b).orElseThrow();
         JsonNode report = new ObjectMapper().readTree(json);
@@ -197,32 +197,8 @@ class CRobotParityTest {
         }
     }
 
-    private static HostGcc.Result make(CRobotProject project, Path folder, String target)
-            throws IOException, InterruptedException {
-        HostGcc directory = new HostGcc(folder);
-        project.write(folder);
-        CGoldenSource.write(folder, CGoldenTest.COMMITTED);
-        return directory.run(List.of("make", target));
-    }
-
-    private static String passLine(CRobotProject project) {
-        return project.transcript().size() + " passed, 0 failed";
-    }
-
     private static List<String> transcriptLines(String output) {
         return output.lines().filter(line -> line.matches("(sample|counters|crc) .*")).toList();
-    }
-
-    /** "" when equal, else the first differing line of both. */
-    private static String firstDifference(List<String> java, List<String> c) {
-        for (int i = 0; i < Math.max(java.size(), c.size()); i++) {
-            String expected = i < java.size() ? java.get(i) : "(end)";
-            String got = i < c.size() ? c.get(i) : "(end)";
-            if (!expected.equals(got)) {
-                return "line " + (i + 1) + ": Java \"" + expected + "\", C \"" + got + "\"";
-            }
-        }
-        return "";
     }
 
     /** The transcript's counters and state CRC. */
