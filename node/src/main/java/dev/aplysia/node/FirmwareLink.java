@@ -8,6 +8,7 @@ import dev.aplysia.device.firmware.FirmwareEvents;
 import dev.aplysia.device.firmware.FirmwareHealth;
 import dev.aplysia.device.learner.SpikingClassifier;
 import dev.aplysia.device.command.CommandProcessor;
+import dev.aplysia.device.command.CommandSpec;
 import dev.aplysia.device.telemetry.DeviceMeta;
 import dev.aplysia.device.telemetry.LinkHealth;
 import dev.aplysia.device.firmware.FirmwareCommands;
@@ -22,13 +23,14 @@ import dev.aplysia.device.telemetry.mqtt.MqttSettings;
 import dev.aplysia.device.telemetry.mqtt.PahoTransport;
 import dev.aplysia.hal.Board;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.locks.LockSupport;
 
 /**
  * A running firmware's MQTT link, or none: telemetry out through a bounded queue and the publisher thread, commands
  * in, applied on the tick thread between ticks, and the health frame reported there too.
  */
-record FirmwareLink(Telemetry telemetry, CommandProcessor processor, Publisher publisher, FirmwareHealth health)
+public record FirmwareLink(Telemetry telemetry, CommandProcessor processor, Publisher publisher, FirmwareHealth health)
         implements AutoCloseable {
 
     /** How long closing waits for queued telemetry to be delivered. */
@@ -43,15 +45,28 @@ record FirmwareLink(Telemetry telemetry, CommandProcessor processor, Publisher p
      */
     static FirmwareLink open(String url, BrokerOptions options, String discoveryPrefix, FirmwareConfig config,
                              Board board, CommandAccess access, PrintWriter err) throws TransportException {
+        return open(url, options, discoveryPrefix, config.deviceId(),
+                FirmwareCommands.specs(config.classifier(), access),
+                DeviceMeta.of(SpikingClassifier.spec(config.classifier()), config.profile()), board, err);
+    }
+
+    /**
+     * A link for any firmware application: device {@code deviceId} described by {@code meta}, taking
+     * {@code commands} (none: telemetry only), or no link when {@code url} is null.
+     *
+     * @param discoveryPrefix Home Assistant's discovery prefix to announce the device under; null for none
+     */
+    public static FirmwareLink open(String url, BrokerOptions options, String discoveryPrefix, String deviceId,
+                                    List<CommandSpec> commands, DeviceMeta meta, Board board, PrintWriter err)
+            throws TransportException {
         if (url == null) {
-            return new FirmwareLink(null, null, null, null);
+            return none();
         }
         Telemetry telemetry = new Telemetry(new TelemetryQueue(512, 512), board.clock(), board.wallClock());
         FirmwareHealth health = new FirmwareHealth(telemetry);
-        CommandProcessor processor = new CommandProcessor(FirmwareCommands.specs(config.classifier(), access), 16);
-        DeviceMeta meta = DeviceMeta.of(SpikingClassifier.spec(config.classifier()), config.profile());
-        Topics topics = Topics.of(config.deviceId());
-        String clientId = MqttSettings.perRunClientId("aplysia-" + config.deviceId());
+        CommandProcessor processor = new CommandProcessor(commands, 16);
+        Topics topics = Topics.of(deviceId);
+        String clientId = MqttSettings.perRunClientId("aplysia-" + deviceId);
         Publisher publisher = new Publisher(topics, telemetry, processor, meta,
                 new PahoTransport(options.settings(url, clientId)));
         publisher.health().listen(new LinkReport(err, url));
@@ -64,13 +79,18 @@ record FirmwareLink(Telemetry telemetry, CommandProcessor processor, Publisher p
         return new FirmwareLink(telemetry, processor, publisher, health);
     }
 
+    /** No link: the firmware reports nowhere and takes no commands. */
+    public static FirmwareLink none() {
+        return new FirmwareLink(null, null, null, null);
+    }
+
     /** Where the firmware reports. */
-    FirmwareEvents events() {
+    public FirmwareEvents events() {
         return telemetry == null ? FirmwareEvents.NONE : FirmwareEvents.both(new FirmwareTelemetry(telemetry), health);
     }
 
     /** What the runner calls between ticks: apply the commands, report health when due. */
-    Runnable betweenTicks(Firmware firmware) {
+    public Runnable betweenTicks(Firmware firmware) {
         if (processor == null) {
             return () -> { };
         }
@@ -82,7 +102,7 @@ record FirmwareLink(Telemetry telemetry, CommandProcessor processor, Publisher p
     }
 
     /** Calls {@code stop} (on the publisher's thread) if another run turns out to hold the device id. */
-    void onConflict(Runnable stop) {
+    public void onConflict(Runnable stop) {
         if (publisher != null) {
             publisher.health().listen(event -> {
                 if (event.kind() == LinkHealth.Kind.CONFLICT) {
@@ -93,7 +113,7 @@ record FirmwareLink(Telemetry telemetry, CommandProcessor processor, Publisher p
     }
 
     /** Starts the publisher thread, which connects (and reconnects) on its own. */
-    void start() throws TransportException {
+    public void start() throws TransportException {
         if (publisher != null) {
             publisher.start();
         }
@@ -104,7 +124,7 @@ record FirmwareLink(Telemetry telemetry, CommandProcessor processor, Publisher p
      * connected during the run. Waits for the
      * outcome of a first connection attempt still in progress, so that its reason can be given.
      */
-    String failure(String url) {
+    public String failure(String url) {
         if (publisher == null) {
             return null;
         }

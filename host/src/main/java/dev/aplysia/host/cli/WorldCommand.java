@@ -1,14 +1,19 @@
 package dev.aplysia.host.cli;
 
 import dev.aplysia.device.model.McuProfile;
+import dev.aplysia.device.reward.RewardWiring;
+import dev.aplysia.device.telemetry.DeviceMeta;
 import dev.aplysia.hal.BoardConfig;
 import dev.aplysia.hal.HalException;
 import dev.aplysia.hal.world.Arena;
 import dev.aplysia.hal.world.RobotSpec;
+import dev.aplysia.host.experiment.DeviceLinks;
 import dev.aplysia.host.experiment.SeedSummary;
 import dev.aplysia.host.experiment.WorldComparison;
 import dev.aplysia.host.experiment.WorldSummary;
 import dev.aplysia.host.report.WorldCharts;
+import dev.aplysia.node.BrokerOptions;
+import dev.aplysia.node.FirmwareLink;
 import dev.aplysia.node.Profiles;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -74,6 +79,14 @@ final class WorldCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the result as one JSON object.")
     boolean json;
 
+    @Option(names = "--broker", description = "Publish the device's telemetry of the first seed's run to this MQTT"
+            + " broker (tcp://host:port or ssl://host:port), as device run --broker does: decisions, learning events"
+            + " with their reward, health with tick utilisation. No commands are taken.")
+    String brokerUrl;
+
+    @CommandLine.Mixin
+    BrokerOptions broker;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -109,7 +122,19 @@ final class WorldCommand implements Callable<Integer> {
         int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         return new WorldComparison.Plan(BoardConfig.load(existing("--board", board)),
                 RobotSpec.load(existing("--robot", robot)), Arena.load(existing("--arena", arena)),
-                Arena.load(existing("--second-arena", secondArena)), minutes, seedList, mcu, workers);
+                Arena.load(existing("--second-arena", secondArena)), minutes, seedList, mcu, workers, links());
+    }
+
+    /** The first seed's device run reports through {@code --broker}, if given; no other run reports. */
+    private DeviceLinks links() {
+        if (brokerUrl == null) {
+            return DeviceLinks.NONE;
+        }
+        BrokerOptions.requireValidUrl(spec, "--broker", brokerUrl);
+        PrintWriter err = spec.commandLine().getErr();
+        return (run, world, config) -> run != seed ? FirmwareLink.none()
+                : FirmwareLink.open(brokerUrl, broker, null, config.deviceId(), List.of(),
+                        DeviceMeta.of(RewardWiring.spec(config), config.profile()), world, err);
     }
 
     private Path existing(String option, Path file) {

@@ -1,14 +1,16 @@
 package dev.aplysia.host.experiment;
 
 import dev.aplysia.device.firmware.Firmware;
-import dev.aplysia.device.firmware.FirmwareEvents;
 import dev.aplysia.device.firmware.FirmwareRunner;
 import dev.aplysia.device.model.McuProfile;
 import dev.aplysia.device.reward.RewardConfig;
 import dev.aplysia.device.reward.RewardWiring;
+import dev.aplysia.device.telemetry.TransportException;
 import dev.aplysia.hal.BoardConfig;
+import dev.aplysia.hal.ErrorKind;
 import dev.aplysia.hal.HalException;
 import dev.aplysia.hal.world.World;
+import dev.aplysia.node.FirmwareLink;
 
 /**
  * The device in the world: the reward robot's firmware ({@link RewardWiring#firmware}) on a {@link World} board, run by
@@ -21,12 +23,21 @@ final class DeviceOnWorld implements WorldPolicy {
     private final World world;
     private final Firmware firmware;
     private final FirmwareRunner runner;
+    private final FirmwareLink link;
 
     DeviceOnWorld(World world, BoardConfig board, McuProfile profile, long seed) throws HalException {
+        this(world, board, profile, seed, DeviceLinks.NONE);
+    }
+
+    /** The device on {@code seed}, reporting where {@code links} says (its telemetry and health between ticks). */
+    DeviceOnWorld(World world, BoardConfig board, McuProfile profile, long seed, DeviceLinks links)
+            throws HalException {
         this.world = world;
         RewardConfig config = RewardWiring.config(board, profile, "world-" + seed, seed);
-        this.firmware = RewardWiring.firmware(config, world, FirmwareEvents.NONE);
-        this.runner = new FirmwareRunner(firmware);
+        this.link = open(links, seed, world, config);
+        this.firmware = RewardWiring.firmware(config, world, link.events());
+        this.runner = new FirmwareRunner(firmware, link.betweenTicks(firmware));
+        start(link, seed);
     }
 
     @Override
@@ -53,6 +64,33 @@ final class DeviceOnWorld implements WorldPolicy {
     public double operationsPerDecision() {
         long ticks = Math.max(1, firmware.network().counters().ticks());
         return firmware.network().counters().total() * (double) RewardWiring.TICKS_PER_DECISION / ticks;
+    }
+
+    private static FirmwareLink open(DeviceLinks links, long seed, World world, RewardConfig config)
+            throws HalException {
+        try {
+            return links.open(seed, world, config);
+        } catch (TransportException e) {
+            throw linkFailed(seed, e);
+        }
+    }
+
+    private static void start(FirmwareLink link, long seed) throws HalException {
+        try {
+            link.start();
+        } catch (TransportException e) {
+            throw linkFailed(seed, e);
+        }
+    }
+
+    private static HalException linkFailed(long seed, TransportException e) {
+        return new HalException(ErrorKind.IO, "the device's telemetry link for seed " + seed + ": " + e.getMessage(),
+                e);
+    }
+
+    @Override
+    public void close() {
+        link.close();
     }
 
     /** Decision periods in which the firmware sensed its bump switch closed (its significant learning events). */

@@ -53,7 +53,7 @@ public final class WorldComparison {
      * @param threads runs at once, at least 1
      */
     public record Plan(BoardConfig board, RobotSpec robot, Arena first, Arena second, int minutes, List<Long> seeds,
-                       McuProfile profile, int threads) {
+                       McuProfile profile, int threads, DeviceLinks links) {
 
         /** Checks the counts. */
         public Plan {
@@ -127,7 +127,13 @@ public final class WorldComparison {
     /** One policy's run on one seed's world. */
     static WorldRun drive(Plan plan, String policy, long seed) throws HalException {
         World world = World.of(plan.board(), plan.robot(), plan.first(), seed);
-        WorldPolicy driver = policy(plan, policy, world, seed);
+        try (WorldPolicy driver = policy(plan, policy, world, seed)) {
+            return drive(plan, policy, seed, world, driver);
+        }
+    }
+
+    private static WorldRun drive(Plan plan, String policy, long seed, World world, WorldPolicy driver)
+            throws HalException {
         double[] collisions = new double[plan.experienceMinutes()];
         double[] distance = new double[plan.experienceMinutes()];
         double[] contact = new double[plan.experienceMinutes()];
@@ -165,7 +171,7 @@ public final class WorldComparison {
     private static WorldPolicy policy(Plan plan, String policy, World world, long seed) throws HalException {
         int sonars = plan.robot().sonars().size();
         return switch (policy) {
-            case "device" -> new DeviceOnWorld(world, plan.board(), plan.profile(), seed);
+            case "device" -> new DeviceOnWorld(world, plan.board(), plan.profile(), seed, plan.links());
             case "backprop" -> new AgentOnWorld(policy, new DqnAgent(sonars, 0, DqnConfig.defaults(), seed), world);
             case "random" -> new AgentOnWorld(policy, new RandomPolicy(seed), world);
             case "braitenberg" -> new AgentOnWorld(policy,

@@ -4,7 +4,7 @@ import dev.aplysia.hal.HalException;
 import dev.aplysia.hal.world.World;
 
 /** One policy driving the robot of a {@link World}: the device's firmware or a host agent behind the same channels. */
-interface WorldPolicy {
+interface WorldPolicy extends AutoCloseable {
 
     /** Short name, as in reports: {@code device}, {@code backprop}, {@code random}, {@code braitenberg}. */
     String name();
@@ -20,4 +20,9 @@ interface WorldPolicy {
 
     /** Arithmetic operations of one decision period, as each policy counts them (documented where it runs). */
     double operationsPerDecision();
+
+    /** Ends the run: a device's link delivers what it queued and disconnects; agents have nothing to close. */
+    @Override
+    default void close() {
+    }
 }
