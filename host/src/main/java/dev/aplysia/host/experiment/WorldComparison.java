@@ -154,7 +154,8 @@ public final class WorldComparison {
                 late = WorldRun.Path.of(world.trajectory(), world.collisions());
             }
         }
-        return new WorldRun(policy, seed, collisions, distance, contact, driver.stateBytes(), driver.operationsPerDecision(),
+        return new WorldRun(policy, seed, collisions, distance, contact, driver.stateBytes(),
+                driver.operationsPerDecision(),
                 early, late);
     }
 
