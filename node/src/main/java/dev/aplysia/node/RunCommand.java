@@ -10,6 +10,8 @@ import dev.aplysia.device.firmware.HaltCause;
 import dev.aplysia.device.firmware.McuLoad;
 import dev.aplysia.device.firmware.TickWatchdog;
 import dev.aplysia.device.firmware.RobotWiring;
+import dev.aplysia.device.reward.RewardConfig;
+import dev.aplysia.device.reward.RewardWiring;
 import dev.aplysia.device.model.McuProfile;
 import dev.aplysia.device.persist.SnapshotStore;
 import dev.aplysia.device.telemetry.DeviceMeta;
@@ -39,6 +41,7 @@ import dev.aplysia.hal.trace.TraceRecorder;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -57,6 +60,14 @@ public final class RunCommand implements Callable<Integer> {
 
     /** Which board to run on. */
     enum BoardKind { sim, pi4j }
+
+    /** Which firmware application to run: the taught classifier robot or the reward robot. */
+    enum App { robot, reward }
+
+    @Option(names = "--app", defaultValue = "robot", description = "robot (the classifier taught by a demonstrator)"
+            + " or reward (learns from its own sensors' rewards; telemetry without commands, no --record or"
+            + " --replay) (default: ${DEFAULT-VALUE}).")
+    App app;
 
     @Option(names = "--board", defaultValue = "sim", description = "sim or pi4j (default: ${DEFAULT-VALUE}).")
     BoardKind boardKind;
@@ -136,6 +147,9 @@ public final class RunCommand implements Callable<Integer> {
         requireConsistentOptions();
         String discoveryPrefix = noHaDiscovery ? null : discoveryPrefix();
         BoardConfig wiring = BoardConfig.load(config);
+        if (app == App.reward) {
+            return runReward(wiring, mcu, access);
+        }
         FirmwareConfig firmwareConfig = RobotWiring.config(wiring, mcu, id, seed);
         if (replay != null) {
             return replay(wiring, firmwareConfig);
@@ -144,27 +158,50 @@ public final class RunCommand implements Callable<Integer> {
              Board board = record(open(wiring), traceFile, firmwareConfig);
              FirmwareLink link = FirmwareLink.open(brokerUrl, broker, discoveryPrefix, firmwareConfig,
                      board, access, err())) {
-            Firmware firmware = new Firmware(firmwareConfig, board,
-                    FirmwareEvents.both(new StderrEvents(err()), link.events()));
-            report(newNetwork ? firmware.bootAsNewNetwork() : firmware.boot());
-            safety.haltAtStart(firmware);
-            FirmwareRunner runner = new FirmwareRunner(firmware, link.betweenTicks(firmware));
-            link.onConflict(runner::stop);
-            link.start();
-            int code;
-            try {
-                code = scenario != null ? runScenario(simulated(board), firmware, runner) : runLoop(firmware, runner);
-            } finally {
-                safety.haltAtExit(firmware, err());
-            }
-            firmware.finalCheckpoint();
-            summary(firmware);
-            refusals(access);
-            return linkVerdict(link, code);
+            return drive(new Firmware(firmwareConfig, board, events(link)), board, link, access);
         } finally {
             stopped.countDown();
             safety.removeShutdownHook();
         }
+    }
+
+    /**
+     * The reward robot on the board: its telemetry through {@code --broker}, without commands (none are defined for it
+     * yet) and so without Home Assistant's switch and button.
+     */
+    private int runReward(BoardConfig wiring, McuProfile mcu, CommandAccess access) throws Exception {
+        RewardConfig rewardConfig = RewardWiring.config(wiring, mcu, id, seed);
+        try (Board board = open(wiring);
+             FirmwareLink link = FirmwareLink.open(brokerUrl, broker, null, id, List.of(),
+                     DeviceMeta.of(RewardWiring.spec(rewardConfig), mcu), board, err())) {
+            return drive(RewardWiring.firmware(rewardConfig, board, events(link)), board, link, access);
+        } finally {
+            stopped.countDown();
+            safety.removeShutdownHook();
+        }
+    }
+
+    private FirmwareEvents events(FirmwareLink link) {
+        return FirmwareEvents.both(new StderrEvents(err()), link.events());
+    }
+
+    /** Boots, runs the loop or the scenario with the outputs made safe around it, saves state and reports. */
+    private int drive(Firmware firmware, Board board, FirmwareLink link, CommandAccess access) throws Exception {
+        report(newNetwork ? firmware.bootAsNewNetwork() : firmware.boot());
+        safety.haltAtStart(firmware);
+        FirmwareRunner runner = new FirmwareRunner(firmware, link.betweenTicks(firmware));
+        link.onConflict(runner::stop);
+        link.start();
+        int code;
+        try {
+            code = scenario != null ? runScenario(simulated(board), firmware, runner) : runLoop(firmware, runner);
+        } finally {
+            safety.haltAtExit(firmware, err());
+        }
+        firmware.finalCheckpoint();
+        summary(firmware);
+        refusals(access);
+        return linkVerdict(link, code);
     }
 
     /** Usage errors (exit 2) for options that cannot go together, and a malformed broker URL, before anything runs. */
@@ -174,6 +211,10 @@ public final class RunCommand implements Callable<Integer> {
         }
         if (boardKind == BoardKind.pi4j && stateDir == null) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--board pi4j needs --state-dir");
+        }
+        if (app == App.reward && (record != null || replay != null)) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--record and --replay take the robot app: a trace's header names the classifier's config");
         }
         if (replay != null && (scenario != null || record != null)) {
             throw new CommandLine.ParameterException(spec.commandLine(),

@@ -49,4 +49,21 @@ class DeviceMainTest {
 
         assertTrue(err.toString().contains("--watchdog: 'half a second' is not a duration"), err.toString());
     }
+
+    @Test
+    void theRewardRobotRunsOnTheSimulatedBoardAndSavesItsState() {
+        assertEquals(0, run("run", "--app", "reward", "--config", "../examples/reward-robot.board", "--ticks", "1000"),
+                err.toString());
+
+        assertTrue(out.toString().contains("ticks 1000, samples 10, decisions 10"), out.toString());
+        assertTrue(err.toString().contains("starting from a new network"), err.toString());
+    }
+
+    @Test
+    void theRewardRobotRefusesARecordingWhoseHeaderNamesTheClassifier() {
+        assertEquals(2, run("run", "--app", "reward", "--config", "../examples/reward-robot.board", "--record",
+                "x.trace"));
+
+        assertTrue(err.toString().contains("--record and --replay take the robot app"), err.toString());
+    }
 }
