@@ -281,13 +281,22 @@ public final class Projection {
      */
     void learnEverywhere(OpCounters counters) {
         if (engine.hasTerms(Gate.MODULATOR) && engine.modulatorActive()) {
-            countActivityChecks(counters, Gate.MODULATOR);
-            count(counters, Gate.MODULATOR, sweep(Gate.MODULATOR, sparseModulatorSweep));
+            learnEverywhere(counters, Gate.MODULATOR, sparseModulatorSweep);
         }
         if (engine.hasTerms(Gate.EVERY_TICK)) {
-            countActivityChecks(counters, Gate.EVERY_TICK);
-            count(counters, Gate.EVERY_TICK, sweep(Gate.EVERY_TICK, sparseEveryTickSweep));
+            learnEverywhere(counters, Gate.EVERY_TICK, sparseEveryTickSweep);
         }
+    }
+
+    /**
+     * Sweeps {@code gate}, counting its activity checks and visits; the active posts, which both need only when the
+     * gate needs the pre side or the sweep skips dead rows, are counted once for both.
+     */
+    private void learnEverywhere(OpCounters counters, Gate gate, boolean onlyEligible) {
+        boolean needActive = engine.needsPreActivity(gate) || onlyEligible;
+        int activePosts = needActive ? activePosts(engine.needsPostActivity(gate)) : postSize;
+        countActivityChecks(counters, gate, activePosts);
+        count(counters, gate, sweep(gate, onlyEligible, activePosts));
     }
 
     /**
@@ -295,13 +304,13 @@ public final class Projection {
      * neuron once per active post, when the gate needs the post side (posts are its outer loop); else each pre neuron
      * once, when the gate needs the pre side.
      */
-    private void countActivityChecks(OpCounters counters, Gate gate) {
+    private void countActivityChecks(OpCounters counters, Gate gate, int activePosts) {
         boolean needsPre = engine.needsPreActivity(gate);
         long postChecks = 0;
         long preChecks = 0;
         if (engine.needsPostActivity(gate)) {
             postChecks = postSize;
-            preChecks = needsPre ? (long) activePosts(true) * pre.size() : 0;
+            preChecks = needsPre ? (long) activePosts * pre.size() : 0;
         } else if (needsPre) {
             preChecks = pre.size();
         }
@@ -315,9 +324,10 @@ public final class Projection {
      * post) trace or spike, neurons with a zero trace and no spike are skipped; {@code onlyEligible} (every term
      * multiplies the eligibility: the sparse kernel) also skips the rows not live and the synapses with a zero
      * eligibility. Skipped terms are exactly zero, so the result is the same as a full sweep (rounding draws depend on
-     * the synapse, not on the visit order). Returns the visits of the C core's sweep, which skips only quiet neurons.
+     * the synapse, not on the visit order). {@code activePosts} is the posts a row visits (see {@link #activePosts}).
+     * Returns the visits of the C core's sweep, which skips only quiet neurons.
      */
-    private long sweep(Gate gate, boolean onlyEligible) {
+    private long sweep(Gate gate, boolean onlyEligible, int activePosts) {
         Traces preTrace = pre.traces();
         Traces postTrace = post.traces();
         Spikes preSpikes = pre.spikes();
@@ -325,7 +335,6 @@ public final class Projection {
         short[] eligibility = engine.eligibilityArray();
         boolean skipQuietPre = engine.needsPreActivity(gate);
         boolean skipQuietPost = engine.needsPostActivity(gate);
-        int activePosts = onlyEligible ? activePosts(skipQuietPost) : 0;
         long visits = 0;
         for (int i = 0; i < pre.size(); i++) {
             int preSpike = preSpikes.get(i) ? 1 : 0;
