@@ -26,13 +26,14 @@ public final class DriveReward {
     /**
      * The reward of a period, Q15.
      *
-     * @param bumped            the bump switch closed during the period
+     * @param collided          the bump switch closed during the period (a new contact)
+     * @param touching          the bump switch is closed at the period's end
      * @param forward           the period's action was forward
      * @param clearanceChange   clearance at the period's end minus at its start, Q15 fractions of full scale
      * @param lightChange       mean light at the end minus at the start, Q15; 0 for a robot without light sensors
      */
-    public static int of(boolean bumped, boolean forward, int clearanceChange, int lightChange) {
-        if (bumped) {
+    public static int of(boolean collided, boolean touching, boolean forward, int clearanceChange, int lightChange) {
+        if (collided || touching && forward) {
             return BUMP_PUNISHMENT;
         }
         return (forward ? FORWARD_REWARD : 0) + limit(clearanceChange) + limit(lightChange);

@@ -62,7 +62,7 @@ public record RewardConfig(String deviceId, McuProfile profile, long seed, List<
 
     /** Encoder channels: the distance sensors, then the light sensors. */
     public int inputs() {
-        return sensors.size() + lights.size();
+        return sensors.size() * RangeCode.BINS + lights.size() + RewardWiring.ACTIONS.size();
     }
 
     @Override

@@ -5,13 +5,13 @@ import dev.aplysia.device.core.Population;
 import dev.aplysia.device.encode.ClassDecoder;
 import dev.aplysia.device.encode.RateEncoder;
 import dev.aplysia.device.firmware.FirmwareApp;
-import dev.aplysia.device.firmware.SensorTransform;
 import dev.aplysia.device.fixed.CounterRandom;
 import dev.aplysia.device.plasticity.RuleEngine;
 import dev.aplysia.hal.Board;
 import dev.aplysia.hal.HalException;
 import dev.aplysia.hal.analog.AnalogInput;
 import dev.aplysia.hal.gpio.DigitalInput;
+import java.util.Arrays;
 
 /**
  * The reward robot as a {@link FirmwareApp}: it learns to drive from rewards its own sensors give, with no teacher.
@@ -27,8 +27,9 @@ import dev.aplysia.hal.gpio.DigitalInput;
  *       a drawn start), or with probability epsilon a
  *       uniform one, epsilon decaying from 1/2 to 1/32 over the network's experience;</li>
  *   <li><b>commit</b> ({@value #COMMIT_TICKS} ticks, learning on, after the loop drove the action): a current into
- *       the chosen neuron (an efference copy) makes it, and only it, fire with the sensors, so eligibility marks the
- *       synapses of the action taken, not of one merely considered;</li>
+ *       the chosen neuron (an efference copy) makes it fire with the sensors, and an inhibiting current into the others,
+ *       more than every active input feature through the largest weights can drive, keeps them silent, so eligibility
+ *       marks the synapses of the action taken, not of one merely considered;</li>
  *   <li><b>wait</b> (the rest of the period, inputs silent, learning on): eligibility decays while the action drives.
  *   </li>
  * </ol>
@@ -48,9 +49,9 @@ public final class RewardRobot implements FirmwareApp {
     /** Exploration at the start, Q16: one decision in two. */
     static final int EPSILON_START = 32768;
     /** Least exploration, Q16: one decision in 32. */
-    static final int EPSILON_FLOOR = 2048;
+    static final int EPSILON_FLOOR = 1024;
     /** Decisions over which exploration halves: one minute. */
-    static final long EXPLORATION_HORIZON = 600;
+    static final long EXPLORATION_HORIZON = 100;
     /** Current into the chosen action neuron while committing, real membrane units (its threshold). */
     static final double EFFERENCE_CURRENT = 1.0;
 
@@ -67,14 +68,20 @@ public final class RewardRobot implements FirmwareApp {
     private final DigitalInput bump;
     private final int[] intensities;
     private final int efference;
+    private final int inhibition;
+    private final Critic critic;
+    private final int actionFeatures;
     private Phase phase = Phase.IDLE;
     private int ticksLeft;
     private int previousAction = -1;
     private int previousClearance;
     private int previousLight;
     private int reward;
+    private int delta;
     private boolean rewarding;
     private boolean bumped;
+    private boolean collided;
+    private boolean touching;
     private boolean learning = true;
     private int chosen;
     private int pendingReward;
@@ -96,7 +103,10 @@ public final class RewardRobot implements FirmwareApp {
         this.lights = analogInputs(board, config.lights().toArray(String[]::new));
         this.bump = board.digitalInput(config.bump());
         this.intensities = new int[config.inputs()];
+        this.actionFeatures = config.inputs() - RewardWiring.ACTIONS.size();
+        this.critic = new Critic(actionFeatures);
         this.efference = (int) actions.membraneFormat().toRaw(EFFERENCE_CURRENT);
+        this.inhibition = (int) actions.membraneFormat().toRaw(-EFFERENCE_CURRENT * (sonars.length + lights.length + 2));
     }
 
     private static AnalogInput[] analogInputs(Board board, String[] names) throws HalException {
@@ -114,31 +124,50 @@ public final class RewardRobot implements FirmwareApp {
 
     @Override
     public void sense() throws HalException {
-        int clearance = Integer.MAX_VALUE;
+        Arrays.fill(intensities, 0);
+        int clearance = senseRanges();
+        int light = senseLights();
+        if (previousAction >= 0) {
+            intensities[actionFeatures + previousAction] = RangeCode.ACTIVE;
+        }
+        collided = bump.pollRisingEdges() > 0;
+        touching = bump.isHigh();
+        bumped = collided || touching;
+        beginPeriod(clearance, light);
+    }
+
+    /** Codes each distance reading as its range bin; returns the clearance, the nearest reading (Q15 of full scale). */
+    private int senseRanges() throws HalException {
+        int clearance = DriveReward.ONE;
         for (int i = 0; i < sonars.length; i++) {
-            int counts = sonars[i].read();
-            intensities[i] = SensorTransform.NEARNESS.intensity(counts, sonars[i].maxValue());
-            clearance = Math.min(clearance, DriveReward.fraction(counts, sonars[i].maxValue()));
+            int fraction = DriveReward.fraction(sonars[i].read(), sonars[i].maxValue());
+            intensities[i * RangeCode.BINS + RangeCode.bin(fraction)] = RangeCode.ACTIVE;
+            clearance = Math.min(clearance, fraction);
         }
+        return clearance;
+    }
+
+    /** Codes each light reading in proportion to its level; returns the mean light (Q15 of full scale). */
+    private int senseLights() throws HalException {
         long light = 0;
+        int first = sonars.length * RangeCode.BINS;
         for (int k = 0; k < lights.length; k++) {
-            int counts = lights[k].read();
-            intensities[sonars.length + k] = SensorTransform.LINEAR.intensity(counts, lights[k].maxValue());
-            light += DriveReward.fraction(counts, lights[k].maxValue());
+            int fraction = DriveReward.fraction(lights[k].read(), lights[k].maxValue());
+            intensities[first + k] = (int) ((long) fraction * RangeCode.ACTIVE / DriveReward.ONE);
+            light += fraction;
         }
-        int meanLight = lights.length == 0 ? 0 : (int) (light / lights.length);
-        bumped = bump.pollRisingEdges() > 0 || bump.isHigh();
-        beginPeriod(clearance, meanLight);
+        return lights.length == 0 ? 0 : (int) (light / lights.length);
     }
 
     private void beginPeriod(int clearance, int light) {
         rewarding = previousAction >= 0 || rewardPending;
         reward = rewardPending ? pendingReward : reward(clearance, light);
         rewardPending = false;
+        delta = rewarding ? critic.delta(reward, intensities) : 0;
         previousClearance = clearance;
         previousLight = light;
         encoder.load(intensities, network.key(CounterRandom.Stream.ENCODING));
-        network.setModulatorRaw(rewarding ? reward : engine.baseline());
+        network.setModulatorRaw(delta);
         network.setLearning(learning);
         phase = Phase.REWARD;
         ticksLeft = REWARD_TICKS;
@@ -146,7 +175,7 @@ public final class RewardRobot implements FirmwareApp {
 
     /** The previous action's reward, Q15. */
     private int reward(int clearance, int light) {
-        return DriveReward.of(bumped, previousAction == RewardWiring.FORWARD, clearance - previousClearance,
+        return DriveReward.of(collided, touching, previousAction == RewardWiring.FORWARD, clearance - previousClearance,
                 light - previousLight);
     }
 
@@ -167,7 +196,7 @@ public final class RewardRobot implements FirmwareApp {
         if (--ticksLeft > 0) {
             return Step.BUSY;
         }
-        network.setModulatorRaw(engine.baseline());
+        network.setModulatorRaw(0);
         network.setLearning(false);
         decoder.reset();
         phase = Phase.DECIDE;
@@ -221,10 +250,14 @@ public final class RewardRobot implements FirmwareApp {
         network.setLearning(learningOn);
         previousAction = driven ? chosen : -1;
         if (driven) {
-            actions.injectRaw(chosen, efference);
+            critic.observe(intensities);
+            for (int a = 0; a < RewardWiring.ACTIONS.size(); a++) {
+                actions.injectRaw(a, a == chosen ? efference : inhibition);
+            }
             phase = Phase.COMMIT;
             ticksLeft = COMMIT_TICKS;
         } else {
+            critic.forget();
             phase = Phase.WAIT;
             ticksLeft = RewardWiring.TICKS_PER_DECISION - REWARD_TICKS - DECIDE_TICKS;
         }

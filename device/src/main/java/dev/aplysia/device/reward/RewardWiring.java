@@ -71,7 +71,7 @@ public final class RewardWiring {
      * Baseline shift: the prediction moves 1/1024 of the way each reward tick, about 128 decisions' (13 s) memory, so
      * a robot pushing on a wall does not soon expect the punishment (decision 136).
      */
-    public static final int BASELINE_SHIFT = 10;
+    public static final int BASELINE_SHIFT = 0;
     /** Coincidences per post spike: eligibility {@code += A_PLUS * preTrace}. */
     static final double A_PLUS = 0.1;
     /** Weight step per unit of eligibility and reward-prediction error, per reward tick. */

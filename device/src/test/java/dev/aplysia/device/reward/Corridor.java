@@ -24,6 +24,8 @@ final class Corridor {
             "pwm motor-right pin=13 chip=0 channel=1 frequency=1000 maxduty=1000", "");
     static final int OPEN = 1000;
     static final int STEP = 100;
+    /** What the side sonars read. */
+    static final int SIDE = 500;
 
     final SimBoard board;
     final Firmware firmware;
@@ -70,8 +72,8 @@ final class Corridor {
 
     private void show(boolean bumped) throws HalException {
         board.analogInput("sonar0").drive(distance);
-        board.analogInput("sonar1").drive(500);
-        board.analogInput("sonar2").drive(500);
+        board.analogInput("sonar1").drive(SIDE);
+        board.analogInput("sonar2").drive(SIDE);
         board.digitalInput("bump").drive(bumped);
     }
 }

@@ -98,10 +98,12 @@ final class AgentOnWorld implements WorldPolicy {
             counts[s] = sonars[s].read();
             nearest = Math.min(nearest, DriveReward.fraction(counts[s], sonars[s].maxValue()));
         }
-        boolean bumped = bump.pollRisingEdges() > 0 || bump.isHigh();
+        boolean collided = bump.pollRisingEdges() > 0;
+        boolean touching = bump.isHigh();
+        boolean bumped = collided || touching;
         Observation observation = Observation.withoutLight(counts, sonars[0].maxValue(), bumped);
         if (command != null) {
-            int reward = DriveReward.of(bumped, command == DriveCommand.FORWARD, nearest - clearance, 0);
+            int reward = DriveReward.of(collided, touching, command == DriveCommand.FORWARD, nearest - clearance, 0);
             agent.learn(reward / (double) DriveReward.ONE, observation);
         }
         clearance = nearest;

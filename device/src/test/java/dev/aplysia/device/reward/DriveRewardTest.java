@@ -1,0 +1,37 @@
+package dev.aplysia.device.reward;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+/** The one reward definition, case by case, and the range bins a reading falls in. */
+class DriveRewardTest {
+
+    @Test
+    void aNewContactIsPunishedWhateverTheAction() {
+        assertEquals(DriveReward.BUMP_PUNISHMENT, DriveReward.of(true, true, true, 0, 0));
+        assertEquals(DriveReward.BUMP_PUNISHMENT, DriveReward.of(true, true, false, 0, 0));
+    }
+
+    /** Pushing on is punished; turning off the wall is how the robot gets free, and is not. */
+    @Test
+    void heldContactPunishesForwardButNotATurn() {
+        assertEquals(DriveReward.BUMP_PUNISHMENT, DriveReward.of(false, true, true, 0, 0));
+        assertEquals(0, DriveReward.of(false, true, false, 0, 0));
+    }
+
+    @Test
+    void forwardPaysAndTheChangesAreClamped() {
+        assertEquals(DriveReward.FORWARD_REWARD + 100, DriveReward.of(false, false, true, 100, 0));
+        assertEquals(-DriveReward.CHANGE_LIMIT + DriveReward.CHANGE_LIMIT,
+                DriveReward.of(false, false, false, -DriveReward.ONE, DriveReward.ONE));
+    }
+
+    @Test
+    void aReadingFallsInTheBinBelowItsUpperEdge() {
+        assertEquals(0, RangeCode.bin(0));
+        assertEquals(0, RangeCode.bin(RangeCode.EDGES[0] - 1));
+        assertEquals(1, RangeCode.bin(RangeCode.EDGES[0]));
+        assertEquals(RangeCode.BINS - 1, RangeCode.bin(DriveReward.ONE));
+    }
+}
