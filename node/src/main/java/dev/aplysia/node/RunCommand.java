@@ -41,7 +41,6 @@ import dev.aplysia.hal.trace.TraceRecorder;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -65,8 +64,7 @@ public final class RunCommand implements Callable<Integer> {
     enum App { robot, reward }
 
     @Option(names = "--app", defaultValue = "robot", description = "robot (the classifier taught by a demonstrator)"
-            + " or reward (learns from its own sensors' rewards; telemetry without commands, no --record or"
-            + " --replay) (default: ${DEFAULT-VALUE}).")
+            + " or reward (learns from its own sensors' rewards; no --record or --replay) (default: ${DEFAULT-VALUE}).")
     App app;
 
     @Option(names = "--board", defaultValue = "sim", description = "sim or pi4j (default: ${DEFAULT-VALUE}).")
@@ -148,7 +146,7 @@ public final class RunCommand implements Callable<Integer> {
         String discoveryPrefix = noHaDiscovery ? null : discoveryPrefix();
         BoardConfig wiring = BoardConfig.load(config);
         if (app == App.reward) {
-            return runReward(wiring, mcu, access);
+            return runReward(wiring, mcu, access, discoveryPrefix);
         }
         FirmwareConfig firmwareConfig = RobotWiring.config(wiring, mcu, id, seed);
         if (replay != null) {
@@ -165,14 +163,13 @@ public final class RunCommand implements Callable<Integer> {
         }
     }
 
-    /**
-     * The reward robot on the board: its telemetry through {@code --broker}, without commands (none are defined for it
-     * yet) and so without Home Assistant's switch and button.
-     */
-    private int runReward(BoardConfig wiring, McuProfile mcu, CommandAccess access) throws Exception {
+    /** The reward robot on the board: its telemetry and commands through {@code --broker}, as the robot's. */
+    private int runReward(BoardConfig wiring, McuProfile mcu, CommandAccess access, String discoveryPrefix)
+            throws Exception {
         RewardConfig rewardConfig = RewardWiring.config(wiring, mcu, id, seed);
         try (Board board = open(wiring);
-             FirmwareLink link = FirmwareLink.open(brokerUrl, broker, null, id, List.of(),
+             FirmwareLink link = FirmwareLink.open(brokerUrl, broker, discoveryPrefix, id,
+                     RewardWiring.commands(rewardConfig, access),
                      DeviceMeta.of(RewardWiring.spec(rewardConfig), mcu), board, err())) {
             return drive(RewardWiring.firmware(rewardConfig, board, events(link)), board, link, access);
         } finally {

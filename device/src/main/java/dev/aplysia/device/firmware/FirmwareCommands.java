@@ -16,7 +16,8 @@ import java.util.List;
  *   <li>{@code set {name, value}}: {@code learning} 0 or 1, {@code modulator} in [0, 4) for the next learned
  *       sample;</li>
  *   <li>{@code snapshot {}}: save a snapshot now; refused with the storage's reason if it fails;</li>
- *   <li>{@code load-weights {projection, offset, weights}}: the readout ({@value #READOUT}) learned elsewhere;</li>
+ *   <li>{@code load-weights {projection, offset, weights}}: the application's loadable projection (the classifier's
+ *       readout {@value #READOUT}, the reward robot's sensor-to-action weights) learned elsewhere;</li>
  *   <li>{@code reset {}}: refused — a running firmware keeps its learned state; to start over, restart it with
  *       {@code --new-network}, which archives the old snapshots;</li>
  *   <li>{@code halt {}}: every output to its safe value, held there; nothing is sensed, driven or learned until
@@ -43,16 +44,29 @@ public final class FirmwareCommands implements Runnable {
         this.firmware = firmware;
     }
 
-    /** The command catalog of a firmware running {@code classifier}. */
+    /** The command catalog of a firmware running {@code classifier}: its loadable projection is the readout. */
     public static CommandCatalog catalog(ClassifierConfig classifier) {
+        return catalog(READOUT, classifier.hidden() * classifier.classes(), 0, 1);
+    }
+
+    /**
+     * The command catalog of a firmware whose loadable projection is {@code projection}, of {@code weights} weights
+     * each in [{@code min}, {@code max}]: every application of the loop takes the same commands.
+     */
+    public static CommandCatalog catalog(String projection, int weights, double min, double max) {
         return new CommandCatalog().parameter("learning", 0, 1).parameter("modulator", 0, 3.999)
-                .projection(READOUT, classifier.hidden() * classifier.classes(), 0, 1)
+                .projection(projection, weights, min, max)
                 .command(CommandSpec.of(HALT)).command(CommandSpec.of(RESUME));
     }
 
     /** The specs a processor checks payloads against: the catalog's, each guarded by {@code access}. */
     public static List<CommandSpec> specs(ClassifierConfig classifier, CommandAccess access) {
-        return catalog(classifier).specs().stream().map(spec -> spec.where(access)).toList();
+        return specs(catalog(classifier), access);
+    }
+
+    /** The specs of {@code catalog}, each guarded by {@code access}. */
+    public static List<CommandSpec> specs(CommandCatalog catalog, CommandAccess access) {
+        return catalog.specs().stream().map(spec -> spec.where(access)).toList();
     }
 
     /** Applies every pending command. */

@@ -96,7 +96,7 @@ public final class RewardRobot implements FirmwareApp {
         this.network = Network.build(RewardWiring.spec(config), config.profile());
         this.inputs = network.population("sensors");
         this.actions = network.population("actions");
-        this.engine = network.projection("sensors-actions").engine();
+        this.engine = network.projection(RewardWiring.POLICY).engine();
         this.encoder = new RateEncoder(config.inputs(), 1.0, 0.5);
         this.decoder = new ClassDecoder(actions);
         this.sonars = analogInputs(board, config.sensors().toArray(String[]::new));

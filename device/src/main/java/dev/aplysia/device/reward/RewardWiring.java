@@ -6,7 +6,10 @@ import static dev.aplysia.device.model.Factor.MODULATOR_DEVIATION;
 import static dev.aplysia.device.model.Factor.POST_SPIKE;
 import static dev.aplysia.device.model.Factor.PRE_TRACE;
 
+import dev.aplysia.device.command.CommandSpec;
+import dev.aplysia.device.firmware.CommandAccess;
 import dev.aplysia.device.firmware.Firmware;
+import dev.aplysia.device.firmware.FirmwareCommands;
 import dev.aplysia.device.firmware.FirmwareEvents;
 import dev.aplysia.device.model.McuProfile;
 import dev.aplysia.device.model.NetworkSpec;
@@ -53,6 +56,8 @@ public final class RewardWiring {
      * host's agents use too ({@code DriveCommand}), so every policy of a comparison moves the same robot.
      */
     private static final int[][] DUTIES = {{800, 800}, {0, 600}, {600, 0}};
+    /** The plastic projection, sensor features to action neurons: the policy, and what {@code load-weights} sets. */
+    public static final String POLICY = "sensors-actions";
     /** Name of the bump switch. */
     public static final String BUMP = "bump";
     /** Prefix of the distance sensors' names. */
@@ -118,7 +123,7 @@ public final class RewardWiring {
         return NetworkSpec.builder("reward-robot-" + config.inputs() + "x" + ACTIONS.size())
                 .population(PopulationSpec.input("sensors", config.inputs(), TraceSpec.exponential(5, 1)))
                 .population(PopulationSpec.neurons("actions", ACTIONS.size(), action, 1, TraceSpec.latch()))
-                .projection(new ProjectionSpec("sensors-actions", "sensors", "actions", -1, 1, 0.25, 0.45,
+                .projection(new ProjectionSpec(POLICY, "sensors", "actions", -1, 1, 0.25, 0.45,
                         rule(config.eligibilityDecay(), config.baselineShift()), ProjectionSpec.WEIGHT.fraction(),
                         null))
                 .seed(seed)
@@ -167,6 +172,15 @@ public final class RewardWiring {
      */
     public static Firmware firmware(RewardConfig config, Board board, FirmwareEvents events) throws HalException {
         return new Firmware(config, new RewardRobot(config, board), board, events);
+    }
+
+    /**
+     * The commands the reward robot takes, each guarded by {@code access}: the loop's (learning, modulator, snapshot,
+     * halt, resume), with {@code load-weights} setting the {@link #POLICY} weights, each in [-1, 1].
+     */
+    public static List<CommandSpec> commands(RewardConfig config, CommandAccess access) {
+        return FirmwareCommands.specs(FirmwareCommands.catalog(POLICY, config.inputs() * ACTIONS.size(), -1, 1),
+                access);
     }
 
     private static void checkDigital(BoardConfig board, List<String> problems) {
