@@ -104,7 +104,7 @@ public final class RewardRobot implements FirmwareApp {
         this.bump = board.digitalInput(config.bump());
         this.intensities = new int[config.inputs()];
         this.actionFeatures = config.inputs() - RewardWiring.ACTIONS.size();
-        this.critic = new Critic(actionFeatures);
+        this.critic = new Critic(network.projection(RewardWiring.VALUE).engine().weights(), actionFeatures);
         this.efference = (int) actions.membraneFormat().toRaw(EFFERENCE_CURRENT);
         this.inhibition = (int) actions.membraneFormat().toRaw(-EFFERENCE_CURRENT * (sonars.length + lights.length + 2));
     }

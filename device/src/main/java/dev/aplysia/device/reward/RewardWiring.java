@@ -58,6 +58,11 @@ public final class RewardWiring {
     private static final int[][] DUTIES = {{800, 800}, {0, 600}, {600, 0}};
     /** The plastic projection, sensor features to action neurons: the policy, and what {@code load-weights} sets. */
     public static final String POLICY = "sensors-actions";
+    /**
+     * The critic's projection, sensor features to one value cell that never fires: its weights are the critic's
+     * values, so snapshots keep them (decision 162).
+     */
+    public static final String VALUE = "sensors-value";
     /** Name of the bump switch. */
     public static final String BUMP = "bump";
     /** Prefix of the distance sensors' names. */
@@ -86,6 +91,12 @@ public final class RewardWiring {
     /** Most a synapse consolidates: it keeps a tenth of its plasticity. */
     static final double MAX_CONSOLIDATION = 0.9;
 
+    /**
+     * The value cell: no leak and a threshold above anything its synapses can drive in a tick, so it never fires;
+     * it only holds the critic's weights.
+     */
+    private static final NeuronSpec VALUE_CELL = NeuronSpec.lif(0, 255, 0, 0);
+
     private RewardWiring() {
     }
 
@@ -113,19 +124,23 @@ public final class RewardWiring {
     }
 
     /**
-     * Sensors (rate-coded input, a 5 ms trace) project straight onto one LIF neuron per action (1-winner-take-all,
-     * 20 ms membrane) through signed weights in [-1, 1], so a sensor can learn to veto an action: a linear policy over
-     * nearness, which is enough to avoid walls (a Braitenberg vehicle), and
-     * one plastic layer is all a broadcast reward can assign credit to without a teacher for a hidden one.
+     * Sensor features (rate-coded input, a 5 ms trace) project straight onto one LIF neuron per action
+     * (1-winner-take-all, 20 ms membrane) through signed weights in [-1, 1], so a feature can learn to veto an action:
+     * a linear policy over range bins, which can hold a Braitenberg vehicle's, and one plastic layer is all a
+     * broadcast reward can assign credit to without a teacher for a hidden one. They also project onto the value cell,
+     * whose weights the critic learns.
      */
     static NetworkSpec spec(RewardConfig config, long seed) {
         NeuronSpec action = NeuronSpec.lif(NeuronSpec.decayFor(20, 1), 1.0, 0, 2);
         return NetworkSpec.builder("reward-robot-" + config.inputs() + "x" + ACTIONS.size())
                 .population(PopulationSpec.input("sensors", config.inputs(), TraceSpec.exponential(5, 1)))
                 .population(PopulationSpec.neurons("actions", ACTIONS.size(), action, 1, TraceSpec.latch()))
+                .population(PopulationSpec.neurons("value", 1, VALUE_CELL, 0, TraceSpec.latch()))
                 .projection(new ProjectionSpec(POLICY, "sensors", "actions", -1, 1, 0.25, 0.45,
                         rule(config.eligibilityDecay(), config.baselineShift()), ProjectionSpec.WEIGHT.fraction(),
                         null))
+                .projection(ProjectionSpec.constant(VALUE, "sensors", "value", -2,
+                        ProjectionSpec.WEIGHT.toReal(ProjectionSpec.WEIGHT.maxRaw()), 0, PlasticityRule.NONE))
                 .seed(seed)
                 .build();
     }

@@ -5,16 +5,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
-/** The TD critic by hand: its first step, a constant reward it comes to predict, and a bad place it learns to expect. */
+/**
+ * The TD critic by hand: its first step, a constant reward it comes to predict, a bad place it learns to expect, and
+ * values held in the value projection's weight format.
+ */
 class CriticTest {
 
-    private static final int[] OPEN = {RangeCode.ACTIVE, 0, 0};
-    private static final int[] WALL = {0, RangeCode.ACTIVE, 0};
+    /** Two states of four active features each, as several sensors' bins are: a value is spread over them. */
+    private static final int A = RangeCode.ACTIVE;
+    private static final int[] OPEN = {A, A, A, A, 0, 0, 0, 0};
+    private static final int[] WALL = {0, 0, 0, 0, A, A, A, A};
     private static final int HALF = DriveReward.ONE / 2;
 
     @Test
     void theFirstStepIsTheRewardAndMovesTheValueOfThePlaceItLeft() {
-        Critic critic = new Critic(3);
+        Critic critic = new Critic(new short[8], 8);
         assertEquals(0, critic.delta(HALF, OPEN), "no previous state, no error");
         critic.observe(OPEN);
 
@@ -24,8 +29,25 @@ class CriticTest {
     }
 
     @Test
+    void theValuesAreQ14WeightsInTheArrayGivenAndSaturateThere() {
+        short[] weights = new short[8];
+        Critic critic = new Critic(weights, 8);
+        critic.observe(OPEN);
+        critic.delta(HALF, OPEN);
+
+        assertEquals((HALF >> Critic.ALPHA_SHIFT) / 4 / 2, weights[0], "a quarter of the step, in Q1.14, per feature");
+        short open = weights[0];
+        for (int step = 0; step < 2000; step++) {
+            critic.observe(WALL);
+            critic.delta(2 * DriveReward.BUMP_PUNISHMENT, WALL);
+        }
+        assertEquals(Short.MIN_VALUE, weights[4], "a value saturates at -2 per feature");
+        assertEquals(open, weights[0], "the open state's features are untouched by the wall's");
+    }
+
+    @Test
     void aConstantRewardIsPredictedUntilItCarriesNoError() {
-        Critic critic = new Critic(3);
+        Critic critic = new Critic(new short[8], 8);
         critic.observe(OPEN);
         int delta = 0;
         for (int step = 0; step < 400; step++) {
@@ -44,7 +66,7 @@ class CriticTest {
      */
     @Test
     void leavingAPlaceThatEndsBadlyIsBetterThanItPromised() {
-        Critic critic = new Critic(3);
+        Critic critic = new Critic(new short[8], 8);
         for (int visit = 0; visit < 200; visit++) {
             critic.observe(WALL);
             critic.delta(DriveReward.BUMP_PUNISHMENT, WALL);
@@ -57,7 +79,7 @@ class CriticTest {
 
     @Test
     void aStepWithoutAPreviousStateCarriesNoError() {
-        Critic critic = new Critic(3);
+        Critic critic = new Critic(new short[8], 8);
         critic.observe(WALL);
         critic.forget();
 

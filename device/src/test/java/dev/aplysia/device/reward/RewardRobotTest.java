@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.aplysia.device.core.Projection;
+import dev.aplysia.device.firmware.Firmware;
 import dev.aplysia.device.firmware.FirmwareEvents;
 import dev.aplysia.hal.HalException;
 import java.util.Arrays;
@@ -138,6 +139,37 @@ class RewardRobotTest {
             moved += Math.abs(end[s] - start[s]);
         }
         return moved;
+    }
+
+    /** The critic's values are weights of the value projection, so a snapshot carries them across a restart. */
+    @Test
+    void aRestoredRobotKeepsTheCriticsValues() throws HalException {
+        Corridor corridor = new Corridor(Corridor.config(1), FirmwareEvents.NONE);
+        for (int p = 0; p < 200; p++) {
+            corridor.period();
+        }
+        corridor.firmware.checkpoint();
+        short[] learned = values(corridor.firmware);
+        Firmware restarted = RewardWiring.firmware(Corridor.config(1), corridor.board, FirmwareEvents.NONE);
+        short[] fresh = values(restarted);
+
+        restarted.boot();
+
+        assertTrue(Arrays.stream(toInts(learned)).anyMatch(v -> v != 0), "the critic learned nothing");
+        assertFalse(Arrays.equals(learned, fresh));
+        assertArrayEquals(learned, values(restarted));
+    }
+
+    private static short[] values(Firmware firmware) {
+        return firmware.network().projection(RewardWiring.VALUE).engine().weights().clone();
+    }
+
+    private static int[] toInts(short[] values) {
+        int[] ints = new int[values.length];
+        for (int i = 0; i < values.length; i++) {
+            ints[i] = values[i];
+        }
+        return ints;
     }
 
     @Test
