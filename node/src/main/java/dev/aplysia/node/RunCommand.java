@@ -7,6 +7,7 @@ import dev.aplysia.device.firmware.FirmwareCounters;
 import dev.aplysia.device.firmware.FirmwareEvents;
 import dev.aplysia.device.firmware.FirmwareRunner;
 import dev.aplysia.device.firmware.HaltCause;
+import dev.aplysia.device.firmware.LoopConfig;
 import dev.aplysia.device.firmware.McuLoad;
 import dev.aplysia.device.firmware.TickWatchdog;
 import dev.aplysia.device.firmware.RobotWiring;
@@ -15,6 +16,7 @@ import dev.aplysia.device.reward.RewardWiring;
 import dev.aplysia.device.model.McuProfile;
 import dev.aplysia.device.persist.SnapshotStore;
 import dev.aplysia.device.telemetry.DeviceMeta;
+import dev.aplysia.device.telemetry.TransportException;
 import dev.aplysia.device.telemetry.homeassistant.HomeAssistantDiscovery;
 import dev.aplysia.hal.Board;
 import dev.aplysia.hal.BoardConfig;
@@ -64,7 +66,7 @@ public final class RunCommand implements Callable<Integer> {
     enum App { robot, reward }
 
     @Option(names = "--app", defaultValue = "robot", description = "robot (the classifier taught by a demonstrator)"
-            + " or reward (learns from its own sensors' rewards; no --record or --replay) (default: ${DEFAULT-VALUE}).")
+            + " or reward (learns from its own sensors' rewards) (default: ${DEFAULT-VALUE}).")
     App app;
 
     @Option(names = "--board", defaultValue = "sim", description = "sim or pi4j (default: ${DEFAULT-VALUE}).")
@@ -145,37 +147,51 @@ public final class RunCommand implements Callable<Integer> {
         requireConsistentOptions();
         String discoveryPrefix = noHaDiscovery ? null : discoveryPrefix();
         BoardConfig wiring = BoardConfig.load(config);
-        if (app == App.reward) {
-            return runReward(wiring, mcu, access, discoveryPrefix);
-        }
-        FirmwareConfig firmwareConfig = RobotWiring.config(wiring, mcu, id, seed);
+        Application application = application(wiring, mcu, access, discoveryPrefix);
         if (replay != null) {
-            return replay(wiring, firmwareConfig);
+            return replay(wiring, application);
         }
         try (Writer traceFile = record == null ? null : TraceFile.create(record);
-             Board board = record(open(wiring), traceFile, firmwareConfig);
-             FirmwareLink link = FirmwareLink.open(brokerUrl, broker, discoveryPrefix, firmwareConfig,
-                     board, access, err())) {
-            return drive(new Firmware(firmwareConfig, board, events(link)), board, link, access);
+             Board board = record(open(wiring), traceFile, application.config());
+             FirmwareLink link = application.link().open(board)) {
+            return drive(application.firmware().make(board, events(link)), board, link, access);
         } finally {
             stopped.countDown();
             safety.removeShutdownHook();
         }
     }
 
-    /** The reward robot on the board: its telemetry and commands through {@code --broker}, as the robot's. */
-    private int runReward(BoardConfig wiring, McuProfile mcu, CommandAccess access, String discoveryPrefix)
-            throws Exception {
-        RewardConfig rewardConfig = RewardWiring.config(wiring, mcu, id, seed);
-        try (Board board = open(wiring);
-             FirmwareLink link = FirmwareLink.open(brokerUrl, broker, discoveryPrefix, id,
-                     RewardWiring.commands(rewardConfig, access),
-                     DeviceMeta.of(RewardWiring.spec(rewardConfig), mcu), board, err())) {
-            return drive(RewardWiring.firmware(rewardConfig, board, events(link)), board, link, access);
-        } finally {
-            stopped.countDown();
-            safety.removeShutdownHook();
+    /** A firmware application as the run starts it: its loop's configuration, its link, its loop on a board. */
+    private record Application(LoopConfig config, LinkOpener link, FirmwareMaker firmware) {
+    }
+
+    /** Opens an application's link for a board. */
+    @FunctionalInterface
+    private interface LinkOpener {
+        FirmwareLink open(Board board) throws TransportException;
+    }
+
+    /** Builds an application's firmware loop on a board. */
+    @FunctionalInterface
+    private interface FirmwareMaker {
+        Firmware make(Board board, FirmwareEvents events) throws HalException;
+    }
+
+    /**
+     * The application {@code --app} names, wired to {@code wiring}: the classifier robot, or the reward robot with
+     * the same commands and discovery, its own catalog and meta.
+     */
+    private Application application(BoardConfig wiring, McuProfile mcu, CommandAccess access, String discoveryPrefix)
+            throws HalException {
+        if (app == App.reward) {
+            RewardConfig reward = RewardWiring.config(wiring, mcu, id, seed);
+            return new Application(reward, board -> FirmwareLink.open(brokerUrl, broker, discoveryPrefix, id,
+                    RewardWiring.commands(reward, access), DeviceMeta.of(RewardWiring.spec(reward), mcu), board,
+                    err()), (board, events) -> RewardWiring.firmware(reward, board, events));
         }
+        FirmwareConfig robot = RobotWiring.config(wiring, mcu, id, seed);
+        return new Application(robot, board -> FirmwareLink.open(brokerUrl, broker, discoveryPrefix, robot, board,
+                access, err()), (board, events) -> new Firmware(robot, board, events));
     }
 
     private FirmwareEvents events(FirmwareLink link) {
@@ -208,10 +224,6 @@ public final class RunCommand implements Callable<Integer> {
         }
         if (boardKind == BoardKind.pi4j && stateDir == null) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--board pi4j needs --state-dir");
-        }
-        if (app == App.reward && (record != null || replay != null)) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--record and --replay take the robot app: a trace's header names the classifier's config");
         }
         if (replay != null && (scenario != null || record != null)) {
             throw new CommandLine.ParameterException(spec.commandLine(),
@@ -246,26 +258,25 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     /** Wraps {@code board} in a recorder writing to {@code traceFile}, if one is given. */
-    private Board record(Board board, Writer traceFile, FirmwareConfig firmwareConfig) throws HalException {
+    private Board record(Board board, Writer traceFile, LoopConfig loop) throws HalException {
         if (traceFile == null) {
             return board;
         }
         err().println("recording every HAL read and write to " + record);
-        return new TraceRecorder(board, traceHeader(firmwareConfig), traceFile);
+        return new TraceRecorder(board, traceHeader(loop), traceFile);
     }
 
     /** What makes this run the one a trace records: firmware version, seed, board config and firmware settings. */
-    private TraceHeader traceHeader(FirmwareConfig firmwareConfig) throws HalException {
-        return TraceHeader.of(DeviceMeta.FIRMWARE_VERSION, firmwareConfig.classifier().seed(), SourceText.read(config),
-                firmwareConfig.runSettings());
+    private TraceHeader traceHeader(LoopConfig loop) throws HalException {
+        return TraceHeader.of(DeviceMeta.FIRMWARE_VERSION, loop.seed(), SourceText.read(config), loop.runSettings());
     }
 
-    private int replay(BoardConfig wiring, FirmwareConfig firmwareConfig) throws HalException {
+    private int replay(BoardConfig wiring, Application application) throws HalException {
         Trace trace = TraceFile.load(replay);
-        trace.requireRecordedBy(traceHeader(firmwareConfig));
+        trace.requireRecordedBy(traceHeader(application.config()));
         long lastTick = trace.lastTick();
         ReplayBoard board = new ReplayBoard(wiring, trace, storage());
-        Firmware firmware = new Firmware(firmwareConfig, board, new StderrEvents(err()));
+        Firmware firmware = application.firmware().make(board, new StderrEvents(err()));
         report(firmware.boot());
         new FirmwareRunner(firmware).run(lastTick);
         safety.haltAtExit(firmware, err());

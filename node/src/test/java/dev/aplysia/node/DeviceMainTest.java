@@ -5,10 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 class DeviceMainTest {
+
+    private static final String REWARD_BOARD = "../examples/reward-robot.board";
 
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
@@ -60,10 +64,16 @@ class DeviceMainTest {
     }
 
     @Test
-    void theRewardRobotRefusesARecordingWhoseHeaderNamesTheClassifier() {
-        assertEquals(2, run("run", "--app", "reward", "--config", "../examples/reward-robot.board", "--record",
-                "x.trace"));
+    void aRecordedRewardRobotReplaysOutputForOutputAndIsNotTheClassifiersTrace(@TempDir Path dir) {
+        String trace = dir.resolve("reward.trace").toString();
+        int recorded = run("run", "--app", "reward", "--config", REWARD_BOARD, "--ticks", "3000", "--record", trace);
+        int replayed = run("run", "--app", "reward", "--config", REWARD_BOARD, "--replay", trace);
+        String replayOut = out.toString();
+        int asClassifier = run("run", "--config", REWARD_BOARD, "--replay", trace);
 
-        assertTrue(err.toString().contains("--record and --replay take the robot app"), err.toString());
+        assertEquals(0, recorded, err.toString());
+        assertEquals(0, replayed, err.toString());
+        assertTrue(replayOut.contains("replay matched: 3000 ticks, every output as recorded"), replayOut);
+        assertTrue(asClassifier != 0, "the classifier robot replayed the reward robot's trace");
     }
 }

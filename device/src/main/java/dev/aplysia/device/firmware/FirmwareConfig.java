@@ -118,6 +118,11 @@ public record FirmwareConfig(String deviceId, McuProfile profile, ClassifierConf
         return dutyPermille[decided][motor];
     }
 
+    @Override
+    public long seed() {
+        return classifier.seed();
+    }
+
     /**
      * Every setting that decides what the firmware does on its board, as stable text (records in their
      * {@code Name[field=value, ...]} form), for a trace header's config hash: all components but the device id, which

@@ -13,6 +13,9 @@ public interface LoopConfig {
     /** MQTT-safe identifier. */
     String deviceId();
 
+    /** The seed of the application's network: initial weights, encoder phases, exploration. */
+    long seed();
+
     /** MCU whose memory and cycle budget the firmware must fit. */
     McuProfile profile();
 

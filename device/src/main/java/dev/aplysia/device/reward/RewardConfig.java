@@ -97,7 +97,8 @@ public record RewardConfig(String deviceId, McuProfile profile, long seed, List<
 
     @Override
     public String runSettings() {
-        return String.join("\n", "profile " + profile, "reward robot " + RewardWiring.spec(this, 0), "sensors " + sensors + " lights " + lights + " bump " + bump,
+        return String.join("\n", "profile " + profile, "reward robot " + RewardWiring.spec(this, 0),
+                "sensors " + sensors + " lights " + lights + " bump " + bump,
                 "tick " + tickNanos + " ns, " + ticksPerSample() + " ticks per decision, checkpoint every "
                         + checkpointTicks + " ticks");
     }
