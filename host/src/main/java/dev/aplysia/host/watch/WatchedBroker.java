@@ -1,0 +1,217 @@
+package dev.aplysia.host.watch;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import dev.aplysia.device.telemetry.Topics;
+import dev.aplysia.device.telemetry.Transport;
+import dev.aplysia.device.telemetry.TransportException;
+import dev.aplysia.host.collect.CommandAck;
+import dev.aplysia.host.collect.DeviceDirectory;
+import dev.aplysia.host.collect.ReceivedFrame;
+import dev.aplysia.host.collect.TelemetryCollector;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Every device on one broker under one prefix, as {@code host watch} shows them: a {@link DeviceDirectory} finds them
+ * by their retained {@code status}, and each device found gets a {@link TelemetryCollector} of its own, keeping the
+ * latest {@value #HISTORY} frames of each stream. What the collectors record goes out to every open page as page
+ * messages, one JSON object each: {@code {"device":"board-7","kind":"telemetry","name":"health","body":{...}}}
+ * ({@code kind} is {@code status}, {@code meta}, {@code telemetry}, {@code event} or {@code ack}; {@code body} is the
+ * payload, the status as a string).
+ *
+ * <p>It only reads what the broker carries and sends the page's commands; it never talks to a device otherwise.
+ */
+public final class WatchedBroker implements AutoCloseable {
+
+    /** Frames kept per stream (and events per type) for a page that opens later. */
+    public static final int HISTORY = 300;
+    /** How long a page's command waits for the device's ack. */
+    public static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(10);
+    /** How many pages may be open at once. */
+    public static final int MAX_PAGES = 32;
+    private static final long RETRY_SECONDS = 2;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final String prefix;
+    private final Connector transports;
+    private final PrintWriter err;
+    private final Transport directoryTransport;
+    private final Map<String, TelemetryCollector> collectors = new ConcurrentHashMap<>();
+    private final Set<String> opening = ConcurrentHashMap.newKeySet();
+    private final List<PageStream> pages = new CopyOnWriteArrayList<>();
+    private final ScheduledExecutorService opener = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "aplysia-watch-opener");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private DeviceDirectory directory;
+
+    /** Makes the watch's MQTT clients. */
+    @FunctionalInterface
+    public interface Connector {
+        /**
+         * A new, unconnected transport whose client id starts with {@code clientIdStem}.
+         *
+         * @throws TransportException if the broker's settings are unusable
+         */
+        Transport transport(String clientIdStem) throws TransportException;
+    }
+
+    /**
+     * A watch of the devices under {@code prefix}.
+     *
+     * @param transports a new transport for a client id stem ({@code aplysia-watch}, {@code aplysia-watch-board-7}):
+     *                   one for the directory, one per device
+     * @param err        where a device that cannot be watched is reported
+     */
+    public WatchedBroker(String prefix, Connector transports, PrintWriter err) throws TransportException {
+        this.prefix = prefix;
+        this.transports = transports;
+        this.err = err;
+        this.directoryTransport = transports.transport("aplysia-watch");
+    }
+
+    /**
+     * Subscribes to every device's {@code status} and connects; each device found is then watched.
+     *
+     * @throws TransportException if the broker cannot be reached
+     */
+    public void start() throws TransportException {
+        directory = DeviceDirectory.subscribe(directoryTransport, prefix);
+        directory.listen((id, status) -> {
+            if (!collectors.containsKey(id) && opening.add(id)) {
+                opener.execute(() -> open(id));
+            }
+        });
+        directoryTransport.connect(null, new Transport.ConnectionListener() {
+            @Override
+            public void connected(boolean reconnect) {
+            }
+
+            @Override
+            public void connectionLost(Throwable cause) {
+            }
+        });
+    }
+
+    private void open(String id) {
+        Topics topics;
+        try {
+            topics = new Topics(prefix, id);
+        } catch (IllegalArgumentException e) {
+            report("not watching " + prefix + id + "/status: " + e.getMessage());
+            return;
+        }
+        TelemetryCollector collector = null;
+        try {
+            collector = new TelemetryCollector(topics, transports.transport("aplysia-watch-" + id), HISTORY);
+            collector.listen((kind, name, body) -> send(message(id, kind, name, body)));
+            collector.start();
+            collectors.put(id, collector);
+            opening.remove(id);
+        } catch (TransportException e) {
+            if (collector != null) {
+                collector.close();
+            }
+            report("cannot watch device " + id + " yet (" + e.getMessage() + "); retrying in " + RETRY_SECONDS + " s");
+            opener.schedule(() -> open(id), RETRY_SECONDS, TimeUnit.SECONDS);
+        }
+    }
+
+    private synchronized void report(String line) {
+        err.println("host watch: " + line);
+        err.flush();
+    }
+
+    private static String message(String device, Topics.Kind kind, String name, JsonNode body) {
+        ObjectNode message = JSON.createObjectNode().put("device", device)
+                .put("kind", kind.name().toLowerCase(Locale.ROOT)).put("name", name);
+        message.set("body", body);
+        return message.toString();
+    }
+
+    private void send(String message) {
+        for (PageStream page : pages) {
+            page.offer(message);
+        }
+    }
+
+    /**
+     * Adds an open page: it gets what is kept of every device (latest status, meta, recent frames and events), then
+     * every message as it arrives. A message recorded during the replay may come twice.
+     *
+     * @return false if {@value #MAX_PAGES} pages are open already
+     */
+    boolean open(PageStream page) {
+        synchronized (pages) {
+            if (pages.size() >= MAX_PAGES) {
+                return false;
+            }
+            pages.add(page);
+        }
+        collectors.forEach((id, collector) -> replay(id, collector, page));
+        return true;
+    }
+
+    private static void replay(String id, TelemetryCollector collector, PageStream page) {
+        collector.status().ifPresent(s -> page.offer(message(id, Topics.Kind.STATUS, "", TextNode.valueOf(s))));
+        collector.meta().ifPresent(meta -> page.offer(message(id, Topics.Kind.META, "", meta)));
+        for (String stream : collector.streams()) {
+            for (ReceivedFrame frame : collector.frames(stream)) {
+                page.offer(message(id, Topics.Kind.TELEMETRY, stream, frame.fields()));
+            }
+        }
+        for (String type : collector.eventTypes()) {
+            for (ReceivedFrame event : collector.events(type)) {
+                page.offer(message(id, Topics.Kind.EVENT, type, event.fields()));
+            }
+        }
+    }
+
+    /** Removes a page that closed. */
+    void close(PageStream page) {
+        pages.remove(page);
+    }
+
+    /** The devices watched, by id. */
+    public Set<String> devices() {
+        return Set.copyOf(collectors.keySet());
+    }
+
+    /**
+     * Sends {@code action} to {@code device} and waits for its ack.
+     *
+     * @throws IllegalArgumentException if no such device is watched, naming those that are
+     * @throws TimeoutException         if the device did not answer within {@link #COMMAND_TIMEOUT}
+     */
+    public CommandAck command(String device, PageAction action)
+            throws TransportException, TimeoutException, InterruptedException {
+        TelemetryCollector collector = collectors.get(device);
+        if (collector == null) {
+            throw new IllegalArgumentException("no device '" + device + "' on the broker; devices: "
+                    + directory.describe());
+        }
+        return collector.command(action.command(), action.fields(), COMMAND_TIMEOUT);
+    }
+
+    /** Closes every collector and the directory's connection. */
+    @Override
+    public void close() {
+        opener.shutdownNow();
+        collectors.values().forEach(TelemetryCollector::close);
+        directoryTransport.close();
+    }
+}

@@ -1,0 +1,149 @@
+package dev.aplysia.host.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.aplysia.device.firmware.HaltCause;
+import dev.aplysia.hal.sim.OutputHistory;
+import dev.aplysia.host.collect.MosquittoBroker;
+import dev.aplysia.host.collect.RequiredPackage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * {@code host watch} as a person sees it: a real Mosquitto, two simulated robots (the firmware through its
+ * {@code FirmwareLink}), {@code host watch} in a JVM of its own, and its page in headless Chromium driven by
+ * Selenium. Skipped without Mosquitto, Chromium or its driver on a developer's machine, failed without them under
+ * {@code CI=true} ({@link RequiredPackage}). Leaves a screenshot in {@code target/watch-page.png}.
+ */
+class WatchPageBrowserTest {
+
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Duration WAIT = Duration.ofSeconds(60);
+    /** The board config's {@code safe=} duty of both motors. */
+    private static final int SAFE_DUTY = 0;
+
+    @TempDir
+    Path dir;
+
+    private MosquittoBroker broker;
+    private SimulatedRobot robotA;
+    private SimulatedRobot robotB;
+    private CliProcess watch;
+    private WebDriver browser;
+
+    @BeforeEach
+    void startEverything() throws Exception {
+        RequiredPackage.require(MosquittoBroker.available(), "Mosquitto is not installed at /usr/sbin/mosquitto"
+                + " (apt-get install mosquitto): skipping the watch page in a browser");
+        RequiredPackage.require(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER), "Chromium or its"
+                + " driver is not installed at " + CHROMIUM + " and " + CHROMEDRIVER
+                + " (apt-get install chromium chromium-driver): skipping the watch page in a browser");
+        broker = new MosquittoBroker(dir);
+        broker.start();
+        robotA = new SimulatedRobot("watch-a", broker.url());
+        robotB = new SimulatedRobot("watch-b", broker.url());
+        watch = CliProcess.start(dir.resolve("watch.log"), "host", "watch", "--broker", broker.url(),
+                "--http", "127.0.0.1:0");
+        String page = watch.awaitLine("page: ", WAIT);
+        browser = chromium();
+        browser.get(page);
+    }
+
+    private static WebDriver chromium() {
+        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
+                .addArguments("--headless=new", "--no-sandbox", "--window-size=1400,1100");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        return new ChromeDriver(service, options);
+    }
+
+    @AfterEach
+    void stopEverything() throws Exception {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (watch != null) {
+            watch.close();
+        }
+        for (SimulatedRobot robot : new SimulatedRobot[] {robotA, robotB}) {
+            if (robot != null) {
+                robot.close();
+            }
+        }
+        if (broker != null) {
+            broker.close();
+        }
+    }
+
+    @Test
+    void thePageListsBothDevicesShowsALiveFigureAndItsHaltButtonStopsTheMotors() throws Exception {
+        WebDriverWait wait = new WebDriverWait(browser, WAIT);
+        for (String id : List.of("watch-a", "watch-b")) {
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(statusCell(id), "online"));
+        }
+        browser.findElement(row("watch-a")).click();
+        String firstRead = awaitDecisionsShown(wait);
+        wait.until(driver -> !decisionsShown().equals(firstRead));
+        assertNotEquals(firstRead, decisionsShown(), "the decisions figure moved on");
+
+        browser.findElement(By.id("halt")).click();
+
+        wait.until(ExpectedConditions.textToBe(By.id("command-result"), "halt: ok"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("events"), "halted"));
+        saveScreenshot();
+        robotA.stopTicking();
+        assertEquals(HaltCause.COMMAND, robotA.firmware.halted());
+        for (String motor : List.of("motor-left", "motor-right")) {
+            OutputHistory duties = robotA.board.pwmOutput(motor).history();
+            assertTrue(IntStream.range(0, duties.size()).anyMatch(i -> duties.value(i) != SAFE_DUTY),
+                    motor + " was driven before the halt: " + duties);
+            assertEquals(SAFE_DUTY, robotA.board.pwmOutput(motor).duty(), motor + " at its safe duty");
+        }
+        robotB.stopTicking();
+        assertNull(robotB.firmware.halted(), "the other robot was not halted");
+    }
+
+    private String awaitDecisionsShown(WebDriverWait wait) {
+        return wait.until(driver -> decisionsShown().isEmpty() ? null : decisionsShown());
+    }
+
+    private String decisionsShown() {
+        WebElement figure = browser.findElement(By.id("figure-decisions"));
+        return figure.findElement(By.cssSelector(".value")).getText()
+                + " " + figure.findElement(By.tagName("polyline")).getDomAttribute("points");
+    }
+
+    private static By row(String device) {
+        return By.cssSelector("#devices tbody tr[data-device='" + device + "']");
+    }
+
+    private static By statusCell(String device) {
+        return By.cssSelector("#devices tbody tr[data-device='" + device + "'] td.status");
+    }
+
+    private void saveScreenshot() throws Exception {
+        Path shot = ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
+        Files.copy(shot, Path.of("target", "watch-page.png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+}
