@@ -23,6 +23,8 @@ import java.nio.file.Path;
 /**
  * The robot firmware as {@code device run --broker} runs it (its {@link FirmwareLink}, the default command groups) on
  * the simulated board in real time, its tick loop on a thread of its own, with the board in reach of the test.
+ * A robot may be taught: its demonstrator holds one teaching button down from the start, so that every sample is
+ * learned (set before the tick thread starts, so that thread sees it).
  */
 final class SimulatedRobot implements AutoCloseable {
 
@@ -33,7 +35,12 @@ final class SimulatedRobot implements AutoCloseable {
     private final Thread loop;
     private final StringWriter log = new StringWriter();
 
-    SimulatedRobot(String deviceId, String url) throws Exception {
+    /**
+     * A robot on the broker at {@code url}.
+     *
+     * @param teachingButton the teaching input held down throughout ({@code teach-forward}), or null for none
+     */
+    SimulatedRobot(String deviceId, String url, String teachingButton) throws Exception {
         BoardConfig wiring = BoardConfig.load(Path.of("..", "examples", "robot.board"));
         board = SimBoard.builder().channels(wiring)
                 .clock(VirtualClock.paced(SystemClock.INSTANCE, SystemClock.INSTANCE, 100)).build();
@@ -45,6 +52,9 @@ final class SimulatedRobot implements AutoCloseable {
                 new PrintWriter(log, true));
         firmware = new Firmware(config, board, link.events());
         firmware.boot();
+        if (teachingButton != null) {
+            board.digitalInput(teachingButton).drive(true);
+        }
         runner = new FirmwareRunner(firmware, link.betweenTicks(firmware));
         link.start();
         loop = new Thread(runner::runUntilStopped, "firmware-" + deviceId);

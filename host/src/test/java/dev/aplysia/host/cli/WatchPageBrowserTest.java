@@ -31,7 +31,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * {@code host watch} as a person sees it: a real Mosquitto, two simulated robots (the firmware through its
- * {@code FirmwareLink}), {@code host watch} in a JVM of its own, and its page in headless Chromium driven by
+ * {@code FirmwareLink}; the first one taught, so that it learns), {@code host watch} in a JVM of its own, and its page in headless Chromium driven by
  * Selenium. Skipped without Mosquitto, Chromium or its driver on a developer's machine, failed without them under
  * {@code CI=true} ({@link RequiredPackage}). Leaves a screenshot in {@code target/watch-page.png}.
  */
@@ -61,8 +61,8 @@ class WatchPageBrowserTest {
                 + " (apt-get install chromium chromium-driver): skipping the watch page in a browser");
         broker = new MosquittoBroker(dir);
         broker.start();
-        robotA = new SimulatedRobot("watch-a", broker.url());
-        robotB = new SimulatedRobot("watch-b", broker.url());
+        robotA = new SimulatedRobot("watch-a", broker.url(), "teach-forward");
+        robotB = new SimulatedRobot("watch-b", broker.url(), null);
         watch = CliProcess.start(dir.resolve("watch.log"), "host", "watch", "--broker", broker.url(),
                 "--http", "127.0.0.1:0");
         String page = watch.awaitLine("page: ", WAIT);
@@ -97,12 +97,15 @@ class WatchPageBrowserTest {
     }
 
     @Test
-    void thePageListsBothDevicesShowsALiveFigureAndItsHaltButtonStopsTheMotors() throws Exception {
+    void thePageListsBothDevicesShowsLiveFiguresAndItsHaltButtonStopsTheMotors() throws Exception {
         WebDriverWait wait = new WebDriverWait(browser, WAIT);
         for (String id : List.of("watch-a", "watch-b")) {
             wait.until(ExpectedConditions.textToBePresentInElementLocated(statusCell(id), "online"));
         }
         browser.findElement(row("watch-a")).click();
+        for (String taught : List.of("accuracy", "modulator")) {
+            wait.until(driver -> !figureValue(taught).isEmpty());
+        }
         String firstRead = awaitDecisionsShown(wait);
         wait.until(driver -> !decisionsShown().equals(firstRead));
         assertNotEquals(firstRead, decisionsShown(), "the decisions figure moved on");
@@ -128,10 +131,14 @@ class WatchPageBrowserTest {
         return wait.until(driver -> decisionsShown().isEmpty() ? null : decisionsShown());
     }
 
+    /** The decisions figure as drawn: its number and its line. */
     private String decisionsShown() {
         WebElement figure = browser.findElement(By.id("figure-decisions"));
-        return figure.findElement(By.cssSelector(".value")).getText()
-                + " " + figure.findElement(By.tagName("polyline")).getDomAttribute("points");
+        return figureValue("decisions") + " " + figure.findElement(By.tagName("polyline")).getDomAttribute("points");
+    }
+
+    private String figureValue(String figure) {
+        return browser.findElement(By.cssSelector("#figure-" + figure + " .value")).getText();
     }
 
     private static By row(String device) {
