@@ -1,19 +1,26 @@
 package dev.aplysia.host.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.aplysia.device.firmware.HaltCause;
+import dev.aplysia.device.telemetry.Topics;
+import dev.aplysia.device.telemetry.Transport;
+import dev.aplysia.device.telemetry.mqtt.MqttSettings;
+import dev.aplysia.device.telemetry.mqtt.PahoTransport;
 import dev.aplysia.hal.sim.OutputHistory;
 import dev.aplysia.host.collect.MosquittoBroker;
 import dev.aplysia.host.collect.RequiredPackage;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -129,6 +136,48 @@ class WatchPageBrowserTest {
 
     private String awaitDecisionsShown(WebDriverWait wait) {
         return wait.until(driver -> decisionsShown().isEmpty() ? null : decisionsShown());
+    }
+
+    @Test
+    void aDevicePublishingReceptiveFieldsHasThemDrawnAndNoButtonsWithoutAHealthStream() throws Exception {
+        Topics lab = Topics.of("lab-fields");
+        try (PahoTransport device = new PahoTransport(MqttSettings.of(broker.url(), "lab-fields-stand-in"))) {
+            device.connect(null, new Transport.ConnectionListener() {
+                @Override
+                public void connected(boolean reconnect) {
+                }
+
+                @Override
+                public void connectionLost(Throwable cause) {
+                }
+            });
+            device.publish(lab.status(), bytes(Topics.ONLINE), 1, true);
+            WebDriverWait wait = new WebDriverWait(browser, WAIT);
+            // Listed once the watch's collector for it has subscribed: frames published from then on reach the page.
+            wait.until(ExpectedConditions.presenceOfElementLocated(row("lab-fields"))).click();
+            for (int neuron = 0; neuron < 2; neuron++) {
+                device.publish(lab.telemetry("receptive-field"), bytes(receptiveField(neuron)), 1, false);
+            }
+
+            wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#fields canvas"), 2));
+            WebElement image = browser.findElement(By.cssSelector("#fields canvas"));
+            assertEquals(List.of("8", "8"), List.of(image.getDomAttribute("width"), image.getDomAttribute("height")),
+                    "64 weights drawn as an 8 x 8 image");
+            assertTrue(browser.findElement(By.id("no-controls")).isDisplayed(), "no buttons without a health stream");
+            assertFalse(browser.findElement(By.id("no-fields")).isDisplayed(), "no 'publishes no fields' note");
+        }
+    }
+
+    /** A lab device's receptive-field frame ({@code docs/protocol.md}): 64 raw Q1.14 weights, a ramp. */
+    private static String receptiveField(int neuron) {
+        String weights = IntStream.range(0, 64).map(i -> (i - 32) * 500 * (neuron + 1)).mapToObj(Integer::toString)
+                .collect(Collectors.joining(","));
+        return "{\"seq\":" + neuron + ",\"tick\":" + (100 + neuron) + ",\"ts\":1767225600000,\"uptime_ms\":"
+                + neuron + ",\"neuron\":" + neuron + ",\"label\":" + neuron + ",\"weights\":[" + weights + "]}";
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
     }
 
     /** The decisions figure as drawn: its number and its line. */
