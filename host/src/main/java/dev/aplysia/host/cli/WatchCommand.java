@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.UnknownHostException;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -63,34 +64,53 @@ final class WatchCommand implements Callable<Integer> {
         try (EmbeddedBroker embedded = brokerUrl == null ? embedded() : null) {
             String url = embedded == null ? brokerUrl : embedded.url();
             err.println(embedded == null ? "broker: " + url : "broker: embedded Moquette at " + url);
-            try (WatchedBroker watched = new WatchedBroker(Topics.DEFAULT_PREFIX, stem -> new PahoTransport(
-                    broker.settings(url, MqttSettings.perRunClientId(stem))), err)) {
-                watched.start();
-                try (WatchServer server = WatchServer.start(watched, address)) {
-                    if (!address.getAddress().isLoopbackAddress()) {
-                        err.println("warning: the page listens on " + address + ": anyone who reaches it can halt"
-                                + " the devices");
-                    }
-                    err.println("Ctrl-C stops it");
-                    err.flush();
-                    PrintWriter out = spec.commandLine().getOut();
-                    out.println("page: " + server.url());
-                    out.flush();
-                    stopping.await();
-                }
-            }
+            watchUntilStopped(url, address, err);
         } finally {
             closed.countDown();
         }
         return 0;
     }
 
+    /** Watches the broker at {@code url} and serves the page on {@code address} until SIGINT/SIGTERM. */
+    private void watchUntilStopped(String url, InetSocketAddress address, PrintWriter err) throws Exception {
+        try (WatchedBroker watched = new WatchedBroker(Topics.DEFAULT_PREFIX, stem -> new PahoTransport(
+                broker.settings(url, MqttSettings.perRunClientId(stem))), err)) {
+            watched.start();
+            try (WatchServer server = serve(watched, address)) {
+                if (!address.getAddress().isLoopbackAddress()) {
+                    err.println("warning: the page listens on " + address + ": anyone who reaches it can halt the"
+                            + " devices");
+                }
+                err.println("Ctrl-C stops it");
+                err.flush();
+                PrintWriter out = spec.commandLine().getOut();
+                out.println("page: " + server.url());
+                out.flush();
+                stopping.await();
+            }
+        }
+    }
+
+    /** The embedded broker on its port, or an error naming the port if something else listens there. */
     private static EmbeddedBroker embedded() throws IOException {
+        ServerSocket probe;
         try {
-            return new EmbeddedBroker(EMBEDDED_PORT).start();
+            probe = new ServerSocket(EMBEDDED_PORT, 1, InetAddress.getByName(EmbeddedBroker.HOST));
+        } catch (IOException taken) {
+            throw new IOException("cannot start the embedded broker on " + EmbeddedBroker.HOST + ":" + EMBEDDED_PORT
+                    + " (" + taken.getMessage() + "); if another broker listens there, watch it with --broker tcp://"
+                    + EmbeddedBroker.HOST + ":" + EMBEDDED_PORT, taken);
+        }
+        probe.close();
+        return new EmbeddedBroker(EMBEDDED_PORT).start();
+    }
+
+    private static WatchServer serve(WatchedBroker watched, InetSocketAddress address) throws IOException {
+        try {
+            return WatchServer.start(watched, address);
         } catch (IOException e) {
-            throw new IOException(e.getMessage() + "; if another broker listens there, watch it with --broker tcp://"
-                    + EmbeddedBroker.HOST + ":" + EMBEDDED_PORT, e);
+            throw new IOException("cannot serve the page on " + address.getAddress().getHostAddress() + ":"
+                    + address.getPort() + " (" + e.getMessage() + "); choose another with --http HOST:PORT", e);
         }
     }
 
