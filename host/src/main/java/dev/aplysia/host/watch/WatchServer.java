@@ -17,6 +17,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeoutException;
@@ -191,8 +192,10 @@ public final class WatchServer implements AutoCloseable {
             return broker.command(device, action);
         } catch (DeviceOfflineException e) {
             throw new BadRequest(409, e.getMessage());
-        } catch (IllegalArgumentException e) {
+        } catch (NoSuchElementException e) {
             throw new BadRequest(404, e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw new BadRequest(400, e.getMessage());
         } catch (TimeoutException e) {
             throw new BadRequest(504, e.getMessage() + ": does device " + device + " take remote commands?");
         } catch (TransportException e) {

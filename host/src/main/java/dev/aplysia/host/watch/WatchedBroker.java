@@ -16,6 +16,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -192,17 +194,25 @@ public final class WatchedBroker implements AutoCloseable {
     }
 
     /**
-     * Sends {@code action} to {@code device} and waits for its ack.
+     * Sends {@code action} to {@code device} and waits for its ack. A device whose {@code meta} lists the commands it
+     * answers is not sent one it does not list (it would never answer).
      *
-     * @throws IllegalArgumentException if no such device is watched, naming those that are
+     * @throws NoSuchElementException   if no such device is watched, naming those that are
+     * @throws IllegalArgumentException if the device's meta does not list the action's command
      * @throws TimeoutException         if the device did not answer within {@link #COMMAND_TIMEOUT}
      */
     public CommandAck command(String device, PageAction action)
             throws TransportException, TimeoutException, InterruptedException {
         TelemetryCollector collector = collectors.get(device);
         if (collector == null) {
-            throw new IllegalArgumentException("no device '" + device + "' on the broker; devices: "
+            throw new NoSuchElementException("no device '" + device + "' on the broker; devices: "
                     + directory.describe());
+        }
+        Optional<List<String>> answered = collector.meta().map(meta -> meta.path("commands"))
+                .filter(JsonNode::isTextual).map(names -> List.of(names.asText().split(",")));
+        if (answered.isPresent() && !answered.get().contains(action.command())) {
+            throw new IllegalArgumentException("device " + device + " takes no '" + action.command()
+                    + "' command; its meta lists: " + String.join(", ", answered.get()));
         }
         return collector.command(action.command(), action.fields(), COMMAND_TIMEOUT);
     }

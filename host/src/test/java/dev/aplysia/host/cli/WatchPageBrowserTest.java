@@ -14,6 +14,10 @@ import dev.aplysia.device.telemetry.mqtt.PahoTransport;
 import dev.aplysia.hal.sim.OutputHistory;
 import dev.aplysia.host.collect.MosquittoBroker;
 import dev.aplysia.host.collect.RequiredPackage;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,6 +53,10 @@ class WatchPageBrowserTest {
     private static final Duration WAIT = Duration.ofSeconds(60);
     /** The board config's {@code safe=} duty of both motors. */
     private static final int SAFE_DUTY = 0;
+    /** The lab device's meta (docs/protocol.md): it takes the standard commands, not halt or resume. */
+    private static final String LAB_META = "{\"schema\":1,\"device\":\"lab-fields\",\"firmware\":\"0.1.0\","
+            + "\"mcu\":\"rp2040\",\"network\":\"digits\",\"shape\":[64,100,10],\"format.weight\":\"Q1.14\","
+            + "\"commands\":\"start,stop,reset,snapshot,set,load-weights\"}";
 
     @TempDir
     Path dir;
@@ -139,7 +147,7 @@ class WatchPageBrowserTest {
     }
 
     @Test
-    void aDevicePublishingReceptiveFieldsHasThemDrawnAndNoButtonsWithoutAHealthStream() throws Exception {
+    void aLabDeviceHasItsReceptiveFieldsDrawnAndNoButtonsForCommandsItDoesNotTake() throws Exception {
         Topics lab = Topics.of("lab-fields");
         try (PahoTransport device = new PahoTransport(MqttSettings.of(broker.url(), "lab-fields-stand-in"))) {
             device.connect(null, new Transport.ConnectionListener() {
@@ -151,10 +159,12 @@ class WatchPageBrowserTest {
                 public void connectionLost(Throwable cause) {
                 }
             });
+            device.publish(lab.meta(), bytes(LAB_META), 1, true);
             device.publish(lab.status(), bytes(Topics.ONLINE), 1, true);
             WebDriverWait wait = new WebDriverWait(browser, WAIT);
             // Listed once the watch's collector for it has subscribed: frames published from then on reach the page.
-            wait.until(ExpectedConditions.presenceOfElementLocated(row("lab-fields"))).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(networkCell("lab-fields"), "digits"));
+            browser.findElement(row("lab-fields")).click();
             for (int neuron = 0; neuron < 2; neuron++) {
                 device.publish(lab.telemetry("receptive-field"), bytes(receptiveField(neuron)), 1, false);
             }
@@ -163,9 +173,20 @@ class WatchPageBrowserTest {
             WebElement image = browser.findElement(By.cssSelector("#fields canvas"));
             assertEquals(List.of("8", "8"), List.of(image.getDomAttribute("width"), image.getDomAttribute("height")),
                     "64 weights drawn as an 8 x 8 image");
-            assertTrue(browser.findElement(By.id("no-controls")).isDisplayed(), "no buttons without a health stream");
+            assertTrue(browser.findElement(By.id("no-controls")).isDisplayed(), "no buttons: its meta lists none");
             assertFalse(browser.findElement(By.id("no-fields")).isDisplayed(), "no 'publishes no fields' note");
+            HttpResponse<String> halt = post(browser.getCurrentUrl() + "command",
+                    "{\"device\":\"lab-fields\",\"action\":\"halt\"}");
+            assertEquals(400, halt.statusCode());
+            assertEquals("device lab-fields takes no 'halt' command; its meta lists: start, stop, reset, snapshot,"
+                    + " set, load-weights\n", halt.body());
         }
+    }
+
+    private static HttpResponse<String> post(String url, String json) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     /** A lab device's receptive-field frame ({@code docs/protocol.md}): 64 raw Q1.14 weights, a ramp. */
@@ -196,6 +217,10 @@ class WatchPageBrowserTest {
 
     private static By statusCell(String device) {
         return By.cssSelector("#devices tbody tr[data-device='" + device + "'] td.status");
+    }
+
+    private static By networkCell(String device) {
+        return By.cssSelector("#devices tbody tr[data-device='" + device + "'] td:nth-child(3)");
     }
 
     private void saveScreenshot() throws Exception {

@@ -139,12 +139,25 @@ function renderDevice() {
     ? "firmware " + m.firmware + ", " + m.network + " " + JSON.stringify(m.shape) + " on " + m.mcu
       + (d.health ? ", tick " + d.health.tick + ", up " + (d.health.uptime_ms / 1000).toFixed(0) + " s" : "")
     : "no meta yet";
-  const firmware = d.health !== null;
-  document.getElementById("controls").hidden = !firmware;
-  document.getElementById("no-controls").hidden = firmware;
+  renderControls(d);
   renderFigures(d);
   renderEvents(d);
   renderFields(d);
+}
+
+// A button shows where the device takes its command: meta lists the commands a device answers, and the learning
+// switch is the firmware's, whose health says where it stands.
+function renderControls(d) {
+  const taken = d.meta && typeof d.meta.commands === "string" ? d.meta.commands.split(",") : [];
+  const switchable = taken.includes("set") && d.health !== null && typeof d.health.learning === "boolean";
+  const shown = {"halt": taken.includes("halt"), "resume": taken.includes("resume"), "learning-on": switchable,
+    "learning-off": switchable};
+  for (const [id, visible] of Object.entries(shown)) {
+    document.getElementById(id).hidden = !visible;
+  }
+  const any = Object.values(shown).some(v => v);
+  document.getElementById("controls").hidden = !any;
+  document.getElementById("no-controls").hidden = any;
 }
 
 function renderFigures(d) {
