@@ -54,11 +54,6 @@ public final class DeviceDirectory {
         listeners.add(listener);
     }
 
-    /** Every device seen, by id, with its latest status. */
-    public synchronized Map<String, String> statuses() {
-        return Map.copyOf(statuses);
-    }
-
     /** {@code "lab-1 (online), board-7 (offline)"}, or {@code "none"}. */
     public synchronized String describe() {
         return statuses.isEmpty() ? "none" : statuses.entrySet().stream()

@@ -116,11 +116,6 @@ public final class TelemetryCollector implements AutoCloseable {
         listeners.add(listener);
     }
 
-    /** The device whose tree this collector reads. */
-    public Topics topics() {
-        return topics;
-    }
-
     /**
      * Subscribes to what the device publishes ({@link Topics#published()}: not its commands, nor anything else under
      * its tree) and connects (no Last Will). Retained {@code status} and {@code meta} arrive right away if the device

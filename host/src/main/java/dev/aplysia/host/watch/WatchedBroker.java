@@ -217,11 +217,16 @@ public final class WatchedBroker implements AutoCloseable {
         return collector.command(action.command(), action.fields(), COMMAND_TIMEOUT);
     }
 
-    /** Closes every collector and the directory's connection. */
+    /** Closes the directory's connection (no device is found after), then every collector. */
     @Override
     public void close() {
-        opener.shutdownNow();
-        collectors.values().forEach(TelemetryCollector::close);
         directoryTransport.close();
+        opener.shutdownNow();
+        try {
+            opener.awaitTermination(RETRY_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        collectors.values().forEach(TelemetryCollector::close);
     }
 }

@@ -38,21 +38,25 @@ function receive(message) {
   } else if (message.kind === "telemetry") {
     telemetry(d, message.name, body);
   } else if (message.kind === "event") {
-    d.events.unshift({type: message.name, body: body});
-    d.events.length = Math.min(d.events.length, MAX_EVENTS);
+    addEvent(d, message.name, body);
   }
   render(message.device);
+}
+
+function addEvent(d, type, body) {
+  d.events.unshift({type: type, body: body});
+  d.events.length = Math.min(d.events.length, MAX_EVENTS);
 }
 
 function telemetry(d, stream, frame) {
   const last = d.last.get(stream);
   if (last && last.seq === frame.seq && last.tick === frame.tick) {
-    return; // the same frame again, from a replay after reconnecting
+    return; // the same frame again: recorded while the host replayed what it keeps to this page
   }
   d.last.set(stream, frame);
   if (stream === "health") {
     if (d.health && d.health.learning !== frame.learning) {
-      d.events.unshift({type: "learning", body: {tick: frame.tick, learning: frame.learning}});
+      addEvent(d, "learning", {tick: frame.tick, learning: frame.learning});
     }
     d.health = frame;
   }
@@ -262,9 +266,20 @@ for (const button of document.querySelectorAll("#controls button")) {
   button.addEventListener("click", () => command(button.dataset.action));
 }
 
+// After a reconnection the host replays everything it keeps: the page starts again from that.
+function forget() {
+  devices.clear();
+  document.querySelector("#devices tbody").replaceChildren();
+}
+
 const source = new EventSource("events");
 const connection = document.getElementById("connection");
+let opened = false;
 source.onopen = () => {
+  if (opened) {
+    forget();
+  }
+  opened = true;
   connection.textContent = "live";
   connection.className = "live";
 };
