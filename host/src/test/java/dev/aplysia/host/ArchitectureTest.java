@@ -11,9 +11,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Each outside library has one home in the whole project (docs: the house plan): Moquette in {@code host.broker},
- * Paho in {@code device.telemetry.mqtt}, Pi4J in {@code hal.pi4j}, XChart in {@code host.report}, the JDK's HTTP server in
- * {@code host.watch}. Everything else
- * talks to the project's own small interfaces.
+ * Paho in {@code device.telemetry.mqtt}, Pi4J in {@code hal.pi4j}, XChart in {@code host.report}, the JDK's HTTP
+ * server in {@code host.watch}. Everything else talks to the project's own small interfaces.
  */
 class ArchitectureTest {
 

@@ -30,7 +30,9 @@ import java.util.concurrent.TimeoutException;
  *
  * <p>A command must be sent as {@code application/json}, and one whose {@code Origin} is not this server is refused:
  * another web site open in the same browser cannot halt a robot (a cross-site JSON post needs a preflight this server
- * never grants).
+ * never grants). On a loopback address every request must also name a loopback host ({@code Host: 127.0.0.1:8080},
+ * {@code localhost}, {@code [::1]}), so that a web site whose name is made to resolve to 127.0.0.1 (DNS rebinding)
+ * reads and commands nothing.
  */
 public final class WatchServer implements AutoCloseable {
 
@@ -109,6 +111,7 @@ public final class WatchServer implements AutoCloseable {
     }
 
     private void route(HttpExchange exchange) throws IOException, BadRequest, InterruptedException {
+        requireLoopbackHost(exchange);
         String path = exchange.getRequestURI().getPath();
         String method = exchange.getRequestMethod();
         if (path.equals("/command")) {
@@ -122,6 +125,18 @@ public final class WatchServer implements AutoCloseable {
             asset(exchange, ASSETS.get(path).split("\\|"));
         } else {
             throw new BadRequest(404, "no such page: " + path + " (the page is at /)");
+        }
+    }
+
+    private void requireLoopbackHost(HttpExchange exchange) throws BadRequest {
+        if (!server.getAddress().getAddress().isLoopbackAddress()) {
+            return;
+        }
+        String host = exchange.getRequestHeaders().getFirst("Host");
+        String name = host == null ? "" : host.replaceFirst(":[0-9]*$", "");
+        if (!(name.equals("localhost") || name.equals("[::1]") || name.matches("127(\\.[0-9]{1,3}){3}"))) {
+            throw new BadRequest(421, "this page answers on a loopback address only, not as " + host
+                    + " (open http://127.0.0.1:" + server.getAddress().getPort() + "/)");
         }
     }
 

@@ -11,10 +11,12 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -128,6 +130,20 @@ class WatchServerTest {
 
         assertEquals(413, response.statusCode());
         assertEquals("a command request has at most 4096 bytes\n", response.body());
+    }
+
+    @Test
+    void aRequestNamingAnotherHostIsRefusedOnLoopback() throws Exception {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.url().getPort())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("GET /events HTTP/1.1\r\nHost: rebound.example:8080\r\n"
+                    + "Connection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+            assertTrue(answer.startsWith("HTTP/1.1 421 "), answer);
+            assertTrue(answer.endsWith("this page answers on a loopback address only, not as rebound.example:8080"
+                    + " (open http://127.0.0.1:" + server.url().getPort() + "/)\n"), answer);
+        }
     }
 
     private HttpResponse<String> get(String path) throws Exception {
