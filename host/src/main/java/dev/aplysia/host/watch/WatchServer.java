@@ -162,7 +162,7 @@ public final class WatchServer implements AutoCloseable {
     /** Streams page messages until the page goes away or falls too far behind. */
     private void events(HttpExchange exchange) throws IOException, BadRequest, InterruptedException {
         PageStream page = new PageStream();
-        if (!broker.open(page)) {
+        if (!broker.addPage(page)) {
             throw new BadRequest(503, "too many pages open: at most " + WatchedBroker.MAX_PAGES);
         }
         try {
@@ -176,7 +176,7 @@ public final class WatchServer implements AutoCloseable {
                 write(body, message == null ? ": keep-alive\n\n" : "data: " + message + "\n\n");
             }
         } finally {
-            broker.close(page);
+            broker.removePage(page);
         }
     }
 

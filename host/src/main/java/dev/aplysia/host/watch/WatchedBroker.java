@@ -95,7 +95,7 @@ public final class WatchedBroker implements AutoCloseable {
         directory = DeviceDirectory.subscribe(directoryTransport, prefix);
         directory.listen((id, status) -> {
             if (!collectors.containsKey(id) && opening.add(id)) {
-                opener.execute(() -> open(id));
+                opener.execute(() -> watch(id));
             }
         });
         directoryTransport.connect(null, new Transport.ConnectionListener() {
@@ -109,7 +109,7 @@ public final class WatchedBroker implements AutoCloseable {
         });
     }
 
-    private void open(String id) {
+    private void watch(String id) {
         Topics topics;
         try {
             topics = new Topics(prefix, id);
@@ -129,7 +129,7 @@ public final class WatchedBroker implements AutoCloseable {
                 collector.close();
             }
             report("cannot watch device " + id + " yet (" + e.getMessage() + "); retrying in " + RETRY_SECONDS + " s");
-            opener.schedule(() -> open(id), RETRY_SECONDS, TimeUnit.SECONDS);
+            opener.schedule(() -> watch(id), RETRY_SECONDS, TimeUnit.SECONDS);
         }
     }
 
@@ -157,7 +157,7 @@ public final class WatchedBroker implements AutoCloseable {
      *
      * @return false if {@value #MAX_PAGES} pages are open already
      */
-    boolean open(PageStream page) {
+    boolean addPage(PageStream page) {
         synchronized (pages) {
             if (pages.size() >= MAX_PAGES) {
                 return false;
@@ -184,7 +184,7 @@ public final class WatchedBroker implements AutoCloseable {
     }
 
     /** Removes a page that closed. */
-    void close(PageStream page) {
+    void removePage(PageStream page) {
         pages.remove(page);
     }
 

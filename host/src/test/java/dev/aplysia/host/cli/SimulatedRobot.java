@@ -33,7 +33,6 @@ final class SimulatedRobot implements AutoCloseable {
     private final FirmwareLink link;
     private final FirmwareRunner runner;
     private final Thread loop;
-    private final StringWriter log = new StringWriter();
 
     /**
      * A robot on the broker at {@code url}.
@@ -49,7 +48,7 @@ final class SimulatedRobot implements AutoCloseable {
         link = FirmwareLink.open(url, new BrokerOptions(), null, deviceId,
                 FirmwareCommands.specs(config.classifier(), access),
                 DeviceMeta.of(SpikingClassifier.spec(config.classifier()), config.profile()), board,
-                new PrintWriter(log, true));
+                new PrintWriter(new StringWriter(), true));
         firmware = new Firmware(config, board, link.events());
         firmware.boot();
         if (teachingButton != null) {
@@ -66,11 +65,6 @@ final class SimulatedRobot implements AutoCloseable {
     void stopTicking() throws InterruptedException {
         runner.stop();
         loop.join();
-    }
-
-    /** What the link printed (connections, losses). */
-    String log() {
-        return log.toString();
     }
 
     @Override

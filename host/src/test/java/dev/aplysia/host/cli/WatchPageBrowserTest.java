@@ -48,8 +48,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class WatchPageBrowserTest {
 
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Duration WAIT = Duration.ofSeconds(60);
     /** The board config's {@code safe=} duty of both motors. */
     private static final int SAFE_DUTY = 0;
