@@ -159,7 +159,7 @@ public final class WatchServer implements AutoCloseable {
         exchange.getResponseBody().write(bytes);
     }
 
-    /** Streams page messages until the page goes away or falls too far behind. */
+    /** Streams what is kept, then page messages as they come, until the page goes away or falls too far behind. */
     private void events(HttpExchange exchange) throws IOException, BadRequest, InterruptedException {
         PageStream page = new PageStream();
         if (!broker.addPage(page)) {
@@ -171,6 +171,9 @@ public final class WatchServer implements AutoCloseable {
             exchange.sendResponseHeaders(200, 0);
             OutputStream body = exchange.getResponseBody();
             write(body, "retry: 1000\n\n");
+            for (String kept : broker.kept()) {
+                write(body, "data: " + kept + "\n\n");
+            }
             while (!page.overflowed()) {
                 String message = page.next(KEEP_ALIVE);
                 write(body, message == null ? ": keep-alive\n\n" : "data: " + message + "\n\n");

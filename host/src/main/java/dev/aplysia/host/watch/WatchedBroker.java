@@ -13,6 +13,7 @@ import dev.aplysia.host.collect.ReceivedFrame;
 import dev.aplysia.host.collect.TelemetryCollector;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -29,8 +30,8 @@ import java.util.concurrent.TimeoutException;
 /**
  * Every device on one broker under one prefix, as {@code host watch} shows them: a {@link DeviceDirectory} finds them
  * by their retained {@code status}, and each device found gets a {@link TelemetryCollector} of its own, keeping the
- * latest {@value #HISTORY} frames of each stream. What the collectors record goes out to every open page as page
- * messages, one JSON object each: {@code {"device":"board-7","kind":"telemetry","name":"health","body":{...}}}
+ * latest {@value #HISTORY} frames of each stream. A page that opens gets what is kept ({@link #kept()}), then what
+ * the collectors record goes out to every open page as page messages, one JSON object each: {@code {"device":"board-7","kind":"telemetry","name":"health","body":{...}}}
  * ({@code kind} is {@code status}, {@code meta}, {@code telemetry}, {@code event} or {@code ack}; {@code body} is the
  * payload, the status as a string).
  *
@@ -152,8 +153,7 @@ public final class WatchedBroker implements AutoCloseable {
     }
 
     /**
-     * Adds an open page: it gets what is kept of every device (latest status, meta, recent frames and events), then
-     * every message as it arrives. A message recorded during the replay may come twice.
+     * Adds an open page, which gets every message recorded from now on.
      *
      * @return false if {@value #MAX_PAGES} pages are open already
      */
@@ -164,21 +164,30 @@ public final class WatchedBroker implements AutoCloseable {
             }
             pages.add(page);
         }
-        collectors.forEach((id, collector) -> replay(id, collector, page));
         return true;
     }
 
-    private static void replay(String id, TelemetryCollector collector, PageStream page) {
-        collector.status().ifPresent(s -> page.offer(message(id, Topics.Kind.STATUS, "", TextNode.valueOf(s))));
-        collector.meta().ifPresent(meta -> page.offer(message(id, Topics.Kind.META, "", meta)));
+    /**
+     * What is kept of every device, as page messages: its latest status and meta, then its recent frames and events.
+     * Taken after {@link #addPage}, it may repeat a message the page also gets as it arrives.
+     */
+    List<String> kept() {
+        List<String> messages = new ArrayList<>();
+        collectors.forEach((id, collector) -> kept(id, collector, messages));
+        return messages;
+    }
+
+    private static void kept(String id, TelemetryCollector collector, List<String> messages) {
+        collector.status().ifPresent(s -> messages.add(message(id, Topics.Kind.STATUS, "", TextNode.valueOf(s))));
+        collector.meta().ifPresent(meta -> messages.add(message(id, Topics.Kind.META, "", meta)));
         for (String stream : collector.streams()) {
             for (ReceivedFrame frame : collector.frames(stream)) {
-                page.offer(message(id, Topics.Kind.TELEMETRY, stream, frame.fields()));
+                messages.add(message(id, Topics.Kind.TELEMETRY, stream, frame.fields()));
             }
         }
         for (String type : collector.eventTypes()) {
             for (ReceivedFrame event : collector.events(type)) {
-                page.offer(message(id, Topics.Kind.EVENT, type, event.fields()));
+                messages.add(message(id, Topics.Kind.EVENT, type, event.fields()));
             }
         }
     }

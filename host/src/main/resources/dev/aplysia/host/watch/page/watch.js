@@ -33,6 +33,7 @@ function receive(message) {
   const body = message.body;
   if (message.kind === "status") {
     d.status = body;
+    d.last.clear(); // announced on every connection: a device that rebooted numbers its frames from 0 again
   } else if (message.kind === "meta") {
     d.meta = body;
   } else if (message.kind === "telemetry") {
@@ -50,8 +51,8 @@ function addEvent(d, type, body) {
 
 function telemetry(d, stream, frame) {
   const last = d.last.get(stream);
-  if (last && last.seq === frame.seq && last.tick === frame.tick) {
-    return; // the same frame again: recorded while the host replayed what it keeps to this page
+  if (last && frame.seq <= last.seq) {
+    return; // a frame the page has: recorded while the host sent what it keeps to this page
   }
   d.last.set(stream, frame);
   if (stream === "health") {
