@@ -31,9 +31,10 @@ import java.util.concurrent.TimeoutException;
  * Every device on one broker under one prefix, as {@code host watch} shows them: a {@link DeviceDirectory} finds them
  * by their retained {@code status}, and each device found gets a {@link TelemetryCollector} of its own, keeping the
  * latest {@value #HISTORY} frames of each stream. A page that opens gets what is kept ({@link #kept()}), then what
- * the collectors record goes out to every open page as page messages, one JSON object each: {@code {"device":"board-7","kind":"telemetry","name":"health","body":{...}}}
- * ({@code kind} is {@code status}, {@code meta}, {@code telemetry}, {@code event} or {@code ack}; {@code body} is the
- * payload, the status as a string).
+ * the collectors record as it arrives, as page messages, one JSON object each:
+ * {@code {"device":"board-7","kind":"telemetry","name":"health","body":{...}}} ({@code kind} is {@code status},
+ * {@code meta}, {@code telemetry}, {@code event} or {@code ack}; {@code body} is the payload, the status as a
+ * string).
  *
  * <p>It only reads what the broker carries and sends the page's commands; it never talks to a device otherwise.
  */

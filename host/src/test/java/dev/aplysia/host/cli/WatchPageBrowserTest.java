@@ -42,9 +42,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * {@code host watch} as a person sees it: a real Mosquitto, two simulated robots (the firmware through its
- * {@code FirmwareLink}; the first one taught, so that it learns), {@code host watch} in a JVM of its own, and its page in headless Chromium driven by
- * Selenium. Skipped without Mosquitto, Chromium or its driver on a developer's machine, failed without them under
- * {@code CI=true} ({@link RequiredPackage}). Leaves a screenshot in {@code target/watch-page.png}.
+ * {@code FirmwareLink}; the first one taught, so that it learns), {@code host watch} in a JVM of its own, and its
+ * page in headless Chromium driven by Selenium. Skipped without Mosquitto, Chromium or its driver on a developer's
+ * machine, failed without them under {@code CI=true} ({@link RequiredPackage}). Leaves a screenshot in
+ * {@code target/watch-page.png}.
  */
 class WatchPageBrowserTest {
 
