@@ -24,9 +24,10 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * The page's web server (the JDK's {@code com.sun.net.httpserver}): {@code GET /} and its two assets, bundled in the
- * jar; {@code GET /events}, the live page messages of {@link WatchedBroker} as server-sent events; and
- * {@code POST /command} with {@code {"device":"board-7","action":"halt"}} ({@link PageAction}), answered with the
- * device's ack as JSON. A bad request gets a 4xx status and a plain-text reason naming what is wrong.
+ * jar (and an empty {@code /favicon.ico}, which browsers ask for); {@code GET /events}, the live page messages of
+ * {@link WatchedBroker} as server-sent events; and {@code POST /command} with
+ * {@code {"device":"board-7","action":"halt"}} ({@link PageAction}), answered with the device's ack as JSON. A bad
+ * request gets a 4xx status and a plain-text reason naming what is wrong.
  *
  * <p>A command must be sent as {@code application/json}, and one whose {@code Origin} is not this server is refused:
  * another web site open in the same browser cannot halt a robot (a cross-site JSON post needs a preflight this server
@@ -123,6 +124,8 @@ public final class WatchServer implements AutoCloseable {
         } else if (ASSETS.containsKey(path)) {
             requireMethod(method, "GET", path);
             asset(exchange, ASSETS.get(path).split("\\|"));
+        } else if (path.equals("/favicon.ico")) {
+            exchange.sendResponseHeaders(204, -1);
         } else {
             throw new BadRequest(404, "no such page: " + path + " (the page is at /)");
         }
