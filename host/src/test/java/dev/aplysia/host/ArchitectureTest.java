@@ -11,8 +11,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Each outside library has one home in the whole project (docs: the house plan): Moquette in {@code host.broker},
- * Paho in {@code device.telemetry.mqtt}, Pi4J in {@code hal.pi4j}, XChart in {@code host.report}. Everything else
- * talks to the project's own small interfaces.
+ * Paho in {@code device.telemetry.mqtt}, Pi4J in {@code hal.pi4j}, XChart in {@code host.report}, the JDK's HTTP
+ * server in {@code host.watch}. Everything else talks to the project's own small interfaces.
  */
 class ArchitectureTest {
 
@@ -29,7 +29,8 @@ class ArchitectureTest {
         "io.moquette.., dev.aplysia.host.broker..",
         "org.eclipse.paho.., dev.aplysia.device.telemetry.mqtt..",
         "com.pi4j.., dev.aplysia.hal.pi4j..",
-        "org.knowm.xchart.., dev.aplysia.host.report.."
+        "org.knowm.xchart.., dev.aplysia.host.report..",
+        "com.sun.net.httpserver.., dev.aplysia.host.watch.."
     })
     void aLibraryIsImportedByItsOneHomeOnly(String library, String home) {
         noClasses().that().resideOutsideOfPackage(home)

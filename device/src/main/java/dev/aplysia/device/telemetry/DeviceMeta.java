@@ -58,14 +58,18 @@ public record DeviceMeta(String firmware, String mcu, String network, int[] shap
 
     /**
      * The {@code meta} payload: {@code {"schema":1,"device":...,"firmware":...,"mcu":...,"network":...,
-     * "shape":[...],"format.weight":"Q1.14",...}}.
+     * "shape":[...],"format.weight":"Q1.14",...,"commands":"start,stop,..."}}.
+     *
+     * @param commands the names of the commands the device answers, in the order to list them; none for a device that
+     *                 takes no commands ({@code "commands":""})
      */
-    public byte[] toJson(String deviceId) {
-        FrameWriter json = new FrameWriter(capacity(deviceId));
+    public byte[] toJson(String deviceId, List<String> commands) {
+        String names = String.join(",", commands);
+        FrameWriter json = new FrameWriter(capacity(deviceId) + 6 * names.length());
         json.begin().field("schema", SCHEMA).field("device", deviceId).field("firmware", firmware)
                 .field("mcu", mcu).field("network", network).field("shape", shape, 0, shape.length);
         formats.forEach((variable, format) -> json.field("format." + variable, format));
-        return json.end().toByteArray();
+        return json.field("commands", names).end().toByteArray();
     }
 
     /** A bound on the payload size: six bytes per character covers the worst escape. */

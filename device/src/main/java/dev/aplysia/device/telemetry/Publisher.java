@@ -83,7 +83,7 @@ public final class Publisher implements AutoCloseable {
         this.topics = topics;
         this.telemetry = telemetry;
         this.commands = commands;
-        this.meta = meta.toJson(topics.deviceId());
+        this.meta = meta.toJson(topics.deviceId(), commands.names());
         this.transport = transport;
         this.frame = new Frame(telemetry.queue().slotBytes());
         this.claimant = new Claimant(topics, transport, new RunClaim(), health);

@@ -44,8 +44,8 @@ class PublisherTest {
         List<FakeTransport.Sent> sent = transport.await(t -> !t.equals(topics.run()), 2, WAIT);
 
         assertEquals(new FakeTransport.Sent(topics.status(), "online", 1, true), sent.get(0));
-        assertEquals(new FakeTransport.Sent(topics.meta(), new String(meta.toJson("board-7"), StandardCharsets.UTF_8),
-                1, true), sent.get(1));
+        String announced = new String(meta.toJson("board-7", commands.names()), StandardCharsets.UTF_8);
+        assertEquals(new FakeTransport.Sent(topics.meta(), announced, 1, true), sent.get(1));
         assertEquals(topics.status(), transport.lastWill().topic());
         assertEquals("offline", new String(transport.lastWill().payload(), StandardCharsets.UTF_8));
         assertEquals(1, transport.lastWill().qos());

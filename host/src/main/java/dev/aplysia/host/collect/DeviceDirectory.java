@@ -3,19 +3,23 @@ package dev.aplysia.host.collect;
 import dev.aplysia.device.telemetry.Transport;
 import dev.aplysia.device.telemetry.TransportException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
 
 /**
  * The devices a broker knows of under a prefix, from their retained {@code status} topics
  * ({@code {prefix}+/status}): who is online, who left an {@code offline}. Used to say which devices there are when
- * the one asked for is not. Thread safe.
+ * the one asked for is not, and by {@code host watch} to find every device. Thread safe.
  */
 public final class DeviceDirectory {
 
     private final String prefix;
     private final Map<String, String> statuses = new TreeMap<>();
+    private final List<BiConsumer<String, String>> listeners = new CopyOnWriteArrayList<>();
 
     private DeviceDirectory(String prefix) {
         this.prefix = prefix;
@@ -33,9 +37,21 @@ public final class DeviceDirectory {
         return directory;
     }
 
-    private synchronized void onStatus(String topic, byte[] payload) {
+    private void onStatus(String topic, byte[] payload) {
         String id = topic.substring(prefix.length(), topic.length() - "/status".length());
-        statuses.put(id, new String(payload, StandardCharsets.UTF_8));
+        String status = new String(payload, StandardCharsets.UTF_8);
+        synchronized (this) {
+            statuses.put(id, status);
+        }
+        listeners.forEach(listener -> listener.accept(id, status));
+    }
+
+    /**
+     * Calls {@code listener} with the device id and its status for every {@code status} that arrives from now on, on
+     * the transport's thread (so it must return quickly and not use the transport).
+     */
+    public void listen(BiConsumer<String, String> listener) {
+        listeners.add(listener);
     }
 
     /** {@code "lab-1 (online), board-7 (offline)"}, or {@code "none"}. */

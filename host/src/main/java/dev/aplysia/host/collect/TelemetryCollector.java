@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import dev.aplysia.device.telemetry.Topics;
 import dev.aplysia.device.telemetry.Transport;
 import dev.aplysia.device.telemetry.TransportException;
@@ -18,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -39,6 +41,9 @@ import java.util.function.Supplier;
  * or it shut down): {@link #command} and {@link #requireOnline()} then fail at once with a
  * {@link DeviceOfflineException} naming it, instead of waiting out their timeouts. The grace lets a device that only
  * lost its connection reconnect: its frames wait in its queue meanwhile.
+ *
+ * <p>A collector made with a history bound keeps only the latest frames of each stream and events of each type, for
+ * a view that runs for hours ({@code host watch}); a {@link Listener} hears every message as it is recorded.
  */
 public final class TelemetryCollector implements AutoCloseable {
 
@@ -49,6 +54,8 @@ public final class TelemetryCollector implements AutoCloseable {
 
     private final Topics topics;
     private final Transport transport;
+    private final int history;
+    private final List<Listener> listeners = new CopyOnWriteArrayList<>();
     private final String idPrefix = "h" + Integer.toHexString(ThreadLocalRandom.current().nextInt(1 << 24)) + "-";
     private final AtomicLong nextId = new AtomicLong();
     private final Map<String, CompletableFuture<CommandAck>> awaitedAcks = new ConcurrentHashMap<>();
@@ -71,8 +78,42 @@ public final class TelemetryCollector implements AutoCloseable {
      * @param transport owned by the collector from now on: {@link #close()} closes it
      */
     public TelemetryCollector(Topics device, Transport transport) {
+        this(device, transport, Integer.MAX_VALUE);
+    }
+
+    /**
+     * A collector that keeps only the latest {@code history} frames of each stream and events of each type (gap
+     * detection still counts every frame).
+     *
+     * @param transport owned by the collector from now on: {@link #close()} closes it
+     * @param history   at least 1
+     */
+    public TelemetryCollector(Topics device, Transport transport, int history) {
+        if (history < 1) {
+            throw new IllegalArgumentException("history must be at least 1 frame, got " + history);
+        }
         this.topics = device;
         this.transport = transport;
+        this.history = history;
+    }
+
+    /** Hears every message this collector records. */
+    @FunctionalInterface
+    public interface Listener {
+        /**
+         * A message was recorded. Called on the transport's thread: return quickly, do not call the collector's
+         * {@code command} or {@code await} methods.
+         *
+         * @param kind {@code STATUS}, {@code META}, {@code TELEMETRY}, {@code EVENT} or {@code ACK}
+         * @param name the stream, event type or command; empty for status and meta
+         * @param body the payload: a text node for {@code status}, the JSON object otherwise
+         */
+        void recorded(Topics.Kind kind, String name, JsonNode body);
+    }
+
+    /** Adds {@code listener}, which hears the messages recorded from now on. */
+    public void listen(Listener listener) {
+        listeners.add(listener);
     }
 
     /**
@@ -111,16 +152,50 @@ public final class TelemetryCollector implements AutoCloseable {
             return;
         }
         try {
-            switch (address.kind()) {
-                case STATUS -> recordStatus(new String(payload, StandardCharsets.UTF_8));
-                case META -> recordMeta(JSON.readTree(payload));
-                case TELEMETRY -> recordFrame(frame(address.name(), payload));
-                case EVENT -> recordEvent(frame(address.name(), payload));
-                case ACK -> recordAck(ack(address.name(), payload));
-                default -> recordMalformed(topic + ": not a topic the device publishes");
+            JsonNode body = record(address, payload);
+            if (body == null) {
+                recordMalformed(topic + ": not a topic the device publishes");
+                return;
+            }
+            for (Listener listener : listeners) {
+                listener.recorded(address.kind(), address.name(), body);
             }
         } catch (IOException | IllegalArgumentException e) {
             recordMalformed(topic + ": " + e.getMessage());
+        }
+    }
+
+    /** Records the message; returns its body, or null if the device does not publish on such a topic. */
+    private JsonNode record(Topics.Address address, byte[] payload) throws IOException {
+        switch (address.kind()) {
+            case STATUS -> {
+                String status = new String(payload, StandardCharsets.UTF_8);
+                recordStatus(status);
+                return TextNode.valueOf(status);
+            }
+            case META -> {
+                JsonNode json = JSON.readTree(payload);
+                recordMeta(json);
+                return json;
+            }
+            case TELEMETRY -> {
+                ReceivedFrame frame = frame(address.name(), payload);
+                recordFrame(frame);
+                return frame.fields();
+            }
+            case EVENT -> {
+                ReceivedFrame event = frame(address.name(), payload);
+                recordEvent(event);
+                return event.fields();
+            }
+            case ACK -> {
+                CommandAck ack = ack(address.name(), payload);
+                recordAck(ack);
+                return ack.body();
+            }
+            default -> {
+                return null;
+            }
         }
     }
 
@@ -178,14 +253,22 @@ public final class TelemetryCollector implements AutoCloseable {
     }
 
     private synchronized void recordFrame(ReceivedFrame frame) {
-        frames.computeIfAbsent(frame.name(), s -> new ArrayList<>()).add(frame);
+        keep(frames.computeIfAbsent(frame.name(), s -> new ArrayList<>()), frame);
         sequences.computeIfAbsent(frame.name(), SequenceTracker::new).accept(frame.seq());
         notifyAll();
     }
 
     private synchronized void recordEvent(ReceivedFrame event) {
-        events.computeIfAbsent(event.name(), t -> new ArrayList<>()).add(event);
+        keep(events.computeIfAbsent(event.name(), t -> new ArrayList<>()), event);
         notifyAll();
+    }
+
+    /** Appends {@code frame}, dropping the oldest beyond the history bound. */
+    private void keep(List<ReceivedFrame> channel, ReceivedFrame frame) {
+        channel.add(frame);
+        if (channel.size() > history) {
+            channel.remove(0);
+        }
     }
 
     private void recordAck(CommandAck ack) {
@@ -259,7 +342,17 @@ public final class TelemetryCollector implements AutoCloseable {
         }
     }
 
-    /** The frames of {@code stream} so far, in arrival order. */
+    /** The streams from which frames arrived, in order of their first frame. */
+    public synchronized List<String> streams() {
+        return List.copyOf(frames.keySet());
+    }
+
+    /** The event types that arrived, in order of their first event. */
+    public synchronized List<String> eventTypes() {
+        return List.copyOf(events.keySet());
+    }
+
+    /** The frames of {@code stream} so far (the latest, with a history bound), in arrival order. */
     public synchronized List<ReceivedFrame> frames(String stream) {
         return List.copyOf(frames.getOrDefault(stream, List.of()));
     }

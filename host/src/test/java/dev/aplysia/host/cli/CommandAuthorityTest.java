@@ -49,7 +49,7 @@ class CommandAuthorityTest {
     @Test
     void byDefaultAnyoneOnTheBrokerIsRefusedTheCommandsThatChangeLearnedStateOrStorage() throws Exception {
         try (EmbeddedBroker broker = new EmbeddedBroker().start();
-             DeviceProcess device = DeviceProcess.start(dir.resolve("device.log"), "--config", BOARD,
+             CliProcess device = CliProcess.start(dir.resolve("device.log"), "device", "run", "--config", BOARD,
                      "--broker", broker.url(), "--id", "robot-a");
              TelemetryCollector host = host(broker, "robot-a")) {
 
@@ -72,7 +72,7 @@ class CommandAuthorityTest {
     @Test
     void enabledStateAndStorageCommandsAreObeyedUpToTheRateLimit() throws Exception {
         try (EmbeddedBroker broker = new EmbeddedBroker().start();
-             DeviceProcess device = DeviceProcess.start(dir.resolve("device.log"), "--config", BOARD,
+             CliProcess device = CliProcess.start(dir.resolve("device.log"), "device", "run", "--config", BOARD,
                      "--broker", broker.url(), "--id", "robot-b", "--allow-commands", "operation,state,storage",
                      "--command-rate", "14");
              TelemetryCollector host = host(broker, "robot-b")) {

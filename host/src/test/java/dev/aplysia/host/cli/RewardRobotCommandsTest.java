@@ -30,12 +30,13 @@ class RewardRobotCommandsTest {
     @Test
     void haltStopsTheDecisionsAndTheOwnPolicyWeightsLoadWithinTheirRange() throws Exception {
         try (EmbeddedBroker broker = new EmbeddedBroker().start();
-             DeviceProcess device = DeviceProcess.start(dir.resolve("device.log"), "--app", "reward", "--config",
-                     BOARD, "--broker", broker.url(), "--id", "reward-a", "--allow-commands", "operation,state");
+             CliProcess device = CliProcess.start(dir.resolve("device.log"), "device", "run", "--app", "reward",
+                     "--config", BOARD, "--broker", broker.url(), "--id", "reward-a", "--allow-commands",
+                     "operation,state");
              TelemetryCollector host = new TelemetryCollector(Topics.of("reward-a"),
                      new PahoTransport(MqttSettings.of(broker.url(), "host-reward-a")))) {
             host.start();
-            host.awaitMeta(Duration.ofSeconds(30));
+            String commands = host.awaitMeta(Duration.ofSeconds(30)).get("commands").asText();
 
             CommandAck load = host.command("load-weights", Map.of("projection", RewardWiring.POLICY, "offset", 0,
                     "weights", new double[] {-1, 0.5, 1}), WAIT);
@@ -47,6 +48,7 @@ class RewardRobotCommandsTest {
             ReceivedFrame halted = firstEvent(host, "halted");
             long decisions = decisionsAfter(host, halted.tick());
 
+            assertTrue(commands.contains("halt") && commands.contains("load-weights"), commands);
             assertTrue(load.ok(), load.toString());
             assertFalse(outOfRange.ok(), outOfRange.toString());
             assertTrue(outOfRange.error().contains("1.5"), outOfRange.error());
