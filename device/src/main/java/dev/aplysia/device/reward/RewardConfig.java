@@ -16,13 +16,11 @@ import java.util.Objects;
  * @param bump             digital input name of the bump switch (high: touching)
  * @param safeDuties       per motor ({@link RewardWiring#MOTORS}), the duty in its counts when halted
  * @param eligibilityDecay eligibility multiplier per tick, in (0, 1]: how long an action stays creditable
- * @param baselineShift    reward-prediction baseline shift, 0..15 (0: no baseline)
  * @param tickNanos        tick period
  * @param checkpointTicks  ticks between snapshots (0: only at shutdown)
  */
 public record RewardConfig(String deviceId, McuProfile profile, long seed, List<String> sensors, List<String> lights,
-                           String bump, int[] safeDuties, double eligibilityDecay, int baselineShift,
-                           long tickNanos, long checkpointTicks) implements LoopConfig {
+                           String bump, int[] safeDuties, double eligibilityDecay, long tickNanos, long checkpointTicks) implements LoopConfig {
 
     public RewardConfig {
         Objects.requireNonNull(profile, "profile");
@@ -50,17 +48,14 @@ public record RewardConfig(String deviceId, McuProfile profile, long seed, List<
 
     /** This configuration with another eligibility decay per tick. */
     public RewardConfig withEligibilityDecay(double decay) {
-        return new RewardConfig(deviceId, profile, seed, sensors, lights, bump, safeDuties, decay, baselineShift,
-                tickNanos, checkpointTicks);
+        return new RewardConfig(deviceId, profile, seed, sensors, lights, bump, safeDuties, decay, tickNanos,
+                checkpointTicks);
     }
 
-    /** This configuration with another baseline shift (0: no reward-prediction baseline). */
-    public RewardConfig withBaselineShift(int shift) {
-        return new RewardConfig(deviceId, profile, seed, sensors, lights, bump, safeDuties, eligibilityDecay, shift,
-                tickNanos, checkpointTicks);
-    }
-
-    /** Encoder channels: the distance sensors, then the light sensors. */
+    /**
+     * Encoder channels: each distance sensor's range bins ({@link RangeCode}), then the light sensors, then one
+     * channel per action marking the last action taken.
+     */
     public int inputs() {
         return sensors.size() * RangeCode.BINS + lights.size() + RewardWiring.ACTIONS.size();
     }

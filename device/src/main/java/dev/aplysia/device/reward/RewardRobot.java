@@ -17,24 +17,25 @@ import java.util.Arrays;
  * The reward robot as a {@link FirmwareApp}: it learns to drive from rewards its own sensors give, with no teacher.
  * Each decision period of {@link RewardWiring#TICKS_PER_DECISION} ticks runs, in network ticks:
  * <ol>
- *   <li><b>sense</b> (tick 0): read the distance sensors (NEARNESS), the light sensors (LINEAR) and the bump switch;
- *       the previous action's reward is the {@link DriveReward} of the period;</li>
- *   <li><b>reward</b> ({@value #REWARD_TICKS} ticks, inputs silent, learning on): the neuromodulator is the reward,
- *       so the previous action's eligibility, decayed over the wait, meets the reward-prediction error
- *       {@code m - b};</li>
+ *   <li><b>sense</b> (tick 0): read the distance sensors (each as its range bin, {@link RangeCode}), the light
+ *       sensors (in proportion) and the bump switch; the previous action's reward is the {@link DriveReward} of the
+ *       period, and the {@link Critic} turns it into a TD error;</li>
+ *   <li><b>reward</b> ({@value #REWARD_TICKS} ticks, inputs silent, learning on): the neuromodulator is the TD error,
+ *       so the previous action's eligibility, decayed over the wait, meets how much better or worse it went than
+ *       the place promised;</li>
  *   <li><b>decide</b> ({@value #DECIDE_TICKS} ticks, rate-coded sensors, learning frozen): the action neurons' spikes
  *       are counted; the action is the most spiking one (a tie keeps the previous action; with none yet, ties from
  *       a drawn start), or with probability epsilon a
- *       uniform one, epsilon decaying from 1/2 to 1/32 over the network's experience;</li>
+ *       uniform one, epsilon decaying from 1/2 to 1/64 over the network's experience;</li>
  *   <li><b>commit</b> ({@value #COMMIT_TICKS} ticks, learning on, after the loop drove the action): a current into
- *       the chosen neuron (an efference copy) makes it fire with the sensors, and an inhibiting current into the others,
- *       more than every active input feature through the largest weights can drive, keeps them silent, so eligibility
- *       marks the synapses of the action taken, not of one merely considered;</li>
+ *       the chosen neuron (an efference copy) makes it fire with the sensors, and an inhibiting current into the
+ *       others, more than every active input feature through the largest weights can drive, keeps them silent, so
+ *       eligibility marks the synapses of the action taken, not of one merely considered;</li>
  *   <li><b>wait</b> (the rest of the period, inputs silent, learning on): eligibility decays while the action drives.
  *   </li>
  * </ol>
- * Outside the reward window the neuromodulator equals the baseline, so it carries no news: weights, consolidation and
- * the baseline stay put, and the baseline averages rewards only. Integer-only on the tick path; nothing allocated.
+ * Outside the reward window the neuromodulator is 0, so it carries no news: weights and consolidation stay put.
+ * Integer-only on the tick path; nothing allocated.
  */
 public final class RewardRobot implements FirmwareApp {
 
@@ -48,9 +49,9 @@ public final class RewardRobot implements FirmwareApp {
     public static final int COMMIT_TICKS = 8;
     /** Exploration at the start, Q16: one decision in two. */
     static final int EPSILON_START = 32768;
-    /** Least exploration, Q16: one decision in 32. */
+    /** Least exploration, Q16: one decision in 64. */
     static final int EPSILON_FLOOR = 1024;
-    /** Decisions over which exploration halves: one minute. */
+    /** Decisions over which exploration halves: ten seconds. */
     static final long EXPLORATION_HORIZON = 100;
     /** Current into the chosen action neuron while committing, real membrane units (its threshold). */
     static final double EFFERENCE_CURRENT = 1.0;
@@ -60,7 +61,6 @@ public final class RewardRobot implements FirmwareApp {
     private final Network network;
     private final Population inputs;
     private final Population actions;
-    private final RuleEngine engine;
     private final RateEncoder encoder;
     private final ClassDecoder decoder;
     private final AnalogInput[] sonars;
@@ -96,7 +96,6 @@ public final class RewardRobot implements FirmwareApp {
         this.network = Network.build(RewardWiring.spec(config), config.profile());
         this.inputs = network.population("sensors");
         this.actions = network.population("actions");
-        this.engine = network.projection(RewardWiring.POLICY).engine();
         this.encoder = new RateEncoder(config.inputs(), 1.0, 0.5);
         this.decoder = new ClassDecoder(actions);
         this.sonars = analogInputs(board, config.sensors().toArray(String[]::new));
@@ -106,7 +105,8 @@ public final class RewardRobot implements FirmwareApp {
         this.actionFeatures = config.inputs() - RewardWiring.ACTIONS.size();
         this.critic = new Critic(network.projection(RewardWiring.VALUE).engine().weights(), actionFeatures);
         this.efference = (int) actions.membraneFormat().toRaw(EFFERENCE_CURRENT);
-        this.inhibition = (int) actions.membraneFormat().toRaw(-EFFERENCE_CURRENT * (sonars.length + lights.length + 2));
+        this.inhibition = (int) actions.membraneFormat()
+                .toRaw(-EFFERENCE_CURRENT * (sonars.length + lights.length + 2));
     }
 
     private static AnalogInput[] analogInputs(Board board, String[] names) throws HalException {

@@ -77,16 +77,11 @@ public final class RewardWiring {
     public static final long CHECKPOINT_TICKS = 30_000;
     /** Eligibility decay per tick: a time constant of 100 ticks, so the action's trace halves over the 70-tick wait. */
     public static final double ELIGIBILITY_DECAY = Math.exp(-1.0 / 100);
-    /**
-     * Baseline shift: the prediction moves 1/1024 of the way each reward tick, about 128 decisions' (13 s) memory, so
-     * a robot pushing on a wall does not soon expect the punishment (decision 136).
-     */
-    public static final int BASELINE_SHIFT = 0;
     /** Coincidences per post spike: eligibility {@code += A_PLUS * preTrace}. */
     static final double A_PLUS = 0.1;
-    /** Weight step per unit of eligibility and reward-prediction error, per reward tick. */
+    /** Weight step per unit of eligibility and TD error, per reward tick. */
     static final double ETA = 0.02;
-    /** Consolidation per unit of eligibility and squared prediction error, per reward tick. */
+    /** Consolidation per unit of eligibility and squared TD error, per reward tick. */
     static final double KAPPA = 0.06;
     /** Most a synapse consolidates: it keeps a tenth of its plasticity. */
     static final double MAX_CONSOLIDATION = 0.9;
@@ -107,15 +102,16 @@ public final class RewardWiring {
 
     /**
      * The rule on the sensor-to-action synapses: eligibility from pre-before-post coincidences, decaying; weights move
-     * by {@code eta * e * (m - b)}; consolidation grows by {@code kappa * e * (m - b)^2 * (1 - c)}, so a surprise of
-     * either sign protects the synapses that caused it, and a collision (the largest surprise) the most.
+     * by {@code eta * e * m}; consolidation grows by {@code kappa * e * m^2 * (1 - c)}, so a surprise of either sign
+     * protects the synapses that caused it, and a collision (the largest surprise) the most. The modulator {@code m}
+     * is already a prediction error, the critic's TD error ({@link Critic}), so the rule keeps no baseline of its own.
      */
-    public static PlasticityRule rule(double eligibilityDecay, int baselineShift) {
+    public static PlasticityRule rule(double eligibilityDecay) {
         return new PlasticityRule("reward-three-factor", List.of(Term.of(ETA, ELIGIBILITY, MODULATOR_DEVIATION)),
                 List.of(Term.of(A_PLUS, POST_SPIKE, PRE_TRACE)),
                 List.of(Term.of(KAPPA, ELIGIBILITY, MODULATOR_DEVIATION, MODULATOR_DEVIATION),
                         Term.of(-KAPPA, ELIGIBILITY, MODULATOR_DEVIATION, MODULATOR_DEVIATION, CONSOLIDATION)),
-                eligibilityDecay, MAX_CONSOLIDATION, baselineShift, 0, true);
+                eligibilityDecay, MAX_CONSOLIDATION, 0, 0, true);
     }
 
     /** The network of {@code config}. */
@@ -137,7 +133,7 @@ public final class RewardWiring {
                 .population(PopulationSpec.neurons("actions", ACTIONS.size(), action, 1, TraceSpec.latch()))
                 .population(PopulationSpec.neurons("value", 1, VALUE_CELL, 0, TraceSpec.latch()))
                 .projection(new ProjectionSpec(POLICY, "sensors", "actions", -1, 1, 0.25, 0.45,
-                        rule(config.eligibilityDecay(), config.baselineShift()), ProjectionSpec.WEIGHT.fraction(),
+                        rule(config.eligibilityDecay()), ProjectionSpec.WEIGHT.fraction(),
                         null))
                 .projection(ProjectionSpec.constant(VALUE, "sensors", "value", -2,
                         ProjectionSpec.WEIGHT.toReal(ProjectionSpec.WEIGHT.maxRaw()), 0, PlasticityRule.NONE))
@@ -177,7 +173,7 @@ public final class RewardWiring {
             throw new HalException(ErrorKind.INVALID_CONFIG, String.join(System.lineSeparator(), problems));
         }
         return new RewardConfig(deviceId, profile, seed, sonars, lights, BUMP, safeDuties(board), ELIGIBILITY_DECAY,
-                BASELINE_SHIFT, TICK_NANOS, CHECKPOINT_TICKS);
+                TICK_NANOS, CHECKPOINT_TICKS);
     }
 
     /**
