@@ -7,7 +7,7 @@ import picocli.CommandLine;
 @Command(name = "host", mixinStandardHelpOptions = true,
         description = "The host side: compare with a device running elsewhere (another process, a Raspberry Pi), and the"
                 + " baselines that explain the comparison.",
-        subcommands = {CompareCommand.class, BaselinesCommand.class})
+        subcommands = {CompareCommand.class, BaselinesCommand.class, IngestCommand.class})
 public final class HostCommand implements Runnable {
 
     @CommandLine.Spec
