@@ -354,12 +354,21 @@ public final class PahoTransport implements Transport {
     private MessageHandler handlerOf(String topic) {
         synchronized (subscriptions) {
             for (Map.Entry<String, MessageHandler> subscription : subscriptions.entrySet()) {
-                if (MqttTopic.isMatched(withoutShare(subscription.getKey()), topic)) {
+                if (matches(withoutShare(subscription.getKey()), topic)) {
                     return subscription.getValue();
                 }
             }
         }
         return null;
+    }
+
+    /** Paho's matching, which refuses a topic it finds invalid by throwing: that is no match, not a dead callback. */
+    private static boolean matches(String filter, String topic) {
+        try {
+            return MqttTopic.isMatched(filter, topic);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     private static String withoutShare(String filter) {
