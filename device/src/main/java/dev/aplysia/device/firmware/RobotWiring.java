@@ -88,19 +88,20 @@ public final class RobotWiring {
      */
     public static FirmwareConfig config(BoardConfig board, McuProfile profile, String deviceId, long seed)
             throws HalException {
-        return config(board, profile, deviceId, classifier(board.analogInputs().size(), seed), TICKS_PER_SAMPLE,
-                CHECKPOINT_TICKS);
+        return config(board, profile, deviceId, classifier(board.analogInputs().size(), seed), TICK_NANOS,
+                TICKS_PER_SAMPLE, CHECKPOINT_TICKS);
     }
 
     /**
      * The configuration for a board wired as above, running {@code classifier} (whose inputs must be the board's
-     * analog inputs) with sample periods of {@code ticksPerSample} ticks of 1 ms, a snapshot every
+     * analog inputs) with ticks of {@code tickNanos}, sample periods of {@code ticksPerSample} ticks, a snapshot every
      * {@code checkpointTicks} (0: at shutdown only).
      *
      * @throws HalException as {@link #config(BoardConfig, McuProfile, String, long)}
      */
     public static FirmwareConfig config(BoardConfig board, McuProfile profile, String deviceId,
-                                        ClassifierConfig classifier, int ticksPerSample, long checkpointTicks)
+                                        ClassifierConfig classifier, long tickNanos, int ticksPerSample,
+                                        long checkpointTicks)
             throws HalException {
         List<String> sensors = board.analogInputs().stream().map(BoardConfig.AnalogInputSpec::name).toList();
         List<Declared> inputs = board.digitalInputs().stream()
@@ -114,7 +115,7 @@ public final class RobotWiring {
         List<String> leds = declares(outputs, led(0)) ? names(RobotWiring::led) : List.of();
         String significance = declares(inputs, SIGNIFICANCE) ? SIGNIFICANCE : null;
         return new FirmwareConfig(deviceId, profile, classifier, sensors, SensorTransform.NEARNESS, teachers,
-                significance, 3.0, MOTORS, DUTIES, safeDuties(board), leds, safeLevels(board, leds), TICK_NANOS,
+                significance, 3.0, MOTORS, DUTIES, safeDuties(board), leds, safeLevels(board, leds), tickNanos,
                 ticksPerSample, checkpointTicks);
     }
 

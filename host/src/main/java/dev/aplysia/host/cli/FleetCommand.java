@@ -63,14 +63,16 @@ final class FleetCommand implements Callable<Integer> {
         try (Fleet fleet = new Fleet(fleetSpec, options.scenario(), brokerUrl, options.transports(brokerUrl),
                 new PrintWriter(Writer.nullWriter()))) {
             fleet.start(options.tickThreads());
-            err.printf("fleet of %d devices (%s-1..%s-%d, 8 -> %d -> 4, %d ms samples, QoS %d) on %s; Ctrl-C stops"
-                            + " it%n", count, idPrefix, idPrefix, count, options.features, fleetSpec.ticksPerSample(),
-                    options.qos, brokerUrl);
+            err.printf("fleet of %d devices (%s-1..%s-%d, 8 -> %d -> 4, %d ms samples of %d ms ticks, QoS %d) on %s;"
+                            + " Ctrl-C stops it%n", count, idPrefix, idPrefix, count, options.features,
+                    fleetSpec.ticksPerSample() * fleetSpec.tickMillis(), fleetSpec.tickMillis(), options.qos,
+                    brokerUrl);
             err.flush();
             run(fleet, stopping, err);
             fleet.stopTicking();
-            report(fleet.status(), spec.commandLine().getOut());
-            return fleet.status().online() == 0 ? 1 : 0;
+            Fleet.Status status = fleet.status();
+            report(status, spec.commandLine().getOut());
+            return verdict(status, err);
         } finally {
             closed.countDown();
             removeHook(hook);
@@ -96,6 +98,17 @@ final class FleetCommand implements Callable<Integer> {
             lastPublished = status.published();
             lastNanos = now;
         }
+    }
+
+    /** Exit 1, saying why, if a device was not online at the end: its id was taken, or its link was down. */
+    private static int verdict(Fleet.Status status, PrintWriter err) {
+        if (status.online() == status.devices()) {
+            return 0;
+        }
+        err.printf("aplysia: error: %d of %d devices were not online at the end%s%n",
+                status.devices() - status.online(), status.devices(), problems(status));
+        err.flush();
+        return 1;
     }
 
     private static String problems(Fleet.Status status) {

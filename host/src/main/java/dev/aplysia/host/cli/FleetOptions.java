@@ -17,8 +17,12 @@ final class FleetOptions {
 
     @Option(names = "--rate", defaultValue = "10", description = "Telemetry messages a second per device while every"
             + " sample is taught (a decisions and a learning frame per sample, health once a second), 2 to"
-            + " the limit a sample period allows (default: ${DEFAULT-VALUE}).")
+            + " the limit a sample period allows: 20 with --tick-ms 5, 96 with 1 (default: ${DEFAULT-VALUE}).")
     int rate;
+
+    @Option(names = "--tick-ms", defaultValue = "5", description = "Each firmware's tick period, 1 to 10 ms (the"
+            + " robot's is 1; 5 costs a fifth of the ticks) (default: ${DEFAULT-VALUE}).")
+    int tickMillis;
 
     @Option(names = "--features", defaultValue = "32", description = "Feature neurons of each device's network, 8"
             + " sonars -> FEATURES -> 4 commands (the robot's is 800, too costly for hundreds on one machine)"
@@ -51,7 +55,7 @@ final class FleetOptions {
      */
     FleetSpec spec(CommandLine.Model.CommandSpec command, int count, String idPrefix) {
         try {
-            return new FleetSpec(count, idPrefix, features, rate, qos, seed);
+            return new FleetSpec(count, idPrefix, features, tickMillis, rate, qos, seed);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(command.commandLine(), e.getMessage());
         }

@@ -21,8 +21,7 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * {@link FleetSpec#count()} simulated devices in this JVM, each with its own firmware, board and MQTT client, moved
  * through real time by a few tick threads rather than one thread each: every {@value #STEP_MILLIS} ms of wall time,
- * a tick thread runs the next {@value #STEP_MILLIS} ms of each of its devices (their ticks of 1 ms and their
- * scenarios). A thread that falls behind runs its steps back to back to catch up, and the lag is reported
+ * a tick thread runs the next {@value #STEP_MILLIS} ms of each of its devices (their ticks and their scenarios). A thread that falls behind runs its steps back to back to catch up, and the lag is reported
  * ({@link Status#maxLagMillis()}): a fleet too large for the machine shows as lag, not as a silently slower clock.
  * Each device's publisher thread sends its frames as they are queued.
  */
@@ -90,7 +89,7 @@ public final class Fleet implements AutoCloseable {
         if (threads < 1) {
             throw new IllegalArgumentException("--tick-threads must be at least 1, got " + threads);
         }
-        long period = TimeUnit.MILLISECONDS.toNanos(spec.ticksPerSample());
+        long period = spec.tickNanos() * spec.ticksPerSample();
         for (int i = 0; i < devices.size(); i++) {
             long phase = period * i / devices.size() / STEP_NANOS * STEP_NANOS;
             devices.get(i).start(phase);

@@ -49,7 +49,7 @@ final class FleetDevice implements AutoCloseable {
         this.id = spec.deviceId(index);
         this.board = SimBoard.builder().channels(wiring).storage(new MemoryStorage()).build();
         FirmwareConfig config = RobotWiring.config(wiring, McuProfile.PI_NATIVE, id, spec.classifier(index),
-                spec.ticksPerSample(), 0);
+                spec.tickNanos(), spec.ticksPerSample(), 0);
         this.link = FirmwareLink.open(url, transport, null, id, List.of(),
                 DeviceMeta.of(SpikingClassifier.spec(config.classifier()), config.profile()), board, err);
         this.firmware = new Firmware(config, board, link.events());

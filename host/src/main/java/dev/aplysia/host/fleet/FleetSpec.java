@@ -14,11 +14,12 @@ import dev.aplysia.device.wire.Names;
  * @param count    devices, {@code idPrefix-1} to {@code idPrefix-count}
  * @param idPrefix device ids' stem; an id is {@code idPrefix-N}
  * @param features feature neurons of each device's network (the robot's is {@value RobotWiring#FEATURES})
+ * @param tickMillis the firmware's tick period, milliseconds (the robot's is 1)
  * @param rate     telemetry messages a second per device, while every sample is taught
  * @param qos      0 (the protocol's QoS for streams) or 1 (every frame at least once)
  * @param seed     seed of the first device's network
  */
-public record FleetSpec(int count, String idPrefix, int features, int rate, int qos, long seed) {
+public record FleetSpec(int count, String idPrefix, int features, int tickMillis, int rate, int qos, long seed) {
 
     /** Ticks of a presentation: 4, so that the busiest sample fits 21 ticks and fast rates stay possible. */
     public static final int PRESENTATION_TICKS = 4;
@@ -33,8 +34,10 @@ public record FleetSpec(int count, String idPrefix, int features, int rate, int 
         require(features >= 1 && features <= RobotWiring.FEATURES, "--features must be 1.." + RobotWiring.FEATURES
                 + ", got " + features);
         require(qos == 0 || qos == 1, "--qos must be 0 or 1, got " + qos);
-        require(rate >= 2 && rate <= maxRate(), "--rate must be 2.." + maxRate() + " messages a second per device"
-                + " (a sample period must hold " + busyTicks() + " ticks of 1 ms), got " + rate);
+        require(tickMillis >= 1 && tickMillis <= 10, "--tick-ms must be 1..10, got " + tickMillis);
+        require(rate >= 2 && rate <= maxRate(tickMillis), "--rate must be 2.." + maxRate(tickMillis)
+                + " messages a second per device with --tick-ms " + tickMillis + " (a sample period must hold "
+                + busyTicks() + " ticks), got " + rate);
     }
 
     private static void require(boolean condition, String message) {
@@ -43,9 +46,9 @@ public record FleetSpec(int count, String idPrefix, int features, int rate, int 
         }
     }
 
-    /** The fastest rate: two frames per sample of the shortest period, plus health. */
-    public static int maxRate() {
-        return 1 + 2000 / busyTicks();
+    /** The fastest rate with ticks of {@code tickMillis}: two frames per sample of the shortest period, plus health. */
+    public static int maxRate(int tickMillis) {
+        return 1 + 2000 / (busyTicks() * tickMillis);
     }
 
     private static int busyTicks() {
@@ -62,8 +65,13 @@ public record FleetSpec(int count, String idPrefix, int features, int rate, int 
         return RobotWiring.classifier(SENSORS, features, PRESENTATION_TICKS, seed + index);
     }
 
-    /** Ticks of 1 ms per sample: two frames a sample and the health frame make {@code rate} a second. */
+    /** Ticks per sample: two frames a sample and the health frame make {@code rate} a second. */
     public int ticksPerSample() {
-        return Math.round(2000f / (rate - 1));
+        return Math.round(2000f / (rate - 1) / tickMillis);
+    }
+
+    /** The tick period in nanoseconds. */
+    public long tickNanos() {
+        return tickMillis * 1_000_000L;
     }
 }

@@ -27,7 +27,7 @@ class FleetCommandTest {
         CliRun run = CliRun.of("device", "fleet", "--count", "3", "--broker", "tcp://127.0.0.1:1", "--rate", "500");
 
         assertEquals(2, run.exitCode());
-        assertTrue(run.err().contains("--rate must be 2..96 messages a second per device"), run.err());
+        assertTrue(run.err().contains("--rate must be 2..20 messages a second per device with --tick-ms 5"), run.err());
     }
 
     @Test

@@ -53,7 +53,7 @@ class SharedSubscriptionTest {
             broker.start();
             AtomicLong first = new AtomicLong();
             AtomicLong second = new AtomicLong();
-            FleetSpec spec = new FleetSpec(4, "split", 8, 20, 1, 1);
+            FleetSpec spec = new FleetSpec(4, "split", 8, 1, 20, 1, 1);
             try (FleetCollector a = member(broker.url(), "collector-a", first);
                  FleetCollector b = member(broker.url(), "collector-b", second)) {
                 a.start();
@@ -82,7 +82,7 @@ class SharedSubscriptionTest {
             AtomicLong first = new AtomicLong();
             AtomicLong second = new AtomicLong();
             AtomicLong resumed = new AtomicLong();
-            FleetSpec spec = new FleetSpec(4, "kill", 8, 20, 1, 1);
+            FleetSpec spec = new FleetSpec(4, "kill", 8, 1, 20, 1, 1);
             try (FleetCollector a = member(cable.url(), "collector-a", first);
                  FleetCollector b = member(broker.url(), "collector-b", second);
                  Fleet fleet = fleet(spec, broker.url())) {
