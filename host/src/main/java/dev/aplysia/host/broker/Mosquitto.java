@@ -63,7 +63,7 @@ public final class Mosquitto implements AutoCloseable {
      *
      * @throws IOException with the broker's log if it does not listen within 5 s
      */
-    public void start() throws IOException {
+    public synchronized void start() throws IOException {
         process = new ProcessBuilder(BINARY, "-c", config.toString())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
@@ -96,7 +96,7 @@ public final class Mosquitto implements AutoCloseable {
     }
 
     /** Stops the process (thawing it first if frozen); its retained messages and sessions are gone. */
-    public void stop() throws InterruptedException {
+    public synchronized void stop() throws InterruptedException {
         if (process == null) {
             return;
         }

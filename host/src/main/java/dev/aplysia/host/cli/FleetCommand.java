@@ -75,7 +75,7 @@ final class FleetCommand implements Callable<Integer> {
             return verdict(status, err);
         } finally {
             closed.countDown();
-            removeHook(hook);
+            ShutdownHooks.remove(hook);
         }
     }
 
@@ -132,14 +132,6 @@ final class FleetCommand implements Callable<Integer> {
             latch.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void removeHook(Thread hook) {
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException e) {
-            // The JVM is already shutting down: the hook is running and waits for this run to close.
         }
     }
 }

@@ -21,7 +21,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code aplysia host ingest}: the ingest benchmark, a fleet through a real Mosquitto into the host's collector. */
+/**
+ * {@code aplysia host ingest}: the ingest benchmark, a fleet through a real Mosquitto into the host's collector. The
+ * Mosquitto it starts is stopped on the way out, by a signal too (a child process outlives the JVM otherwise).
+ */
 @Command(name = "ingest", mixinStandardHelpOptions = true,
         description = {"Measure the host's ingest: a fleet of simulated devices (as 'aplysia device fleet') publishes"
                 + " through a real Mosquitto (started here on a free loopback port, unless --broker) into the host's"
@@ -68,11 +71,16 @@ final class IngestCommand implements Callable<Integer> {
                     + Mosquitto.BINARY + " (apt-get install mosquitto); give --broker URL instead");
         }
         Path dir = Files.createTempDirectory("aplysia-ingest-");
-        try (Mosquitto mosquitto = new Mosquitto(dir, Mosquitto.fleetSettings())) {
+        Mosquitto mosquitto = new Mosquitto(dir, Mosquitto.fleetSettings());
+        Thread stopBroker = new Thread(mosquitto::close, "aplysia-ingest-mosquitto");
+        Runtime.getRuntime().addShutdownHook(stopBroker);
+        try {
             mosquitto.start();
             err().println("ingest: Mosquitto on " + mosquitto.url() + " with " + Mosquitto.fleetSettings());
             return steps(mosquitto.url());
         } finally {
+            mosquitto.close();
+            ShutdownHooks.remove(stopBroker);
             deleteTree(dir);
         }
     }
