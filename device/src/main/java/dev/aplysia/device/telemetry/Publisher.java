@@ -104,8 +104,8 @@ public final class Publisher implements AutoCloseable {
 
     /**
      * Makes the thread idle {@code nanos} (instead of 1 ms) when it finds nothing to do, woken at once by a queued
-     * frame ({@link TelemetryQueue#wakeOnOffer}): a host running hundreds of devices cannot afford a thousand wake-ups a
-     * second for each; acks, link events and the claim's rounds wait up to that long.
+     * frame ({@link TelemetryQueue#wakeOnOffer}): a host running hundreds of devices cannot afford a thousand
+     * wake-ups a second for each; acks, link events and the claim's rounds wait up to that long.
      *
      * @throws IllegalStateException if already started
      */

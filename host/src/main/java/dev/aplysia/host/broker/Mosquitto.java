@@ -46,8 +46,8 @@ public final class Mosquitto implements AutoCloseable {
 
     /**
      * A broker on a free loopback port whose config ({@code mosquitto.conf}) and log ({@code mosquitto.log}) live in
-     * {@code dir}, configured by {@code settings} ({@code allow_anonymous}, {@code password_file}, limits ...) after its
-     * listener; it keeps nothing on disk ({@code persistence false}).
+     * {@code dir}, configured by {@code settings} ({@code allow_anonymous}, {@code password_file}, limits ...)
+     * after its listener; it keeps nothing on disk ({@code persistence false}).
      */
     public Mosquitto(Path dir, List<String> settings) throws IOException {
         this.port = freePort();

@@ -21,7 +21,8 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * {@link FleetSpec#count()} simulated devices in this JVM, each with its own firmware, board and MQTT client, moved
  * through real time by a few tick threads rather than one thread each: every {@value #STEP_MILLIS} ms of wall time,
- * a tick thread runs the next {@value #STEP_MILLIS} ms of each of its devices (their ticks and their scenarios). A thread that falls behind runs its steps back to back to catch up, and the lag is reported
+ * a tick thread runs the next {@value #STEP_MILLIS} ms of each of its devices (their ticks and their scenarios). A
+ * thread that falls behind runs its steps back to back to catch up, and the lag is reported
  * ({@link Status#maxLagMillis()}): a fleet too large for the machine shows as lag, not as a silently slower clock.
  * Each device's publisher thread sends its frames as they are queued.
  */

@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The fleet collector: what it subscribes to, gaps per device and stream, latency, and payloads that are not frames. */
+/** The fleet collector: its filters, gaps per device and stream, latency, and payloads that are not frames. */
 class FleetCollectorTest {
 
     private final List<String> filters = new ArrayList<>();
