@@ -17,6 +17,7 @@ import dev.aplysia.device.telemetry.Publisher;
 import dev.aplysia.device.telemetry.Telemetry;
 import dev.aplysia.device.telemetry.TelemetryQueue;
 import dev.aplysia.device.telemetry.Topics;
+import dev.aplysia.device.telemetry.Transport;
 import dev.aplysia.device.telemetry.TransportException;
 import dev.aplysia.device.telemetry.homeassistant.HomeAssistantDiscovery;
 import dev.aplysia.device.telemetry.mqtt.MqttSettings;
@@ -62,13 +63,26 @@ public record FirmwareLink(Telemetry telemetry, CommandProcessor processor, Publ
         if (url == null) {
             return none();
         }
+        String clientId = MqttSettings.perRunClientId("aplysia-" + deviceId);
+        return open(url, new PahoTransport(options.settings(url, clientId)), discoveryPrefix, deviceId, commands, meta,
+                board, err);
+    }
+
+    /**
+     * A link over {@code transport} (a client of {@code url} with a per-run client id of its own, see
+     * {@link MqttSettings#perRunClientId}) for device {@code deviceId} described by {@code meta}, taking
+     * {@code commands}.
+     *
+     * @param transport       owned by the link from now on
+     * @param discoveryPrefix Home Assistant's discovery prefix to announce the device under; null for none
+     */
+    public static FirmwareLink open(String url, Transport transport, String discoveryPrefix, String deviceId,
+                                    List<CommandSpec> commands, DeviceMeta meta, Board board, PrintWriter err) {
         Telemetry telemetry = new Telemetry(new TelemetryQueue(512, 512), board.clock(), board.wallClock());
         FirmwareHealth health = new FirmwareHealth(telemetry);
         CommandProcessor processor = new CommandProcessor(commands, 16);
         Topics topics = Topics.of(deviceId);
-        String clientId = MqttSettings.perRunClientId("aplysia-" + deviceId);
-        Publisher publisher = new Publisher(topics, telemetry, processor, meta,
-                new PahoTransport(options.settings(url, clientId)));
+        Publisher publisher = new Publisher(topics, telemetry, processor, meta, transport);
         publisher.health().listen(new LinkReport(err, url));
         err.println("telemetry to " + url + " as " + topics.root());
         if (discoveryPrefix != null) {

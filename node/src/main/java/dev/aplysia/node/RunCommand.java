@@ -328,7 +328,12 @@ public final class RunCommand implements Callable<Integer> {
         return result.passed() ? 0 : 1;
     }
 
-    static void applySignal(Firmware firmware, String name, String value) throws HalException {
+    /**
+     * A scenario's {@code signal} line applied to the firmware: {@code modulator}, {@code learning} or {@code halt}.
+     *
+     * @throws HalException {@link ErrorKind#INVALID_CONFIG} naming an unknown signal or a value that is not a number
+     */
+    public static void applySignal(Firmware firmware, String name, String value) throws HalException {
         try {
             switch (name) {
                 case "modulator" -> firmware.signalModulator(Double.parseDouble(value));

@@ -66,8 +66,16 @@ public final class RobotWiring {
      * match closely). Its busy ticks do not fit an RP2040's 1 ms: see docs/mcu.md for the measured figures.
      */
     public static ClassifierConfig classifier(int sensors, long seed) {
-        return new ClassifierConfig(sensors, FEATURES, COMMANDS.size(), 16, 2.0, 0.98, 0.7, 1.0, 0.5, 0.75, 0.5,
-                seed);
+        return classifier(sensors, FEATURES, 16, seed);
+    }
+
+    /**
+     * The robot's classifier with {@code features} feature neurons and presentations of {@code presentationTicks}
+     * ticks: a smaller robot, as a fleet of many on one machine runs.
+     */
+    public static ClassifierConfig classifier(int sensors, int features, int presentationTicks, long seed) {
+        return new ClassifierConfig(sensors, features, COMMANDS.size(), presentationTicks, 2.0, 0.98, 0.7, 1.0, 0.5,
+                0.75, 0.5, seed);
     }
 
     /**
@@ -80,6 +88,21 @@ public final class RobotWiring {
      */
     public static FirmwareConfig config(BoardConfig board, McuProfile profile, String deviceId, long seed)
             throws HalException {
+        return config(board, profile, deviceId, classifier(board.analogInputs().size(), seed), TICK_NANOS,
+                TICKS_PER_SAMPLE, CHECKPOINT_TICKS);
+    }
+
+    /**
+     * The configuration for a board wired as above, running {@code classifier} (whose inputs must be the board's
+     * analog inputs) with ticks of {@code tickNanos}, sample periods of {@code ticksPerSample} ticks, a snapshot every
+     * {@code checkpointTicks} (0: at shutdown only).
+     *
+     * @throws HalException as {@link #config(BoardConfig, McuProfile, String, long)}
+     */
+    public static FirmwareConfig config(BoardConfig board, McuProfile profile, String deviceId,
+                                        ClassifierConfig classifier, long tickNanos, int ticksPerSample,
+                                        long checkpointTicks)
+            throws HalException {
         List<String> sensors = board.analogInputs().stream().map(BoardConfig.AnalogInputSpec::name).toList();
         List<Declared> inputs = board.digitalInputs().stream()
                 .map(s -> new Declared(ChannelKind.DIGITAL_INPUT, s.name(), s.line())).toList();
@@ -91,9 +114,9 @@ public final class RobotWiring {
         List<String> teachers = declares(inputs, teacher(0)) ? names(RobotWiring::teacher) : List.of();
         List<String> leds = declares(outputs, led(0)) ? names(RobotWiring::led) : List.of();
         String significance = declares(inputs, SIGNIFICANCE) ? SIGNIFICANCE : null;
-        return new FirmwareConfig(deviceId, profile, classifier(sensors.size(), seed), sensors,
-                SensorTransform.NEARNESS, teachers, significance, 3.0, MOTORS, DUTIES, safeDuties(board), leds,
-                safeLevels(board, leds), TICK_NANOS, TICKS_PER_SAMPLE, CHECKPOINT_TICKS);
+        return new FirmwareConfig(deviceId, profile, classifier, sensors, SensorTransform.NEARNESS, teachers,
+                significance, 3.0, MOTORS, DUTIES, safeDuties(board), leds, safeLevels(board, leds), tickNanos,
+                ticksPerSample, checkpointTicks);
     }
 
     /** The board's safe duty of each motor, in {@link #MOTORS} order. */

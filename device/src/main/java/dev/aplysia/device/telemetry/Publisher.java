@@ -69,6 +69,7 @@ public final class Publisher implements AutoCloseable {
     private boolean framePending;
     private Ack pendingAck;
     private volatile boolean everConnected;
+    private long idleNanos = IDLE_NANOS;
     private volatile boolean announce;
     private volatile boolean running;
     private volatile Thread thread;
@@ -102,6 +103,23 @@ public final class Publisher implements AutoCloseable {
     }
 
     /**
+     * Makes the thread idle {@code nanos} (instead of 1 ms) when it finds nothing to do, woken at once by a queued
+     * frame ({@link TelemetryQueue#wakeOnOffer}): a host running hundreds of devices cannot afford a thousand
+     * wake-ups a second for each; acks, link events and the claim's rounds wait up to that long.
+     *
+     * @throws IllegalStateException if already started
+     */
+    public synchronized void idleFor(long nanos) {
+        if (thread != null) {
+            throw new IllegalStateException("set the idle time before starting the publisher");
+        }
+        if (nanos <= 0) {
+            throw new IllegalArgumentException("idle time must be positive, got " + nanos + " ns");
+        }
+        idleNanos = nanos;
+    }
+
+    /**
      * Subscribes to the topic of each known command and to the announcements' requests, and starts the publisher
      * thread, which connects.
      *
@@ -122,6 +140,7 @@ public final class Publisher implements AutoCloseable {
         running = true;
         thread = new Thread(this::run, "aplysia-publisher-" + topics.deviceId());
         thread.setDaemon(true);
+        telemetry.queue().wakeOnOffer(thread);
         thread.start();
     }
 
@@ -218,7 +237,7 @@ public final class Publisher implements AutoCloseable {
         } else if (!transport.isConnected()) {
             LockSupport.parkNanos(DISCONNECTED_NANOS);
         } else if (!doWork()) {
-            LockSupport.parkNanos(IDLE_NANOS);
+            LockSupport.parkNanos(idleNanos);
         }
         return retryMillis;
     }

@@ -1,6 +1,7 @@
 package dev.aplysia.device.telemetry;
 
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The bounded ring between the tick thread (the one producer) and the publisher thread (the one consumer). Slots are
@@ -27,6 +28,7 @@ public final class TelemetryQueue {
     private final AtomicLong head = new AtomicLong();
     private volatile long tail;
     private volatile long dropped;
+    private volatile Thread consumer;
 
     /**
      * A ring of {@code capacity} frames of at most {@code slotBytes} bytes each.
@@ -63,6 +65,18 @@ public final class TelemetryQueue {
         channels[slot] = channel;
         lengths[slot] = length;
         tail = t + 1;
+        Thread waiting = consumer;
+        if (waiting != null) {
+            LockSupport.unpark(waiting);
+        }
+    }
+
+    /**
+     * Makes {@link #offer} unpark {@code thread} (the consumer, parked while the ring was empty), so that it may idle
+     * long between frames without delaying them. Unparking neither allocates nor waits.
+     */
+    public void wakeOnOffer(Thread thread) {
+        consumer = thread;
     }
 
     private void makeRoom(long t) {

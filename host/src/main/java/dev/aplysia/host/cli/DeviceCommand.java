@@ -7,7 +7,8 @@ import picocli.CommandLine;
 /** {@code aplysia device}: run the firmware on a board, or the learning-robot replay. */
 @Command(name = "device", mixinStandardHelpOptions = true,
         description = "Run the firmware: on the simulated board or a Raspberry Pi, or the learning-robot replay.",
-        subcommands = {RobotCommand.class, WorldCommand.class, RunCommand.class, LabCommand.class})
+        subcommands = {RobotCommand.class, WorldCommand.class, RunCommand.class, LabCommand.class,
+                FleetCommand.class})
 public final class DeviceCommand implements Runnable {
 
     @CommandLine.Spec

@@ -6,8 +6,9 @@ import picocli.CommandLine;
 /** {@code aplysia host}: the host side on its own, against a device running elsewhere. */
 @Command(name = "host", mixinStandardHelpOptions = true,
         description = "The host side: compare with a device running elsewhere (another process, a Raspberry Pi), the"
-                + " baselines that explain the comparison, and the live page of every device on a broker.",
-        subcommands = {CompareCommand.class, BaselinesCommand.class, WatchCommand.class})
+                + " baselines that explain the comparison, the live page of every device on a broker, and the ingest"
+                + " benchmark.",
+        subcommands = {CompareCommand.class, BaselinesCommand.class, WatchCommand.class, IngestCommand.class})
 public final class HostCommand implements Runnable {
 
     @CommandLine.Spec

@@ -199,7 +199,8 @@ public final class TelemetryCollector implements AutoCloseable {
         }
     }
 
-    private static ReceivedFrame frame(String name, byte[] payload) throws IOException {
+    /** Decodes a frame of stream or event {@code name}, stamped with its arrival now. */
+    static ReceivedFrame frame(String name, byte[] payload) throws IOException {
         JsonNode json = JSON.readTree(payload);
         if (!(json instanceof ObjectNode fields)) {
             throw new IllegalArgumentException("not a JSON object");

@@ -23,10 +23,15 @@ import java.util.Objects;
  * @param operationTimeout    how long publish and subscribe wait for the broker
  * @param firstReconnectDelay wait after a connection loss before the first reconnection attempt
  * @param maxReconnectDelay   the wait doubles after each failed attempt up to this
+ * @param persistentSession   false (the default): a clean session, forgotten by the broker on disconnecting; true:
+ *                            {@code cleanSession=false}, so the broker keeps the client's subscriptions and queues
+ *                            QoS 1 messages for it while it is away (a fixed {@code clientId} is then the session's
+ *                            name: reuse it to resume the session)
  */
 public record MqttSettings(String serverUri, String clientId, String username, char[] password, Path trustStore,
                            char[] trustStorePassword, Duration connectTimeout, Duration keepAlive,
-                           Duration operationTimeout, Duration firstReconnectDelay, Duration maxReconnectDelay) {
+                           Duration operationTimeout, Duration firstReconnectDelay, Duration maxReconnectDelay,
+                           boolean persistentSession) {
 
     public MqttSettings {
         serverUri = BrokerUrl.normalise(Objects.requireNonNull(serverUri, "serverUri"));
@@ -57,7 +62,7 @@ public record MqttSettings(String serverUri, String clientId, String username, c
      */
     public static MqttSettings of(String serverUri, String clientId) {
         return new MqttSettings(serverUri, clientId, null, null, null, null, Duration.ofSeconds(10),
-                Duration.ofSeconds(30), Duration.ofSeconds(10), Duration.ofMillis(250), Duration.ofSeconds(30));
+                Duration.ofSeconds(30), Duration.ofSeconds(10), Duration.ofMillis(250), Duration.ofSeconds(30), false);
     }
 
     /**
@@ -74,25 +79,36 @@ public record MqttSettings(String serverUri, String clientId, String username, c
     public MqttSettings withCredentials(String user, char[] secret) {
         return new MqttSettings(serverUri, clientId, Objects.requireNonNull(user, "user"), secret, trustStore,
                 trustStorePassword, connectTimeout, keepAlive, operationTimeout, firstReconnectDelay,
-                maxReconnectDelay);
+                maxReconnectDelay, persistentSession);
     }
 
     /** These settings trusting the CAs in {@code store} (PKCS12 or JKS) instead of the JVM's defaults. */
     public MqttSettings withTrustStore(Path store, char[] storePassword) {
         return new MqttSettings(serverUri, clientId, username, password, Objects.requireNonNull(store, "store"),
-                storePassword, connectTimeout, keepAlive, operationTimeout, firstReconnectDelay, maxReconnectDelay);
+                storePassword, connectTimeout, keepAlive, operationTimeout, firstReconnectDelay, maxReconnectDelay,
+                persistentSession);
     }
 
     /** These settings with other timeouts. */
     public MqttSettings withTimeouts(Duration connect, Duration keepAliveInterval, Duration operation) {
         return new MqttSettings(serverUri, clientId, username, password, trustStore, trustStorePassword, connect,
-                keepAliveInterval, operation, firstReconnectDelay, maxReconnectDelay);
+                keepAliveInterval, operation, firstReconnectDelay, maxReconnectDelay, persistentSession);
     }
 
     /** These settings with other reconnection delays. */
     public MqttSettings withReconnectDelays(Duration first, Duration max) {
         return new MqttSettings(serverUri, clientId, username, password, trustStore, trustStorePassword,
-                connectTimeout, keepAlive, operationTimeout, first, max);
+                connectTimeout, keepAlive, operationTimeout, first, max, persistentSession);
+    }
+
+    /**
+     * These settings with a persistent session ({@code cleanSession=false}): the broker keeps the subscriptions and
+     * queues QoS 1 messages for {@link #clientId} while it is disconnected, and delivers them when a client with the
+     * same id connects again. A host's collector uses it; a device keeps its clean, per-run session.
+     */
+    public MqttSettings withPersistentSession() {
+        return new MqttSettings(serverUri, clientId, username, password, trustStore, trustStorePassword,
+                connectTimeout, keepAlive, operationTimeout, firstReconnectDelay, maxReconnectDelay, true);
     }
 
     @Override
@@ -108,7 +124,8 @@ public record MqttSettings(String serverUri, String clientId, String username, c
     @Override
     public String toString() {
         return "MqttSettings[" + serverUri + ", client " + clientId + (username == null ? "" : ", user " + username)
-                + (trustStore == null ? "" : ", trust " + trustStore) + "]";
+                + (trustStore == null ? "" : ", trust " + trustStore)
+                + (persistentSession ? ", persistent session" : "") + "]";
     }
 
     private static void requirePositive(String name, Duration d) {

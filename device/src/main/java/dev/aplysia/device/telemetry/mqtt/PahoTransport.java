@@ -27,18 +27,26 @@ import org.eclipse.paho.client.mqttv3.MqttCallbackExtended;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
+import org.eclipse.paho.client.mqttv3.MqttTopic;
 import org.eclipse.paho.client.mqttv3.ScheduledExecutorPingSender;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 
 /**
- * A {@link Transport} over MQTT 3.1.1 with Paho's {@code MqttAsyncClient}: clean sessions, in-memory persistence
- * (nothing is written to disk), Last Will, username/password and {@code ssl://} per {@link MqttSettings}.
+ * A {@link Transport} over MQTT 3.1.1 with Paho's {@code MqttAsyncClient}: clean sessions (or a persistent one, per
+ * {@link MqttSettings#persistentSession()}), in-memory persistence (nothing is written to disk), Last Will,
+ * username/password and {@code ssl://} per {@link MqttSettings}.
  *
  * <p>Reconnection is done here rather than by Paho's automatic reconnect, whose 1.2.5 implementation keeps the
  * reconnect delay in a static field shared by every client in the JVM and leaves its timer thread running when a
  * client is closed while disconnected. After a loss, attempts start after {@code firstReconnectDelay} and double up
  * to {@code maxReconnectDelay}. Subscriptions are restored in {@code MqttCallbackExtended.connectComplete} on every
  * connection (a clean session forgets them), and the listener hears {@code connected} only once they are active.
+ *
+ * <p>Shared subscriptions ({@code $share/{group}/{filter}}, which Mosquitto offers to MQTT 3.1.1 clients) work as
+ * any other filter. Paho 1.2.5 matches an arriving topic against the filter as written, {@code $share} included, so it
+ * never finds their handler; nor does it know any handler yet for the messages a resumed persistent session delivers
+ * right after connecting, before the subscriptions are restored. Both reach the handler whose filter (without its
+ * {@code $share/{group}/}) matches the topic, through the client's callback.
  *
  * <p>Message handlers run on Paho's callback thread; an exception thrown by one is logged and swallowed, since Paho
  * would otherwise drop the connection.
@@ -56,6 +64,7 @@ public final class PahoTransport implements Transport {
 
     private static final System.Logger LOG = System.getLogger(PahoTransport.class.getName());
     private static final int QOS_FAILURE = 0x80;
+    private static final String SHARE = "$share/";
     private static final long WATCHDOG_MILLIS = 1_000;
     private static final long IN_FLIGHT_WAIT_NANOS = TimeUnit.MICROSECONDS.toNanos(200);
 
@@ -291,7 +300,7 @@ public final class PahoTransport implements Transport {
     private MqttConnectOptions baseOptions() throws TransportException {
         MqttConnectOptions o = new MqttConnectOptions();
         o.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
-        o.setCleanSession(true);
+        o.setCleanSession(!settings.persistentSession());
         o.setAutomaticReconnect(false);
         o.setConnectionTimeout(wholeSeconds(settings.connectTimeout().toMillis()));
         o.setKeepAliveInterval(wholeSeconds(settings.keepAlive().toMillis()));
@@ -330,13 +339,44 @@ public final class PahoTransport implements Transport {
     }
 
     private IMqttMessageListener delivering(MessageHandler handler) {
-        return (topic, message) -> {
-            try {
-                handler.onMessage(topic, message.getPayload());
-            } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.WARNING, "handler for " + topic + " failed", e);
+        return (topic, message) -> deliver(handler, topic, message);
+    }
+
+    private static void deliver(MessageHandler handler, String topic, MqttMessage message) {
+        try {
+            handler.onMessage(topic, message.getPayload());
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "handler for " + topic + " failed", e);
+        }
+    }
+
+    /** The handler of the first subscription whose filter, without a {@code $share/{group}/}, matches {@code topic}. */
+    private MessageHandler handlerOf(String topic) {
+        synchronized (subscriptions) {
+            for (Map.Entry<String, MessageHandler> subscription : subscriptions.entrySet()) {
+                if (matches(withoutShare(subscription.getKey()), topic)) {
+                    return subscription.getValue();
+                }
             }
-        };
+        }
+        return null;
+    }
+
+    /** Paho's matching, which refuses a topic it finds invalid by throwing: that is no match, not a dead callback. */
+    private static boolean matches(String filter, String topic) {
+        try {
+            return MqttTopic.isMatched(filter, topic);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static String withoutShare(String filter) {
+        if (!filter.startsWith(SHARE)) {
+            return filter;
+        }
+        int group = filter.indexOf('/', SHARE.length());
+        return group < 0 ? filter : filter.substring(group + 1);
     }
 
     private void scheduleReconnect(long delayMillis) {
@@ -535,7 +575,12 @@ public final class PahoTransport implements Transport {
 
         @Override
         public void messageArrived(String topic, MqttMessage message) {
-            LOG.log(System.Logger.Level.DEBUG, "message on " + topic + " matched no subscription");
+            MessageHandler handler = handlerOf(topic);
+            if (handler == null) {
+                LOG.log(System.Logger.Level.DEBUG, "message on " + topic + " matched no subscription");
+            } else {
+                deliver(handler, topic, message);
+            }
         }
 
         @Override

@@ -56,7 +56,7 @@ class MqttSettingsTest {
 
         assertThrows(IllegalArgumentException.class, () -> new MqttSettings(base.serverUri(), "c", null,
                 "pw".toCharArray(), null, null, base.connectTimeout(), base.keepAlive(), base.operationTimeout(),
-                base.firstReconnectDelay(), base.maxReconnectDelay()));
+                base.firstReconnectDelay(), base.maxReconnectDelay(), false));
     }
 
     @Test
