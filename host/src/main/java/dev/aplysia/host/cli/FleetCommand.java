@@ -46,28 +46,16 @@ final class FleetCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        BrokerOptions.requireValidUrl(spec, "--broker", brokerUrl);
-        if (seconds != null && seconds < 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--seconds must be at least 1, got "
-                    + seconds);
-        }
+        requireValidOptions();
         FleetSpec fleetSpec = options.spec(spec, count, idPrefix);
         PrintWriter err = spec.commandLine().getErr();
         CountDownLatch stopping = new CountDownLatch(1);
         CountDownLatch closed = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            stopping.countDown();
-            awaitQuietly(closed);
-        }, "aplysia-fleet-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
+        Thread hook = stopOnSignal(stopping, closed);
         try (Fleet fleet = new Fleet(fleetSpec, options.scenario(), brokerUrl, options.transports(brokerUrl),
                 new PrintWriter(Writer.nullWriter()))) {
             fleet.start(options.tickThreads());
-            err.printf("fleet of %d devices (%s-1..%s-%d, 8 -> %d -> 4, %d ms samples of %d ms ticks, QoS %d) on %s;"
-                            + " Ctrl-C stops it%n", count, idPrefix, idPrefix, count, options.features,
-                    fleetSpec.ticksPerSample() * fleetSpec.tickMillis(), fleetSpec.tickMillis(), options.qos,
-                    brokerUrl);
-            err.flush();
+            announce(fleetSpec, err);
             run(fleet, stopping, err);
             fleet.stopTicking();
             Fleet.Status status = fleet.status();
@@ -77,6 +65,32 @@ final class FleetCommand implements Callable<Integer> {
             closed.countDown();
             ShutdownHooks.remove(hook);
         }
+    }
+
+    private void requireValidOptions() {
+        BrokerOptions.requireValidUrl(spec, "--broker", brokerUrl);
+        if (seconds != null && seconds < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--seconds must be at least 1, got "
+                    + seconds);
+        }
+    }
+
+    /** A shutdown hook that asks the run to stop and waits until the fleet is closed. */
+    private static Thread stopOnSignal(CountDownLatch stopping, CountDownLatch closed) {
+        Thread hook = new Thread(() -> {
+            stopping.countDown();
+            awaitQuietly(closed);
+        }, "aplysia-fleet-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        return hook;
+    }
+
+    private void announce(FleetSpec fleetSpec, PrintWriter err) {
+        err.printf("fleet of %d devices (%s-1..%s-%d, 8 -> %d -> 4, %d ms samples of %d ms ticks, QoS %d) on %s;"
+                        + " Ctrl-C stops it%n", count, idPrefix, idPrefix, count, options.features,
+                fleetSpec.ticksPerSample() * fleetSpec.tickMillis(), fleetSpec.tickMillis(), options.qos,
+                brokerUrl);
+        err.flush();
     }
 
     /** Reports every 10 s until --seconds have passed or a signal came. */
