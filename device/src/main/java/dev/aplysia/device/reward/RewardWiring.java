@@ -75,8 +75,11 @@ public final class RewardWiring {
     public static final int TICKS_PER_DECISION = 100;
     /** Ticks between snapshots: every 30 s of driving. */
     public static final long CHECKPOINT_TICKS = 30_000;
-    /** Eligibility decay per tick: a time constant of 100 ticks, so the action's trace halves over the 70-tick wait. */
-    public static final double ELIGIBILITY_DECAY = Math.exp(-1.0 / 100);
+    /**
+     * Eligibility decay per tick: a time constant of 200 ticks, so an action's trace keeps 70 % over the 70-tick wait
+     * and 61 % a decision period: a collision reaches the last two or three decisions (decision 164).
+     */
+    public static final double ELIGIBILITY_DECAY = Math.exp(-1.0 / 200);
     /** Coincidences per post spike: eligibility {@code += A_PLUS * preTrace}. */
     static final double A_PLUS = 0.1;
     /** Weight step per unit of eligibility and TD error, per reward tick. */
