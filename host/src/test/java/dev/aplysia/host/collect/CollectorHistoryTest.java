@@ -45,12 +45,24 @@ class CollectorHistoryTest {
             }
             sender.publish(device.status(), Topics.ONLINE.getBytes(StandardCharsets.UTF_8), 1, true);
             collector.awaitStatus(Topics.ONLINE, WAIT);
+            awaitHeard(heard, 6);
 
             assertEquals(List.of(2L, 3L, 4L), collector.frames("decisions").stream().map(ReceivedFrame::seq).toList());
             assertEquals(5, collector.gaps("decisions").received());
             assertEquals(List.of("decisions"), collector.streams());
             assertEquals(List.of("TELEMETRY decisions 0", "TELEMETRY decisions 1", "TELEMETRY decisions 2",
                     "TELEMETRY decisions 3", "TELEMETRY decisions 4", "STATUS  online"), heard);
+        }
+    }
+
+    /**
+     * Waits until the listener has heard {@code count} messages: it is told after the message is recorded, so a
+     * waiter on the record can wake first.
+     */
+    private static void awaitHeard(List<String> heard, int count) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (heard.size() < count && System.nanoTime() < deadline) {
+            Thread.sleep(10);
         }
     }
 
