@@ -11,7 +11,7 @@ import java.util.Objects;
  * @param deviceId         MQTT-safe identifier
  * @param profile          MCU whose memory and cycle budget the firmware must fit
  * @param seed             the network's seed (initial weights, encoder phases, exploration)
- * @param sensors          distance sensors (analog input names, NEARNESS-transformed), in encoder order
+ * @param sensors          distance sensors (analog input names, each coded as its range bin), in encoder order
  * @param lights           light sensors (analog input names, LINEAR), after the distance sensors; may be empty
  * @param bump             digital input name of the bump switch (high: touching)
  * @param safeDuties       per motor ({@link RewardWiring#MOTORS}), the duty in its counts when halted
