@@ -79,7 +79,6 @@ public final class RewardRobot implements FirmwareApp {
     private int reward;
     private int delta;
     private boolean rewarding;
-    private boolean bumped;
     private boolean collided;
     private boolean touching;
     private boolean learning = true;
@@ -132,7 +131,6 @@ public final class RewardRobot implements FirmwareApp {
         }
         collided = bump.pollRisingEdges() > 0;
         touching = bump.isHigh();
-        bumped = collided || touching;
         beginPeriod(clearance, light);
     }
 
@@ -296,17 +294,12 @@ public final class RewardRobot implements FirmwareApp {
 
     @Override
     public boolean significant() {
-        return bumped && rewarding;
+        return collided && rewarding;
     }
 
     @Override
     public void signalModulator(double level) {
         pendingReward = (int) RuleEngine.MODULATOR.toRaw(level);
         rewardPending = true;
-    }
-
-    /** True if the bump switch was touched in the last period sensed. */
-    public boolean bumped() {
-        return bumped;
     }
 }
