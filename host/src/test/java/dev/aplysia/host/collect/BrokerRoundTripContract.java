@@ -17,9 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import java.util.stream.LongStream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -47,38 +45,30 @@ abstract class BrokerRoundTripContract {
         return null;
     }
 
-    @BeforeAll
-    void startBroker() throws Exception {
-        if (unavailableReason() == null) {
-            broker = newBroker();
-            broker.start();
-            relay = new TcpRelay(broker.port());
-        }
-    }
-
+    /**
+     * A fresh broker for every test: a test whose clients vanish abruptly can leave the embedded Moquette with a dead
+     * session loop (its {@code IllegalReferenceCountException} on a reset connection), which must not fail the tests
+     * after it.
+     */
     @BeforeEach
-    void requireBroker() {
+    void startBroker() throws Exception {
         RequiredPackage.require(unavailableReason() == null, String.valueOf(unavailableReason()));
-    }
-
-    @AfterAll
-    void stopBroker() {
-        if (relay != null) {
-            relay.close();
-        }
-        if (broker != null) {
-            broker.close();
-        }
+        broker = newBroker();
+        broker.start();
+        relay = new TcpRelay(broker.port());
     }
 
     @AfterEach
-    void closeClients() throws Exception {
+    void stopEverything() throws Exception {
         for (AutoCloseable client : opened) {
             client.close();
         }
         opened.clear();
         if (relay != null) {
-            relay.release();
+            relay.close();
+        }
+        if (broker != null) {
+            broker.close();
         }
     }
 
