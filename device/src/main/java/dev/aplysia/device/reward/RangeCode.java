@@ -8,8 +8,11 @@ package dev.aplysia.device.reward;
  */
 final class RangeCode {
 
-    /** Upper edges of the bins but the last, Q15 fractions of full scale: 8 %, 16 %, 30 % and 55 %. */
-    static final int[] EDGES = {2621, 5243, 9830, 18022};
+    /**
+     * Upper edges of the bins but the last, Q15 fractions of full scale: about 12 %, 24 %, 40 % and 61 % (183, 366,
+     * 595 and 916 mm of a 1.5 m ranger), so the nearest bin holds room for a pivot turn's creep (decision 165).
+     */
+    static final int[] EDGES = {4000, 8000, 13000, 20000};
     /** Bins per distance sensor. */
     static final int BINS = EDGES.length + 1;
     /** Intensity of the active bin. */

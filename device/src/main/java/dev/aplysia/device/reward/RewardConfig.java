@@ -53,11 +53,11 @@ public record RewardConfig(String deviceId, McuProfile profile, long seed, List<
     }
 
     /**
-     * Encoder channels: each distance sensor's range bins ({@link RangeCode}), then the light sensors, then one
-     * channel per action marking the last action taken.
+     * Encoder channels: each distance sensor's range bins ({@link RangeCode}), then the light sensors, then the bump
+     * switch, then one channel per action marking the last action taken.
      */
     public int inputs() {
-        return sensors.size() * RangeCode.BINS + lights.size() + RewardWiring.ACTIONS.size();
+        return sensors.size() * RangeCode.BINS + lights.size() + 1 + RewardWiring.ACTIONS.size();
     }
 
     @Override

@@ -2,7 +2,6 @@ package dev.aplysia.device.reward;
 
 import dev.aplysia.device.core.Network;
 import dev.aplysia.device.core.Population;
-import dev.aplysia.device.encode.ClassDecoder;
 import dev.aplysia.device.encode.RateEncoder;
 import dev.aplysia.device.firmware.FirmwareApp;
 import dev.aplysia.device.fixed.CounterRandom;
@@ -18,15 +17,17 @@ import java.util.Arrays;
  * Each decision period of {@link RewardWiring#TICKS_PER_DECISION} ticks runs, in network ticks:
  * <ol>
  *   <li><b>sense</b> (tick 0): read the distance sensors (each as its range bin, {@link RangeCode}), the light
- *       sensors (in proportion) and the bump switch; the previous action's reward is the {@link DriveReward} of the
- *       period, and the {@link Critic} turns it into a TD error;</li>
+ *       sensors (in proportion) and the bump switch (a feature of its own while it is closed or closed during the
+ *       period, so the robot can tell it is touching something its rangers miss); the previous action's reward is
+ *       the {@link DriveReward} of the period, and the {@link Critic} turns it into a TD error;</li>
  *   <li><b>reward</b> ({@value #REWARD_TICKS} ticks, inputs silent, learning on): the neuromodulator is the TD error,
  *       so the previous action's eligibility, decayed over the wait, meets how much better or worse it went than
  *       the place promised;</li>
  *   <li><b>decide</b> ({@value #DECIDE_TICKS} ticks, rate-coded sensors, learning frozen): the action neurons' spikes
- *       are counted; the action is the most spiking one (a tie keeps the previous action; with none yet, ties from
- *       a drawn start), or with probability epsilon a
- *       uniform one, epsilon decaying from 1/2 to 1/64 over the network's experience;</li>
+ *       are counted; the action is the most spiking one, and of those tied the one that fired first (the race the
+ *       1-winner-take-all runs: the neuron driven hardest reaches threshold first); if none fired, the previous
+ *       action (with none yet, a drawn one); or with probability epsilon a uniform one, epsilon decaying from 1/2 to
+ *       1/64 over the network's experience (decision 165);</li>
  *   <li><b>commit</b> ({@value #COMMIT_TICKS} ticks, learning on, after the loop drove the action): a current into
  *       the chosen neuron (an efference copy) makes it fire with the sensors, and an inhibiting current into the
  *       others, more than every active input feature through the largest weights can drive, keeps them silent, so
@@ -62,7 +63,7 @@ public final class RewardRobot implements FirmwareApp {
     private final Population inputs;
     private final Population actions;
     private final RateEncoder encoder;
-    private final ClassDecoder decoder;
+    private final ActionRace race;
     private final AnalogInput[] sonars;
     private final AnalogInput[] lights;
     private final DigitalInput bump;
@@ -71,6 +72,7 @@ public final class RewardRobot implements FirmwareApp {
     private final int inhibition;
     private final Critic critic;
     private final int actionFeatures;
+    private final int bumpFeature;
     private Phase phase = Phase.IDLE;
     private int ticksLeft;
     private int previousAction = -1;
@@ -96,16 +98,17 @@ public final class RewardRobot implements FirmwareApp {
         this.inputs = network.population("sensors");
         this.actions = network.population("actions");
         this.encoder = new RateEncoder(config.inputs(), 1.0, 0.5);
-        this.decoder = new ClassDecoder(actions);
+        this.race = new ActionRace(actions.size());
         this.sonars = analogInputs(board, config.sensors().toArray(String[]::new));
         this.lights = analogInputs(board, config.lights().toArray(String[]::new));
         this.bump = board.digitalInput(config.bump());
         this.intensities = new int[config.inputs()];
         this.actionFeatures = config.inputs() - RewardWiring.ACTIONS.size();
+        this.bumpFeature = actionFeatures - 1;
         this.critic = new Critic(network.projection(RewardWiring.VALUE).engine().weights(), actionFeatures);
         this.efference = (int) actions.membraneFormat().toRaw(EFFERENCE_CURRENT);
-        this.inhibition = (int) actions.membraneFormat()
-                .toRaw(-EFFERENCE_CURRENT * (sonars.length + lights.length + 2));
+        int mostActive = sonars.length + lights.length + 2;
+        this.inhibition = (int) actions.membraneFormat().toRaw(-EFFERENCE_CURRENT * (mostActive + 1));
     }
 
     private static AnalogInput[] analogInputs(Board board, String[] names) throws HalException {
@@ -131,6 +134,9 @@ public final class RewardRobot implements FirmwareApp {
         }
         collided = bump.pollRisingEdges() > 0;
         touching = bump.isHigh();
+        if (collided || touching) {
+            intensities[bumpFeature] = RangeCode.ACTIVE;
+        }
         beginPeriod(clearance, light);
     }
 
@@ -196,7 +202,7 @@ public final class RewardRobot implements FirmwareApp {
         }
         network.setModulatorRaw(0);
         network.setLearning(false);
-        decoder.reset();
+        race.start();
         phase = Phase.DECIDE;
         ticksLeft = DECIDE_TICKS;
         return rewarding ? Step.LEARNED : Step.BUSY;
@@ -205,7 +211,7 @@ public final class RewardRobot implements FirmwareApp {
     private Step decideTick() {
         encoder.encode(inputs.spikes());
         network.step();
-        decoder.observe();
+        race.observe(actions.spikes());
         if (--ticksLeft > 0) {
             return Step.BUSY;
         }
@@ -213,22 +219,14 @@ public final class RewardRobot implements FirmwareApp {
         return Step.DECIDED;
     }
 
-    /** Epsilon-greedy over the decision window's spike counts, from the exploration stream at this tick. */
+    /** Epsilon-greedy over the decision window's {@link ActionRace}, from the exploration stream at this tick. */
     private int choose() {
         int key = network.key(CounterRandom.Stream.EXPLORATION);
         int count = RewardWiring.ACTIONS.size();
         if (CounterRandom.draw16(key, 0) < epsilon()) {
             return CounterRandom.below(key, 1, count);
         }
-        int start = previousAction >= 0 ? previousAction : CounterRandom.below(key, 2, count);
-        int best = start;
-        for (int i = 1; i < count; i++) {
-            int action = (start + i) % count;
-            if (decoder.count(action) > decoder.count(best)) {
-                best = action;
-            }
-        }
-        return best;
+        return race.winner(previousAction >= 0 ? previousAction : CounterRandom.below(key, 2, count));
     }
 
     /** Exploration probability, Q16: {@code start * H / (H + decisions)}, at least the floor. */

@@ -13,11 +13,15 @@ class DriveRewardTest {
         assertEquals(DriveReward.BUMP_PUNISHMENT, DriveReward.of(true, true, false, 0, 0));
     }
 
-    /** Pushing on is punished; turning off the wall is how the robot gets free, and is not. */
+    /**
+     * Pushing on is punished hard; turning off the wall is how the robot gets free, and costs only the contact's
+     * toll, so that dithering in contact pays less than getting free.
+     */
     @Test
-    void heldContactPunishesForwardButNotATurn() {
+    void heldContactPunishesForwardHardAndATurnByTheToll() {
         assertEquals(DriveReward.BUMP_PUNISHMENT, DriveReward.of(false, true, true, 0, 0));
-        assertEquals(0, DriveReward.of(false, true, false, 0, 0));
+        assertEquals(-DriveReward.CONTACT_TOLL, DriveReward.of(false, true, false, 0, 0));
+        assertEquals(-DriveReward.CONTACT_TOLL + 100, DriveReward.of(false, true, false, 100, 0));
     }
 
     @Test
