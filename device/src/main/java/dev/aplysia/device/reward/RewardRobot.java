@@ -229,9 +229,16 @@ public final class RewardRobot implements FirmwareApp {
         return race.winner(previousAction >= 0 ? previousAction : CounterRandom.below(key, 2, count));
     }
 
-    /** Exploration probability, Q16: {@code start * H / (H + decisions)}, at least the floor. */
-    int epsilon() {
-        long decisions = network.tick() / RewardWiring.TICKS_PER_DECISION;
+    /** Exploration probability now, Q16, from the network's experience. */
+    private int epsilon() {
+        return exploration(network.tick() / RewardWiring.TICKS_PER_DECISION);
+    }
+
+    /**
+     * The reward robot's exploration probability after {@code decisions} decisions, Q16: {@code start * H / (H +
+     * decisions)}, at least the floor; public so a host baseline can explore on the same schedule.
+     */
+    public static int exploration(long decisions) {
         return (int) Math.max(EPSILON_FLOOR, EPSILON_START * EXPLORATION_HORIZON / (EXPLORATION_HORIZON + decisions));
     }
 

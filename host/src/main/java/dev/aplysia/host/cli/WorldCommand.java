@@ -28,9 +28,10 @@ import picocli.CommandLine.Option;
 
 /** {@code aplysia device world}: the reward robot's firmware beside the DQN and two baselines in the simulated world. */
 @Command(name = "world", mixinStandardHelpOptions = true,
-        description = {"Drive the robot of the simulated world with four policies on the same world seeds and the"
+        description = {"Drive the robot of the simulated world with five policies on the same world seeds and the"
                 + " same experience: the device (the reward robot's firmware, charged the MCU profile's tick costs),"
-                + " the DQN agent (backprop), the random policy and the Braitenberg avoider.",
+                + " the DQN agent (backprop), the random policy, the Braitenberg avoider, and the avoider exploring"
+                + " as the device does.",
                 "Each run stays --minutes in --arena, --minutes in --second-arena, then --minutes in --arena again."
                         + " Reports collisions and forward progress per minute (the last 10%% of the run), the"
                         + " experience to competence, forgetting and recovery, state bytes and operations per"
@@ -153,11 +154,12 @@ final class WorldCommand implements Callable<Integer> {
         text.append(String.format(Locale.ROOT, "closed-loop robot: %d min in %s, %d in %s, %d back; seeds %s;"
                         + " device charged on %s%n", s.minutes(), s.first(), s.minutes(), s.second(), s.minutes(),
                 seedRange(s.seeds()), s.profile()));
-        text.append(String.format(Locale.ROOT, "  %-12s %-16s %-20s %-16s %-13s %-16s %-20s %-13s %10s %12s%n",
+        text.append(String.format(Locale.ROOT, "  %-21s %-16s %-20s %-16s %-13s %-16s %-20s %-13s %10s %12s%n",
                 "policy", "collisions/min", "distance mm/min", "in contact", "competent at", "collisions back", "distance back",
                 "recovery", "state B", "ops/decision"));
-        for (WorldSummary.Policy p : List.of(s.device(), s.backprop(), s.random(), s.braitenberg())) {
-            text.append(String.format(Locale.ROOT, "  %-12s %-16s %-20s %-16s %-13s %-16s %-20s %-13s %,10d %,12.0f%n",
+        for (WorldSummary.Policy p : List.of(s.device(), s.backprop(), s.random(), s.braitenberg(),
+                s.braitenbergExploring())) {
+            text.append(String.format(Locale.ROOT, "  %-21s %-16s %-20s %-16s %-13s %-16s %-20s %-13s %,10d %,12.0f%n",
                     p.name(), pm(p.collisionsPerMinLast10pct(), 1), pm(p.distancePerMinLast10pct(), 0),
                     pm(p.contactShareLast10pct(), 2),
                     reached(p.minutesToCompetence(), p.competentSeeds(), s.seeds().size()),
@@ -177,9 +179,10 @@ final class WorldCommand implements Callable<Integer> {
     private static String floors(WorldSummary.Floors f) {
         return String.format(Locale.ROOT, "  floors: device collisions/min %.2f x random's (floor <= 0.2: %s);"
                         + " device distance/min %.2f x Braitenberg's (floor >= 0.7: %s); the device pushes on"
-                        + " something %.0f%% of the time%n", f.collisionsOfRandom(),
+                        + " something %.0f%% of the time; the avoider exploring as the device does collides %.2f x"
+                        + " random's%n", f.collisionsOfRandom(),
                 f.collisionsMet() ? "met" : "missed", f.distanceOfBraitenberg(), f.distanceMet() ? "met" : "missed",
-                100 * f.deviceContactShare());
+                100 * f.deviceContactShare(), f.exploringAvoiderCollisionsOfRandom());
     }
 
     private static String pm(SeedSummary figure, int decimals) {

@@ -9,6 +9,7 @@ import dev.aplysia.hal.world.World;
 import dev.aplysia.host.agent.BraitenbergAvoider;
 import dev.aplysia.host.agent.DqnAgent;
 import dev.aplysia.host.agent.DqnConfig;
+import dev.aplysia.host.agent.ExploringAgent;
 import dev.aplysia.host.agent.RandomPolicy;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +22,8 @@ import java.util.function.Consumer;
 /**
  * The closed-loop comparison in the simulated world: on each seed, the same world (board, robot, arenas, sensor
  * noise) is driven by the device (the reward robot's firmware, {@link DeviceOnWorld}), the DQN agent ("backprop"),
- * the random policy and the Braitenberg avoider ({@link AgentOnWorld}), for the same simulated time at the same
+ * the random policy, the Braitenberg avoider, and the avoider exploring as the device does ({@link ExploringAgent};
+ * all {@link AgentOnWorld}), for the same simulated time at the same
  * decision period. Each run stays {@code minutes} in the first arena, {@code minutes} in the second, then
  * {@code minutes} in the first again, learning throughout; contacts, the time spent pushing on something and forward
  * progress are counted per minute.
@@ -30,7 +32,8 @@ import java.util.function.Consumer;
 public final class WorldComparison {
 
     /** The policies, in report order. */
-    public static final List<String> POLICIES = List.of("device", "backprop", "random", "braitenberg");
+    public static final List<String> POLICIES = List.of("device", "backprop", "random", "braitenberg",
+            "braitenberg-exploring");
     /** Stays in an arena: the first arena, the second, the first again. */
     public static final int STAYS = 3;
     /** The share of the run at its end over which the headline figures are averaged. */
@@ -176,6 +179,8 @@ public final class WorldComparison {
             case "random" -> new AgentOnWorld(policy, new RandomPolicy(seed), world);
             case "braitenberg" -> new AgentOnWorld(policy,
                     new BraitenbergAvoider(AgentOnWorld.geometry(plan.robot())), world);
+            case "braitenberg-exploring" -> new AgentOnWorld(policy,
+                    new ExploringAgent(new BraitenbergAvoider(AgentOnWorld.geometry(plan.robot())), seed), world);
             default -> throw new IllegalArgumentException("no policy " + policy);
         };
     }

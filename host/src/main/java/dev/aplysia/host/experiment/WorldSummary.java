@@ -21,12 +21,13 @@ import java.util.stream.IntStream;
  * @param backprop          the DQN agent
  * @param random            the random policy
  * @param braitenberg       the Braitenberg avoider
+ * @param braitenbergExploring the Braitenberg avoider exploring on the device's schedule ({@code ExploringAgent})
  * @param floors            the device against the floors
  * @param wallMs            the comparison's wall time
  */
 public record WorldSummary(int minutes, int experienceMinutes, int lastMinutes, List<Long> seeds, String first,
                            String second, String profile, Policy device, Policy backprop, Policy random,
-                           Policy braitenberg, Floors floors, long wallMs) {
+                           Policy braitenberg, Policy braitenbergExploring, Floors floors, long wallMs) {
 
     /**
      * One policy's figures. Contacts and forward progress are per simulated minute, the contact share the time spent
@@ -50,10 +51,12 @@ public record WorldSummary(int minutes, int experienceMinutes, int lastMinutes, 
      * The device against the floors, on the {@code _last_10pct} means: contacts at most
      * {@link Competence#COLLISIONS_OF_RANDOM} of the random policy's, forward progress at least
      * {@link Competence#DISTANCE_OF_BRAITENBERG} of the Braitenberg avoider's. {@code deviceContactShare} beside
-     * them: a robot pinned to a wall collides once however long it pushes, so few collisions can mean stuck.
+     * them: a robot pinned to a wall collides once however long it pushes, so few collisions can mean stuck; and
+     * {@code exploringAvoiderCollisionsOfRandom}, the exploring avoider's contacts over the random policy's: what the
+     * collision floor asks of a policy that already avoids but explores as a learner must.
      */
     public record Floors(double collisionsOfRandom, boolean collisionsMet, double distanceOfBraitenberg,
-                         boolean distanceMet, double deviceContactShare) {
+                         boolean distanceMet, double deviceContactShare, double exploringAvoiderCollisionsOfRandom) {
     }
 
     /** The summary of {@code result}. */
@@ -62,14 +65,17 @@ public record WorldSummary(int minutes, int experienceMinutes, int lastMinutes, 
         Policy device = policy(result, "device");
         Policy random = policy(result, "random");
         Policy braitenberg = policy(result, "braitenberg");
-        double collisions = device.collisionsPerMinLast10pct().mean() / random.collisionsPerMinLast10pct().mean();
+        Policy exploring = policy(result, "braitenberg-exploring");
+        double randomCollisions = random.collisionsPerMinLast10pct().mean();
+        double collisions = device.collisionsPerMinLast10pct().mean() / randomCollisions;
         double distance = device.distancePerMinLast10pct().mean() / braitenberg.distancePerMinLast10pct().mean();
         Floors floors = new Floors(collisions, collisions <= Competence.COLLISIONS_OF_RANDOM, distance,
-                distance >= Competence.DISTANCE_OF_BRAITENBERG, device.contactShareLast10pct().mean());
+                distance >= Competence.DISTANCE_OF_BRAITENBERG, device.contactShareLast10pct().mean(),
+                exploring.collisionsPerMinLast10pct().mean() / randomCollisions);
         return new WorldSummary(plan.minutes(), plan.experienceMinutes(),
                 plan.experienceMinutes() - plan.lastShareFrom(), plan.seeds(), plan.first().source(),
                 plan.second().source(), plan.profile().id(), device, policy(result, "backprop"), random, braitenberg,
-                floors, result.wallMs());
+                exploring, floors, result.wallMs());
     }
 
     private static Policy policy(WorldComparison.Result result, String name) {

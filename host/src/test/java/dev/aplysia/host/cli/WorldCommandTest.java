@@ -43,14 +43,15 @@ class WorldCommandTest {
 
         assertEquals(1, json.get("minutes").asInt());
         assertEquals(3, json.get("experience_minutes").asInt());
-        for (String policy : List.of("device", "backprop", "random", "braitenberg")) {
+        for (String policy : List.of("device", "backprop", "random", "braitenberg", "braitenberg_exploring")) {
             for (String key : POLICY_KEYS) {
                 assertTrue(json.get(policy).has(key), policy + " has no " + key);
             }
             assertEquals(2, json.get(policy).get("collisions_per_min_last_10pct").get("n").asInt());
             assertEquals(3, json.get(policy).get("distance_curve").size());
         }
-        assertTrue(json.get("floors").has("collisions_met") && json.get("floors").has("distance_met"));
+        assertTrue(json.get("floors").has("collisions_met") && json.get("floors").has("distance_met")
+                && json.get("floors").has("exploring_avoider_collisions_of_random"));
         for (String file : WorldCharts.FILES) {
             byte[] head = Arrays.copyOf(Files.readAllBytes(dir.resolve(file)), PNG_MAGIC.length);
             assertArrayEquals(PNG_MAGIC, head, file);
@@ -59,11 +60,12 @@ class WorldCommandTest {
     }
 
     @Test
-    void theTextReportIsATableOfTheFourPolicies(@TempDir Path dir) {
+    void theTextReportIsATableOfTheFivePolicies(@TempDir Path dir) {
         CliRun run = world(dir, "--minutes", "1", "--seeds", "1");
 
         assertEquals(0, run.exitCode(), run.err());
-        for (String policy : List.of("device", "backprop", "random", "braitenberg", "floors:")) {
+        for (String policy : List.of("device", "backprop", "random", "braitenberg ", "braitenberg-exploring",
+                "floors:")) {
             assertTrue(run.out().contains("  " + policy), run.out());
         }
     }
