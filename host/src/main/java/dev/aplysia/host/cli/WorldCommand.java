@@ -154,23 +154,24 @@ final class WorldCommand implements Callable<Integer> {
         text.append(String.format(Locale.ROOT, "closed-loop robot: %d min in %s, %d in %s, %d back; seeds %s;"
                         + " device charged on %s%n", s.minutes(), s.first(), s.minutes(), s.second(), s.minutes(),
                 seedRange(s.seeds()), s.profile()));
-        text.append(String.format(Locale.ROOT, "  %-21s %-16s %-20s %-16s %-13s %-16s %-20s %-13s %10s %12s%n",
-                "policy", "collisions/min", "distance mm/min", "in contact", "competent at", "collisions back", "distance back",
-                "recovery", "state B", "ops/decision"));
+        text.append(String.format(Locale.ROOT, "  %-21s %-16s %-20s %-28s %-13s %-16s %-20s %-13s %10s %12s%n",
+                "policy", "collisions/min", "distance mm/min", "in contact", "competent at", "collisions back",
+                "distance back", "recovery", "state B", "ops/decision"));
         for (WorldSummary.Policy p : List.of(s.device(), s.backprop(), s.random(), s.braitenberg(),
                 s.braitenbergExploring())) {
-            text.append(String.format(Locale.ROOT, "  %-21s %-16s %-20s %-16s %-13s %-16s %-20s %-13s %,10d %,12.0f%n",
+            text.append(String.format(Locale.ROOT, "  %-21s %-16s %-20s %-28s %-13s %-16s %-20s %-13s %,10d %,12.0f%n",
                     p.name(), pm(p.collisionsPerMinLast10pct(), 1), pm(p.distancePerMinLast10pct(), 0),
-                    pm(p.contactShareLast10pct(), 2),
+                    pm(p.contactShareLast10pct(), 2) + " (" + p.pinnedSeeds() + " pinned)",
                     reached(p.minutesToCompetence(), p.competentSeeds(), s.seeds().size()),
                     pm(p.collisionsPerMinBack(), 1), pm(p.distancePerMinBack(), 0),
                     reached(p.recoveryMinutes(), p.recoveredSeeds(), s.seeds().size()), p.stateBytes(),
                     p.operationsPerDecision()));
         }
         text.append(String.format(Locale.ROOT, "  collisions/min, distance/min (forward progress) and the"
-                + " share of time in contact: mean ± sd over the last %d of %d minutes; 'back': the first minute back in %s; competence: minutes of experience before every"
-                + " later minute has <= 0.2 x random's collisions and >= 0.7 x Braitenberg's distance (seeds that"
-                + " got there)%n", s.lastMinutes(), s.experienceMinutes(), s.first()));
+                + " share of time in contact: mean ± sd over the last %d of %d minutes (pinned: seeds in contact at"
+                + " least half of it); 'back': the first minute back in %s; competence: minutes of experience"
+                + " before every later minute has <= 0.2 x random's collisions and >= 0.7 x Braitenberg's distance"
+                + " (seeds that got there)%n", s.lastMinutes(), s.experienceMinutes(), s.first()));
         text.append(floors(s.floors()));
         text.append(String.format(Locale.ROOT, "  wall time %,d ms", s.wallMs()));
         return text.toString();

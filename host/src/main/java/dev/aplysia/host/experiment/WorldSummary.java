@@ -29,9 +29,13 @@ public record WorldSummary(int minutes, int experienceMinutes, int lastMinutes, 
                            String second, String profile, Policy device, Policy backprop, Policy random,
                            Policy braitenberg, Policy braitenbergExploring, Floors floors, long wallMs) {
 
+    /** The share of the last 10 % in contact from which a seed counts as pinned: half. */
+    public static final double PINNED = 0.5;
+
     /**
      * One policy's figures. Contacts and forward progress are per simulated minute, the contact share the time spent
-     * pushing on something; the {@code _back} figures are the
+     * pushing on something, and {@code pinnedSeeds} the seeds that spent at least {@link #PINNED} of the last 10 % in
+     * contact (a mean and sd over seeds hide a robot stuck at a wall); the {@code _back} figures are the
      * first minute back in the first arena after the second, beside the last minute of the first stay
      * ({@code _first_stay_end}); competence is {@link Competence}'s, in the first stay ({@code minutes_to_competence})
      * and after the return ({@code recovery_minutes}), over the seeds that reached it ({@code null} when none did).
@@ -40,6 +44,7 @@ public record WorldSummary(int minutes, int experienceMinutes, int lastMinutes, 
                          @JsonProperty("collisions_per_min_last_10pct") SeedSummary collisionsPerMinLast10pct,
                          @JsonProperty("distance_per_min_last_10pct") SeedSummary distancePerMinLast10pct,
                          @JsonProperty("contact_share_last_10pct") SeedSummary contactShareLast10pct,
+                         int pinnedSeeds,
                          SeedSummary collisionsPerMinFirstStayEnd, SeedSummary distancePerMinFirstStayEnd,
                          SeedSummary collisionsPerMinBack, SeedSummary distancePerMinBack,
                          SeedSummary minutesToCompetence, int competentSeeds, SeedSummary recoveryMinutes,
@@ -88,6 +93,7 @@ public record WorldSummary(int minutes, int experienceMinutes, int lastMinutes, 
         double[] recovery = competence(result, runs, 2 * m, end);
         return new Policy(name, over(runs, r -> r.collisionsPerMinute(last, end)),
                 over(runs, r -> r.distancePerMinute(last, end)), over(runs, r -> r.contactShare(last, end)),
+                (int) runs.stream().filter(r -> r.contactShare(last, end) >= PINNED).count(),
                 over(runs, r -> r.collisionsPerMinute(m - 1, m)), over(runs, r -> r.distancePerMinute(m - 1, m)),
                 over(runs, r -> r.collisionsPerMinute(2 * m, 2 * m + 1)),
                 over(runs, r -> r.distancePerMinute(2 * m, 2 * m + 1)),

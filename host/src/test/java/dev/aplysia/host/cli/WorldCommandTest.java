@@ -20,7 +20,7 @@ class WorldCommandTest {
 
     private static final byte[] PNG_MAGIC = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
     private static final List<String> POLICY_KEYS = List.of("collisions_per_min_last_10pct",
-            "distance_per_min_last_10pct", "contact_share_last_10pct", "collisions_per_min_back",
+            "distance_per_min_last_10pct", "contact_share_last_10pct", "pinned_seeds", "collisions_per_min_back",
             "distance_per_min_back", "competent_seeds", "recovered_seeds", "state_bytes", "operations_per_decision",
             "collisions_curve", "distance_curve");
 
@@ -50,6 +50,8 @@ class WorldCommandTest {
             assertEquals(2, json.get(policy).get("collisions_per_min_last_10pct").get("n").asInt());
             assertEquals(3, json.get(policy).get("distance_curve").size());
         }
+        assertEquals(2, json.get("random").get("pinned_seeds").asInt(), "the random policy ends at a wall");
+        assertEquals(0, json.get("braitenberg").get("pinned_seeds").asInt(), "the avoider never does");
         assertTrue(json.get("floors").has("collisions_met") && json.get("floors").has("distance_met")
                 && json.get("floors").has("exploring_avoider_collisions_of_random"));
         for (String file : WorldCharts.FILES) {
