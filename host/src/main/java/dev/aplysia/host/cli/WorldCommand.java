@@ -26,7 +26,9 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code aplysia device world}: the reward robot's firmware beside the DQN and two baselines in the simulated world. */
+/**
+ * {@code aplysia device world}: the reward robot's firmware beside the DQN and three baselines in the simulated world.
+ */
 @Command(name = "world", mixinStandardHelpOptions = true,
         description = {"Drive the robot of the simulated world with five policies on the same world seeds and the"
                 + " same experience: the device (the reward robot's firmware, charged the MCU profile's tick costs),"
@@ -159,8 +161,9 @@ final class WorldCommand implements Callable<Integer> {
                 "distance back", "recovery", "state B", "ops/decision"));
         for (WorldSummary.Policy p : List.of(s.device(), s.backprop(), s.random(), s.braitenberg(),
                 s.braitenbergExploring())) {
-            text.append(String.format(Locale.ROOT, "  %-21s %-16s %-20s %-28s %-13s %-16s %-20s %-13s %,10d %,12.0f%n",
-                    p.name(), pm(p.collisionsPerMinLast10pct(), 1), pm(p.distancePerMinLast10pct(), 0),
+            text.append(String.format(Locale.ROOT,
+                    "  %-21s %-16s %-20s %-28s %-13s %-16s %-20s %-13s %,10d %,12.0f%n", p.name(),
+                    pm(p.collisionsPerMinLast10pct(), 1), pm(p.distancePerMinLast10pct(), 0),
                     pm(p.contactShareLast10pct(), 2) + " (" + p.pinnedSeeds() + " pinned)",
                     reached(p.minutesToCompetence(), p.competentSeeds(), s.seeds().size()),
                     pm(p.collisionsPerMinBack(), 1), pm(p.distancePerMinBack(), 0),
