@@ -171,16 +171,18 @@ public final class WorldComparison {
         world.clearObservations();
     }
 
+    private static BraitenbergAvoider avoider(Plan plan) {
+        return new BraitenbergAvoider(AgentOnWorld.geometry(plan.robot()));
+    }
+
     private static WorldPolicy policy(Plan plan, String policy, World world, long seed) throws HalException {
         int sonars = plan.robot().sonars().size();
         return switch (policy) {
             case "device" -> new DeviceOnWorld(world, plan.board(), plan.profile(), seed, plan.links());
             case "backprop" -> new AgentOnWorld(policy, new DqnAgent(sonars, 0, DqnConfig.defaults(), seed), world);
             case "random" -> new AgentOnWorld(policy, new RandomPolicy(seed), world);
-            case "braitenberg" -> new AgentOnWorld(policy,
-                    new BraitenbergAvoider(AgentOnWorld.geometry(plan.robot())), world);
-            case "braitenberg-exploring" -> new AgentOnWorld(policy,
-                    new ExploringAgent(new BraitenbergAvoider(AgentOnWorld.geometry(plan.robot())), seed), world);
+            case "braitenberg" -> new AgentOnWorld(policy, avoider(plan), world);
+            case "braitenberg-exploring" -> new AgentOnWorld(policy, new ExploringAgent(avoider(plan), seed), world);
             default -> throw new IllegalArgumentException("no policy " + policy);
         };
     }
