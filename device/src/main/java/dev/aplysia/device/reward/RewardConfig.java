@@ -11,7 +11,7 @@ import java.util.Objects;
  * @param deviceId         MQTT-safe identifier
  * @param profile          MCU whose memory and cycle budget the firmware must fit
  * @param seed             the network's seed (initial weights, encoder phases, exploration)
- * @param sensors          distance sensors (analog input names, each coded as its range bin), in encoder order
+ * @param sensors          distance sensors (analog input names, each coded by {@link RangeCode}), in encoder order
  * @param lights           light sensors (analog input names, LINEAR), after the distance sensors; may be empty
  * @param bump             digital input name of the bump switch (high: touching)
  * @param safeDuties       per motor ({@link RewardWiring#MOTORS}), the duty in its counts when halted
@@ -53,11 +53,11 @@ public record RewardConfig(String deviceId, McuProfile profile, long seed, List<
     }
 
     /**
-     * Encoder channels: each distance sensor's range bins ({@link RangeCode}), then the light sensors, then the bump
+     * Encoder channels: each distance sensor's {@link RangeCode#FEATURES} range features, then the light sensors, then the bump
      * switch, then one channel per action marking the last action taken.
      */
     public int inputs() {
-        return sensors.size() * RangeCode.BINS + lights.size() + 1 + RewardWiring.ACTIONS.size();
+        return sensors.size() * RangeCode.FEATURES + lights.size() + 1 + RewardWiring.ACTIONS.size();
     }
 
     @Override

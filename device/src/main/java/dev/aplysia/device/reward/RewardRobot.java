@@ -16,7 +16,7 @@ import java.util.Arrays;
  * The reward robot as a {@link FirmwareApp}: it learns to drive from rewards its own sensors give, with no teacher.
  * Each decision period of {@link RewardWiring#TICKS_PER_DECISION} ticks runs, in network ticks:
  * <ol>
- *   <li><b>sense</b> (tick 0): read the distance sensors (each as its range bin, {@link RangeCode}), the light
+ *   <li><b>sense</b> (tick 0): read the distance sensors (each as its range features, {@link RangeCode}), the light
  *       sensors (in proportion) and the bump switch (a feature of its own while it is closed or closed during the
  *       period, so the robot can tell it is touching something its rangers miss); the previous action's reward is
  *       the {@link DriveReward} of the period, and the {@link Critic} turns it into a TD error;</li>
@@ -30,8 +30,12 @@ import java.util.Arrays;
  *       1/64 over the network's experience (decision 165);</li>
  *   <li><b>commit</b> ({@value #COMMIT_TICKS} ticks, learning on, after the loop drove the action): a current into
  *       the chosen neuron (an efference copy) makes it fire with the sensors, and an inhibiting current into the
- *       others, more than every active input feature through the largest weights can drive, keeps them silent, so
- *       eligibility marks the synapses of the action taken, not of one merely considered;</li>
+ *       others keeps them silent, so eligibility marks the synapses of the action taken, not of one merely
+ *       considered. The current is one threshold a tick more than one active feature per input channel (each
+ *       sensor, the bump switch, the previous action) drives through the largest weights; a sensor's near features
+ *       fire more, but the encoder's normalisation keeps the input spikes of a tick near {@code sqrt(n)} for
+ *       {@code n} active features, below it unless most sensors read near. What is left of it at the next decision
+ *       gives the action taken a head start there;</li>
  *   <li><b>wait</b> (the rest of the period, inputs silent, learning on): eligibility decays while the action drives.
  *   </li>
  * </ol>
@@ -107,8 +111,8 @@ public final class RewardRobot implements FirmwareApp {
         this.bumpFeature = actionFeatures - 1;
         this.critic = new Critic(network.projection(RewardWiring.VALUE).engine().weights(), actionFeatures);
         this.efference = (int) actions.membraneFormat().toRaw(EFFERENCE_CURRENT);
-        int mostActive = sonars.length + lights.length + 2;
-        this.inhibition = (int) actions.membraneFormat().toRaw(-EFFERENCE_CURRENT * (mostActive + 1));
+        int channels = sonars.length + lights.length + 2;
+        this.inhibition = (int) actions.membraneFormat().toRaw(-EFFERENCE_CURRENT * (channels + 1));
     }
 
     private static AnalogInput[] analogInputs(Board board, String[] names) throws HalException {
@@ -140,12 +144,12 @@ public final class RewardRobot implements FirmwareApp {
         beginPeriod(clearance, light);
     }
 
-    /** Codes each distance reading as its range bin; returns the clearance, the nearest reading (Q15 of full scale). */
+    /** Codes each distance reading ({@link RangeCode}); returns the clearance, the nearest reading (Q15 of full scale). */
     private int senseRanges() throws HalException {
         int clearance = DriveReward.ONE;
         for (int i = 0; i < sonars.length; i++) {
             int fraction = DriveReward.fraction(sonars[i].read(), sonars[i].maxValue());
-            intensities[i * RangeCode.BINS + RangeCode.bin(fraction)] = RangeCode.ACTIVE;
+            RangeCode.code(fraction, intensities, i * RangeCode.FEATURES);
             clearance = Math.min(clearance, fraction);
         }
         return clearance;
@@ -154,7 +158,7 @@ public final class RewardRobot implements FirmwareApp {
     /** Codes each light reading in proportion to its level; returns the mean light (Q15 of full scale). */
     private int senseLights() throws HalException {
         long light = 0;
-        int first = sonars.length * RangeCode.BINS;
+        int first = sonars.length * RangeCode.FEATURES;
         for (int k = 0; k < lights.length; k++) {
             int fraction = DriveReward.fraction(lights[k].read(), lights[k].maxValue());
             intensities[first + k] = (int) ((long) fraction * RangeCode.ACTIVE / DriveReward.ONE);

@@ -126,10 +126,10 @@ public final class RewardWiring {
      * Sensor features (rate-coded input, a 5 ms trace) project straight onto one LIF neuron per action
      * (1-winner-take-all, 20 ms membrane, no refractory period, so the neuron driven hardest keeps winning the race
      * and the spike counts rank the drives instead of tying at a refractory ceiling: decision 165) through signed
-     * weights in [-1, 1], so a feature can learn to veto an action:
-     * a linear policy over range bins, which can hold a Braitenberg vehicle's, and one plastic layer is all a
-     * broadcast reward can assign credit to without a teacher for a hidden one. They also project onto the value cell,
-     * whose weights the critic learns.
+     * weights in [-1, 1], so a feature can learn to veto an action: a linear policy over range features
+     * ({@link RangeCode}), which can hold a Braitenberg vehicle's, and one plastic layer is all a broadcast reward can
+     * assign credit to without a teacher for a hidden one. They also project onto the value cell, whose weights the
+     * critic learns.
      */
     static NetworkSpec spec(RewardConfig config, long seed) {
         NeuronSpec action = NeuronSpec.lif(NeuronSpec.decayFor(20, 1), 1.0, 0, 0);

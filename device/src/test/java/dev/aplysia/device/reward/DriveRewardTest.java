@@ -30,12 +30,4 @@ class DriveRewardTest {
         assertEquals(-DriveReward.CHANGE_LIMIT + DriveReward.CHANGE_LIMIT,
                 DriveReward.of(false, false, false, -DriveReward.ONE, DriveReward.ONE));
     }
-
-    @Test
-    void aReadingFallsInTheBinBelowItsUpperEdge() {
-        assertEquals(0, RangeCode.bin(0));
-        assertEquals(0, RangeCode.bin(RangeCode.EDGES[0] - 1));
-        assertEquals(1, RangeCode.bin(RangeCode.EDGES[0]));
-        assertEquals(RangeCode.BINS - 1, RangeCode.bin(DriveReward.ONE));
-    }
 }

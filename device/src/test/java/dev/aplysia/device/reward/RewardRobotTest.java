@@ -10,6 +10,7 @@ import dev.aplysia.device.firmware.Firmware;
 import dev.aplysia.device.firmware.FirmwareEvents;
 import dev.aplysia.hal.HalException;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -51,7 +52,9 @@ class RewardRobotTest {
         corridor.period();
 
         short[] after = weights(corridor);
-        Set<Integer> sensed = Set.of(feature(0, 200), feature(1, Corridor.SIDE), feature(2, Corridor.SIDE));
+        Set<Integer> sensed = new HashSet<>(features(0, 200));
+        sensed.addAll(features(1, Corridor.SIDE));
+        sensed.addAll(features(2, Corridor.SIDE));
         for (int f = 0; f < after.length / ACTIONS; f++) {
             for (int k = 0; k < ACTIONS; k++) {
                 int s = f * ACTIONS + k;
@@ -65,9 +68,39 @@ class RewardRobotTest {
         }
     }
 
-    /** The input feature of sonar {@code sonar} reading {@code counts} of the corridor's 10-bit ADC. */
-    private static int feature(int sonar, int counts) {
-        return sonar * RangeCode.BINS + RangeCode.bin(DriveReward.fraction(counts, 1023));
+    /** The input features of sonar {@code sonar} reading {@code counts} of the corridor's 10-bit ADC. */
+    private static Set<Integer> features(int sonar, int counts) {
+        int[] coded = new int[RangeCode.FEATURES];
+        RangeCode.code(DriveReward.fraction(counts, 1023), coded, 0);
+        Set<Integer> active = new HashSet<>();
+        for (int j = 0; j < coded.length; j++) {
+            if (coded[j] > 0) {
+                active.add(sonar * RangeCode.FEATURES + j);
+            }
+        }
+        return active;
+    }
+
+    @Test
+    void withAWallAtTouchAheadOnlyTheActionTakenBecomesEligible() throws HalException {
+        Decisions decisions = new Decisions();
+        Corridor corridor = new Corridor(Corridor.config(1), decisions);
+        corridor.place(0, false);
+        corridor.period();
+
+        int action = decisions.actions[0];
+        int features = corridor.firmware.network().population("sensors").size();
+        int eligibleOnTaken = 0;
+        for (int f = 0; f < features; f++) {
+            for (int k = 0; k < ACTIONS; k++) {
+                if (k == action) {
+                    eligibleOnTaken += eligibility(corridor, f, k) > 0 ? 1 : 0;
+                } else {
+                    assertEquals(0, eligibility(corridor, f, k), "feature " + f + " to action " + k + ", not taken");
+                }
+            }
+        }
+        assertTrue(eligibleOnTaken >= RangeCode.NEAR_FEATURES, eligibleOnTaken + " synapses onto the action taken");
     }
 
     @Test
