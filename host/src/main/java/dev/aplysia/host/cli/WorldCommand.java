@@ -176,6 +176,7 @@ final class WorldCommand implements Callable<Integer> {
                 + " before every later minute has <= 0.2 x random's collisions and >= 0.7 x Braitenberg's distance"
                 + " (seeds that got there)%n", s.lastMinutes(), s.experienceMinutes(), s.first()));
         text.append(floors(s.floors()));
+        text.append(tickLoad(s.profile(), s.deviceTickLoad()));
         text.append(String.format(Locale.ROOT, "  wall time %,d ms", s.wallMs()));
         return text.toString();
     }
@@ -187,6 +188,12 @@ final class WorldCommand implements Callable<Integer> {
                         + " random's%n", f.collisionsOfRandom(),
                 f.collisionsMet() ? "met" : "missed", f.distanceOfBraitenberg(), f.distanceMet() ? "met" : "missed",
                 100 * f.deviceContactShare(), f.exploringAvoiderCollisionsOfRandom());
+    }
+
+    private static String tickLoad(String profile, WorldSummary.DeviceTickLoad load) {
+        return String.format(Locale.ROOT, "  the device on %s: a tick's estimated time is %s of its period on"
+                + " average, %.2f at the busiest; %.1f ± %.1f %% of ticks overran it%n", profile, pm(load.mean(), 2),
+                load.peak(), 100 * load.overrunShare().mean(), 100 * load.overrunShare().sd());
     }
 
     private static String pm(SeedSummary figure, int decimals) {

@@ -11,6 +11,7 @@ import dev.aplysia.hal.ErrorKind;
 import dev.aplysia.hal.HalException;
 import dev.aplysia.hal.world.World;
 import dev.aplysia.node.FirmwareLink;
+import java.util.Optional;
 
 /**
  * The device in the world: the reward robot's firmware ({@link RewardWiring#firmware}) on a {@link World} board, run by
@@ -64,6 +65,11 @@ final class DeviceOnWorld implements WorldPolicy {
     public double operationsPerDecision() {
         long ticks = Math.max(1, firmware.network().counters().ticks());
         return firmware.network().counters().total() * (double) RewardWiring.TICKS_PER_DECISION / ticks;
+    }
+
+    @Override
+    public Optional<TickLoad> tickLoad() {
+        return Optional.of(TickLoad.of(firmware.counters().utilisation()));
     }
 
     private static FirmwareLink open(DeviceLinks links, long seed, World world, RewardConfig config)

@@ -158,7 +158,7 @@ public final class WorldComparison {
             }
         }
         return new WorldRun(policy, seed, collisions, distance, contact, driver.stateBytes(),
-                driver.operationsPerDecision(), early, late);
+                driver.operationsPerDecision(), driver.tickLoad(), early, late);
     }
 
     /** Moves to the stay's arena at its first minute, then opens a fresh measurement window. */

@@ -2,6 +2,7 @@ package dev.aplysia.host.experiment;
 
 import dev.aplysia.hal.HalException;
 import dev.aplysia.hal.world.World;
+import java.util.Optional;
 
 /** One policy driving the robot of a {@link World}: the device's firmware or a host agent behind the same channels. */
 interface WorldPolicy extends AutoCloseable {
@@ -20,6 +21,11 @@ interface WorldPolicy extends AutoCloseable {
 
     /** Arithmetic operations of one decision period, as each policy counts them (documented where it runs). */
     double operationsPerDecision();
+
+    /** The firmware's tick load on its MCU profile, for a policy that runs as firmware; empty for a host agent. */
+    default Optional<TickLoad> tickLoad() {
+        return Optional.empty();
+    }
 
     /** Ends the run: a device's link delivers what it queued and disconnects; agents have nothing to close. */
     @Override

@@ -4,6 +4,7 @@ import dev.aplysia.hal.world.Collision;
 import dev.aplysia.hal.world.Trajectory;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One policy's run on one seed: per simulated minute of experience, the contacts and the forward progress, and the
@@ -16,11 +17,13 @@ import java.util.List;
  * @param contactPerMinute     the share of each minute spent pushing on something, 0..1 ({@code World.contactNanos})
  * @param stateBytes           the policy's state, bytes
  * @param operationsPerDecision operations of a decision period, as the policy counts them
+ * @param tickLoad             the firmware's tick load on its MCU profile; empty for a host agent
  * @param early                the path over the first minute
  * @param late                 the path over the last minute in the first arena, before the move to the second
  */
 public record WorldRun(String policy, long seed, double[] collisionsPerMinute, double[] distancePerMinute,
-                       double[] contactPerMinute, long stateBytes, double operationsPerDecision, Path early, Path late) {
+                       double[] contactPerMinute, long stateBytes, double operationsPerDecision,
+                       Optional<TickLoad> tickLoad, Path early, Path late) {
 
     /** Physics steps between the samples of a charted path: one every 50 ms. */
     static final int PATH_STRIDE = 50;

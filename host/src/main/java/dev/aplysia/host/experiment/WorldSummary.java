@@ -23,11 +23,13 @@ import java.util.stream.IntStream;
  * @param braitenberg       the Braitenberg avoider
  * @param braitenbergExploring the Braitenberg avoider exploring on the device's schedule ({@code ExploringAgent})
  * @param floors            the device against the floors
+ * @param deviceTickLoad    the device's tick load on {@code profile}
  * @param wallMs            the comparison's wall time
  */
 public record WorldSummary(int minutes, int experienceMinutes, int lastMinutes, List<Long> seeds, String first,
                            String second, String profile, Policy device, Policy backprop, Policy random,
-                           Policy braitenberg, Policy braitenbergExploring, Floors floors, long wallMs) {
+                           Policy braitenberg, Policy braitenbergExploring, Floors floors, DeviceTickLoad deviceTickLoad,
+                           long wallMs) {
 
     /** The share of the last 10 % in contact from which a seed counts as pinned: half. */
     public static final double PINNED = 0.5;
@@ -64,6 +66,14 @@ public record WorldSummary(int minutes, int experienceMinutes, int lastMinutes, 
                          boolean distanceMet, double deviceContactShare, double exploringAvoiderCollisionsOfRandom) {
     }
 
+    /**
+     * The device's firmware on its MCU profile over the whole run, each tick's estimated time as a share of its
+     * period: the mean tick's and the share of ticks over their period over seeds, and the busiest tick of any seed.
+     * A tick over its period delays the world's clock, so the figures above already pay for it.
+     */
+    public record DeviceTickLoad(SeedSummary mean, double peak, SeedSummary overrunShare) {
+    }
+
     /** The summary of {@code result}. */
     public static WorldSummary of(WorldComparison.Result result) {
         WorldComparison.Plan plan = result.plan();
@@ -80,7 +90,14 @@ public record WorldSummary(int minutes, int experienceMinutes, int lastMinutes, 
         return new WorldSummary(plan.minutes(), plan.experienceMinutes(),
                 plan.experienceMinutes() - plan.lastShareFrom(), plan.seeds(), plan.first().source(),
                 plan.second().source(), plan.profile().id(), device, policy(result, "backprop"), random, braitenberg,
-                exploring, floors, result.wallMs());
+                exploring, floors, deviceTickLoad(result.of("device")), result.wallMs());
+    }
+
+    private static DeviceTickLoad deviceTickLoad(List<WorldRun> runs) {
+        List<TickLoad> loads = runs.stream().map(run -> run.tickLoad().orElseThrow()).toList();
+        return new DeviceTickLoad(SeedSummary.of(loads.stream().mapToDouble(TickLoad::mean).toArray()),
+                loads.stream().mapToDouble(TickLoad::peak).max().orElseThrow(),
+                SeedSummary.of(loads.stream().mapToDouble(TickLoad::overrunShare).toArray()));
     }
 
     private static Policy policy(WorldComparison.Result result, String name) {

@@ -54,6 +54,12 @@ class WorldCommandTest {
         assertEquals(0, json.get("braitenberg").get("pinned_seeds").asInt(), "the avoider never does");
         assertTrue(json.get("floors").has("collisions_met") && json.get("floors").has("distance_met")
                 && json.get("floors").has("exploring_avoider_collisions_of_random"));
+        JsonNode load = json.get("device_tick_load");
+        assertEquals(2, load.get("mean").get("n").asInt(), load.toString());
+        double mean = load.get("mean").get("mean").asDouble();
+        assertTrue(mean > 0 && mean <= load.get("peak").asDouble(), "the mean tick within the busiest: " + load);
+        double overruns = load.get("overrun_share").get("mean").asDouble();
+        assertTrue(overruns >= 0 && overruns <= 1, "a share of ticks: " + load);
         for (String file : WorldCharts.FILES) {
             byte[] head = Arrays.copyOf(Files.readAllBytes(dir.resolve(file)), PNG_MAGIC.length);
             assertArrayEquals(PNG_MAGIC, head, file);
@@ -67,7 +73,7 @@ class WorldCommandTest {
 
         assertEquals(0, run.exitCode(), run.err());
         for (String policy : List.of("device", "backprop", "random", "braitenberg ", "braitenberg-exploring",
-                "floors:")) {
+                "floors:", "the device on rp2040:")) {
             assertTrue(run.out().contains("  " + policy), run.out());
         }
     }

@@ -10,6 +10,7 @@ import dev.aplysia.device.telemetry.mqtt.MqttSettings;
 import dev.aplysia.device.telemetry.mqtt.PahoTransport;
 import dev.aplysia.host.broker.EmbeddedBroker;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -47,17 +48,19 @@ class WorldTelemetryTest {
                 }
             });
 
+            Path box = Files.writeString(dir.resolve("box.txt"), String.join("\n", "arena width=400 height=400",
+                    "start x=200 y=200 heading=0", ""));
             CliRun run = CliRun.of("device", "world", "--board", "../examples/reward-robot.board", "--robot",
-                    "../examples/reward-robot.robot", "--arena", "../examples/arena-square.txt", "--second-arena",
-                    "../examples/arena-corridor.txt", "--minutes", "1", "--seeds", "2", "--broker", broker.url(),
-                    "--chart-dir", dir.toString());
+                    "../examples/reward-robot.robot", "--arena", box.toString(), "--second-arena", box.toString(),
+                    "--minutes", "1", "--seeds", "2", "--broker", broker.url(), "--chart-dir", dir.toString());
 
             assertEquals(0, run.exitCode(), run.err());
             List<String> learning = heard.getOrDefault("aplysia/v1/world-101/telemetry/learning", List.of());
             assertTrue(learning.size() > 100, "learning events of 3 minutes at 10 decisions a second: "
                     + learning.size() + " of topics " + heard.keySet());
             assertTrue(learning.stream().anyMatch(frame -> frame.contains("\"modulator\":-2")),
-                    "a bump's punishment among them: " + learning.subList(0, 3));
+                    "a bump's punishment among them, in a box with room for little but bumps: "
+                            + learning.subList(0, 3));
             List<String> health = heard.getOrDefault("aplysia/v1/world-101/telemetry/health", List.of());
             assertTrue(!health.isEmpty(), heard.keySet().toString());
             JsonNode last = new ObjectMapper().readTree(health.get(health.size() - 1));
