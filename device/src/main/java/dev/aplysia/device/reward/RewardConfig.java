@@ -53,8 +53,8 @@ public record RewardConfig(String deviceId, McuProfile profile, long seed, List<
     }
 
     /**
-     * Encoder channels: each distance sensor's {@link RangeCode#FEATURES} range features, then the light sensors, then the bump
-     * switch, then one channel per action marking the last action taken.
+     * Encoder channels: each distance sensor's {@link RangeCode#FEATURES} range features, then the light sensors,
+     * then the bump switch, then one channel per action marking the last action taken.
      */
     public int inputs() {
         return sensors.size() * RangeCode.FEATURES + lights.size() + 1 + RewardWiring.ACTIONS.size();

@@ -144,7 +144,7 @@ public final class RewardRobot implements FirmwareApp {
         beginPeriod(clearance, light);
     }
 
-    /** Codes each distance reading ({@link RangeCode}); returns the clearance, the nearest reading (Q15 of full scale). */
+    /** Codes each distance reading ({@link RangeCode}); returns the clearance, the nearest reading (Q15 of scale). */
     private int senseRanges() throws HalException {
         int clearance = DriveReward.ONE;
         for (int i = 0; i < sonars.length; i++) {

@@ -28,8 +28,8 @@ import java.util.stream.IntStream;
  */
 public record WorldSummary(int minutes, int experienceMinutes, int lastMinutes, List<Long> seeds, String first,
                            String second, String profile, Policy device, Policy backprop, Policy random,
-                           Policy braitenberg, Policy braitenbergExploring, Floors floors, DeviceTickLoad deviceTickLoad,
-                           long wallMs) {
+                           Policy braitenberg, Policy braitenbergExploring, Floors floors,
+                           DeviceTickLoad deviceTickLoad, long wallMs) {
 
     /** The share of the last 10 % in contact from which a seed counts as pinned: half. */
     public static final double PINNED = 0.5;

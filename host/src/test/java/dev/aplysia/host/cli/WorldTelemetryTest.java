@@ -48,8 +48,8 @@ class WorldTelemetryTest {
                 }
             });
 
-            Path box = Files.writeString(dir.resolve("box.txt"), String.join("\n", "arena width=400 height=400",
-                    "start x=200 y=200 heading=0", ""));
+            Path box = Files.writeString(dir.resolve("box.txt"), String.join("\n", "arena width=200 height=200",
+                    "start x=100 y=100 heading=0", ""));
             CliRun run = CliRun.of("device", "world", "--board", "../examples/reward-robot.board", "--robot",
                     "../examples/reward-robot.robot", "--arena", box.toString(), "--second-arena", box.toString(),
                     "--minutes", "1", "--seeds", "2", "--broker", broker.url(), "--chart-dir", dir.toString());
@@ -59,7 +59,7 @@ class WorldTelemetryTest {
             assertTrue(learning.size() > 100, "learning events of 3 minutes at 10 decisions a second: "
                     + learning.size() + " of topics " + heard.keySet());
             assertTrue(learning.stream().anyMatch(frame -> frame.contains("\"modulator\":-2")),
-                    "a bump's punishment among them, in a box with room for little but bumps: "
+                    "a bump's punishment among them, in a box 40 mm wider than the robot: "
                             + learning.subList(0, 3));
             List<String> health = heard.getOrDefault("aplysia/v1/world-101/telemetry/health", List.of());
             assertTrue(!health.isEmpty(), heard.keySet().toString());
