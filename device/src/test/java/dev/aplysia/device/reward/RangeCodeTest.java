@@ -9,20 +9,24 @@ class RangeCodeTest {
 
     private static final int A = RangeCode.ACTIVE;
 
-    /** The features a reading at {@code fraction} sets, with a sentinel either side that must be left alone. */
-    private static int[] coded(int fraction) {
+    /** A sensor's block of features, all inactive, with a sentinel either side that coding must leave alone. */
+    private static int[] block() {
         int[] features = new int[RangeCode.FEATURES + 2];
         features[0] = -1;
         features[features.length - 1] = -1;
+        return features;
+    }
+
+    /** The block with the features a reading at {@code fraction} sets. */
+    private static int[] coded(int fraction) {
+        int[] features = block();
         RangeCode.code(fraction, features, 1);
         return features;
     }
 
-    /** Sentinels around {@code active} features at {@code indices} of the sensor's block. */
+    /** The block with the features at {@code indices} active. */
     private static int[] expected(int... indices) {
-        int[] features = new int[RangeCode.FEATURES + 2];
-        features[0] = -1;
-        features[features.length - 1] = -1;
+        int[] features = block();
         for (int j : indices) {
             features[1 + j] = A;
         }
